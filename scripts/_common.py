@@ -1,0 +1,65 @@
+"""What every command-line script shares: the repository root on sys.path,
+Norwegian argparse messages, and a guard that turns any unexpected error into
+one Norwegian line instead of a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+EXIT_PROBLEMS = 1  # the input has problems the user can fix
+EXIT_UNEXPECTED = 2  # something we did not foresee; never a traceback
+
+
+class NorwegianArgumentParser(argparse.ArgumentParser):
+    """argparse with its own words in Norwegian, so the secretary reads one language."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="vis denne hjelpeteksten og avslutt")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "bruk:")
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        return (
+            text.replace("usage:", "bruk:")
+            .replace("positional arguments:", "argumenter:")
+            .replace("options:", "valg:")
+            .replace("optional arguments:", "valg:")
+        )
+
+    def error(self, message: str):
+        translations = {
+            "the following arguments are required": "disse argumentene mangler",
+            "unrecognized arguments": "ukjente argumenter",
+            "expected one argument": "mangler en verdi",
+        }
+        for english, norwegian in translations.items():
+            message = message.replace(english, norwegian)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_PROBLEMS, f"{self.prog}: feil: {message}\n")
+
+
+def fail(message: str, code: int = EXIT_PROBLEMS) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{count} {singular if count == 1 else plural_form}"
+
+
+def display_path(path: Path) -> str:
+    """A path as the user typed it or relative to where they stand."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,170 @@
+"""The validator as the secretary and CI run it: the real script, real files."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from _helpers import ROOT, copy_minimal_repo, run_script, snapshot
+
+BAD_FILES = Path(__file__).resolve().parent / "bad_files"
+CASES = sorted(p.name for p in BAD_FILES.iterdir() if p.is_dir())
+PROBLEM_LINE = re.compile(r"^\S+:\d+: ")
+
+
+def _repo_with_case(tmp_path: Path, case: str) -> Path:
+    root = copy_minimal_repo(tmp_path / "repo")
+    for source in (BAD_FILES / case).rglob("*"):
+        if source.is_file() and source.name != "expected.txt":
+            target = root / source.relative_to(BAD_FILES / case)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    return root
+
+
+def test_corpus_covers_every_check():
+    # One case per check the brief lists; a lost folder must not go unnoticed.
+    assert len(CASES) >= 24
+    for case in CASES:
+        assert (BAD_FILES / case / "expected.txt").read_text(encoding="utf-8").strip(), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_file_gives_its_exact_message(tmp_path, case):
+    root = _repo_with_case(tmp_path, case)
+    before = snapshot(root)
+    result = run_script("validate.py", "--rot", str(root))
+    expected = (BAD_FILES / case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    printed = [line for line in result.stdout.splitlines() if PROBLEM_LINE.match(line)]
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert printed == expected
+    files = {line.split(":")[0] for line in expected}
+    assert result.stdout.splitlines()[-1] == f"Fant {len(expected)} feil i {len(files)} {'fil' if len(files) == 1 else 'filer'}."
+    assert "Traceback" not in result.stderr
+    assert snapshot(root) == before  # validation never changes a file
+
+
+def test_minimal_repo_is_valid(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == (
+        "Alt i orden: 1 møte, 3 personer, 1 organisasjon, 2 grupper, 1 satsingsområde, "
+        "1 klynge og 1 arrangement.\n"
+    )
+
+
+def test_bom_and_windows_line_endings_are_accepted_as_mkdocs_does(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    meeting = root / "docs/moter/testgruppen/2025-01-10.md"
+    text = meeting.read_text(encoding="utf-8")
+    raw = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")
+    meeting.write_bytes(raw)
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 0, result.stdout
+    assert meeting.read_bytes() == raw
+
+
+def test_too_large_attachment(tmp_path):
+    root = _repo_with_case(tmp_path, "missing-attachment")
+    attachment = root / "docs/moter/testgruppen/vedlegg/presentasjon.pdf"
+    attachment.parent.mkdir(parents=True)
+    with attachment.open("wb") as handle:  # sparse: 21 MB on paper, nothing on disk
+        handle.truncate(21 * 1024 * 1024)
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 1
+    assert (
+        "docs/moter/testgruppen/2025-02-14.md:7: vedlegget «vedlegg/presentasjon.pdf» er 21.0 MB; "
+        "største tillatte er 20 MB. Komprimer PDF-en eller del den opp."
+    ) in result.stdout.splitlines()
+
+
+def test_all_problems_in_one_run(tmp_path):
+    root = _repo_with_case(tmp_path, "unknown-person")
+    (root / "data/klynger.yaml").write_text("- id: testklyngen\n  navn: <script>x</script>\n", encoding="utf-8")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("data/klynger.yaml:2: filen inneholder <script>")
+    assert lines[1].startswith("docs/moter/testgruppen/2025-02-14.md:5: ukjent person «ola-nordman»")
+    assert lines[-1] == "Fant 2 feil i 2 filer."
+
+
+def test_github_annotations(tmp_path):
+    root = _repo_with_case(tmp_path, "unknown-person")
+    result = run_script("validate.py", "--rot", str(root), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("docs/moter/testgruppen/2025-02-14.md:5: ukjent person")
+    assert lines[1].startswith("::error file=docs/moter/testgruppen/2025-02-14.md,line=5::ukjent person «ola-nordman»")
+
+
+def test_no_annotations_outside_github(tmp_path):
+    root = _repo_with_case(tmp_path, "unknown-person")
+    result = run_script("validate.py", "--rot", str(root))
+    assert "::error" not in result.stdout
+
+
+def test_named_files_only(tmp_path):
+    root = _repo_with_case(tmp_path, "unknown-person")
+    good = root / "docs/moter/testgruppen/2025-01-10.md"
+    bad = root / "docs/moter/testgruppen/2025-02-14.md"
+    result = run_script("validate.py", "--rot", str(root), str(good))
+    assert (result.returncode, result.stdout) == (0, "Alt i orden i 1 fil.\n")
+    result = run_script("validate.py", "--rot", str(root), "docs/moter/testgruppen/2025-02-14.md", cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("docs/moter/testgruppen/2025-02-14.md:5: ukjent person")
+    result = run_script("validate.py", "--rot", str(root), str(good), str(bad))
+    assert result.returncode == 1
+
+
+def test_named_file_that_does_not_exist(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    result = run_script("validate.py", "--rot", str(root), "docs/moter/testgruppen/finnes-ikke.md")
+    assert result.returncode == 1
+    assert result.stderr == "docs/moter/testgruppen/finnes-ikke.md: filen finnes ikke.\n"
+
+
+def test_missing_root(tmp_path):
+    result = run_script("validate.py", "--rot", str(tmp_path / "ingen"))
+    assert result.returncode == 1
+    assert result.stderr == f"{tmp_path / 'ingen'}: mappen finnes ikke.\n"
+
+
+def test_unexpected_error_names_the_file_without_traceback(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    (root / "docs/moter/testgruppen/rart.md").mkdir()  # a folder where a file should be
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("docs/moter/testgruppen/rart.md: uventet feil under lesing (IsADirectoryError")
+
+
+def test_unknown_option_is_explained_in_norwegian():
+    result = run_script("validate.py", "--finnes-ikke")
+    assert result.returncode == 1
+    assert "validate.py: feil: ukjente argumenter: --finnes-ikke" in result.stderr
+    assert result.stderr.startswith("bruk: validate.py")
+
+
+def test_help_is_norwegian():
+    result = run_script("validate.py", "--help")
+    assert result.returncode == 0
+    assert "Sjekker alle referater og datafiler" in result.stdout
+    assert "vis denne hjelpeteksten" in result.stdout
+
+
+def test_the_real_repository_is_valid():
+    before = snapshot(ROOT / "docs") | snapshot(ROOT / "data")
+    result = run_script("validate.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+    match = re.match(r"Alt i orden: (\d+) møter?, (\d+) person(?:er)?, ", result.stdout)
+    assert match, result.stdout
+    meetings, people = int(match.group(1)), int(match.group(2))
+    assert meetings > 0 and people > 0
+    real_meetings = [p for p in (ROOT / "docs/moter").rglob("*.md") if p.name != "index.md"]
+    assert meetings == len(real_meetings)
+    assert snapshot(ROOT / "docs") | snapshot(ROOT / "data") == before
