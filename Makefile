@@ -1,0 +1,44 @@
+# Two commands do everything on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+
+.PHONY: install serve build validate test test-unit test-browser new-meeting bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## Build the site with its real content and serve it on http://127.0.0.1:$(PORT)/
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+
+## Build the site into site/; fails on any warning.
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+## Check every minutes and data file; prints path:line: message for each problem.
+validate: $(STAMP)
+	$(PY) scripts/validate.py
+
+## Create the minutes file for a new meeting: make new-meeting GROUP=naeringsgruppen DATE=2026-01-15
+new-meeting: $(STAMP)
+	$(PY) scripts/new_meeting.py --group "$(GROUP)" --date "$(DATE)"
+
+## The whole test suite: model, views, scripts, build, browser, portability.
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs.
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+clean:
+	rm -rf site test-artifacts bench-out .pytest_cache

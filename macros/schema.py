@@ -1,0 +1,257 @@
+"""One schema per kind of record.
+
+The YAML keys are Norwegian because the secretary writes them; the attribute
+names on the model are English because developers read them. The validator,
+the scaffold (scripts/new_meeting.py) and the secretary's guide all read these
+declarations, so a field is described in exactly one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str  # the key as written in YAML (Norwegian)
+    attr: str  # the attribute on the model object (English)
+    kind: str  # see KINDS below
+    required: bool = False
+    help: str = ""  # Norwegian, shown in the guide
+    example: object = None
+    choices: tuple[str, ...] = ()
+    ref: str = ""  # for "ref"/"refs": the kind of record referred to
+    record: str = ""  # for "records": the schema of each entry
+
+
+# What each kind of field accepts. The validator has one check per kind.
+KINDS = {
+    "text": "tekst",
+    "multiline": "tekst over flere linjer",
+    "date": "dato (ÅÅÅÅ-MM-DD)",
+    "time": "klokkeslett i anførselstegn (\"13:00\")",
+    "choice": "ett av de tillatte ordene",
+    "ref": "en id (kortnavn) for en annen oppføring",
+    "refs": "en liste med id-er",
+    "texts": "en liste med tekster",
+    "records": "en liste med oppføringer",
+    "url": "en nettadresse som starter med https://",
+    "email": "en e-postadresse",
+    "phone": "et telefonnummer i anførselstegn",
+    "bool": "true eller false",
+    "path": "en filsti",
+}
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str  # English name of the kind of record
+    label: str  # Norwegian name, used in messages
+    fields: tuple[Field, ...]
+    data_file: str = ""  # for records kept in data/: the file name
+    plural: str = ""  # Norwegian plural, used in messages
+
+    def by_key(self) -> dict[str, Field]:
+        return {f.key: f for f in self.fields}
+
+
+ID_HELP = "Kortnavn med små bokstaver, tall og bindestrek, uten æ, ø og å."
+
+PUBLIC_CONTACT_FIELDS = ("epost", "telefon")
+
+PERSON = Schema(
+    name="person",
+    label="person",
+    plural="personer",
+    data_file="personer.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "asbjorn-lunde"),
+        Field("navn", "name", "text", True, "Fullt navn slik personen selv skriver det.", "Asbjørn Lunde"),
+        Field("organisasjon", "organisation", "ref", False, "Organisasjonen personen representerer. Utelat når den ikke er kjent.", "elverum-vekst", ref="organisation"),
+        Field("roller", "roles", "texts", False, "Roller i nettverket, for eksempel «leder av Næringsgruppen».", ["ansvarlig for arbeidsgruppe 2"]),
+        Field("epost", "email", "email", False, "Jobb-e-post. Vises bare hvis «epost» står under «offentlig».", "navn@kommune.no"),
+        Field("telefon", "phone", "phone", False, "Jobbtelefon. Vises bare hvis «telefon» står under «offentlig».", "+47 900 00 000"),
+        Field("offentlig", "public_fields", "texts", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"]),
+        Field("navn_bekreftet", "name_confirmed", "bool", False, "Sett til false når skrivemåten av navnet ikke er bekreftet.", True),
+        Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet som finnes i referatene.", ["Eli Bryhni"]),
+        Field("merknad", "note", "text", False, "Merknad, for eksempel om usikker skrivemåte."),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+    ),
+)
+
+ORGANISATION_TYPES = ("kommune", "region", "fylkeskommune", "etat", "selskap", "interkommunalt", "annet")
+
+ORGANISATION = Schema(
+    name="organisation",
+    label="organisasjon",
+    plural="organisasjoner",
+    data_file="organisasjoner.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "baerum-kommune"),
+        Field("navn", "name", "text", True, "Organisasjonens navn.", "Bærum kommune"),
+        Field("type", "kind", "choice", True, "Hva slags organisasjon det er.", "kommune", choices=ORGANISATION_TYPES),
+        Field("fylke", "county", "text", False, "Fylke, bare med kilde."),
+        Field("nettsted", "website", "url", False, "Nettsted, bare med kilde."),
+        Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet."),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+    ),
+)
+
+GROUP_STATUSES = ("aktiv", "ikke startet", "avsluttet")
+
+GROUP = Schema(
+    name="group",
+    label="gruppe",
+    plural="grupper",
+    data_file="grupper.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "naeringsgruppen"),
+        Field("navn", "name", "text", True, "Kort navn.", "Næringsgruppen"),
+        Field("fullt_navn", "full_name", "text", False, "Fullt navn.", "Faggruppe for næringssamarbeid"),
+        Field("overordnet", "parent", "ref", False, "Gruppen denne er en arbeidsgruppe under.", "naeringsgruppen", ref="group"),
+        Field("nummer", "number", "text", False, "Nummeret arbeidsgruppen har i referatene.", "2"),
+        Field("leder", "leader", "ref", False, "Leder av gruppen.", "eli-arnkvaern-bryhni", ref="person"),
+        Field("ansvarlig", "responsible", "ref", False, "Ansvarlig for arbeidsgruppen.", "asbjorn-lunde", ref="person"),
+        Field("sekretær", "secretary", "ref", False, "Gruppens sekretær.", "mari-stromsvag", ref="person"),
+        Field("medlemmer", "members", "refs", False, "Medlemmer (inviteres til møtene).", ["asbjorn-lunde"], ref="person"),
+        Field("mandat", "mandate", "multiline", False, "Hva gruppen skal gjøre."),
+        Field("status", "status", "choice", True, "Om gruppen er i arbeid.", "aktiv", choices=GROUP_STATUSES),
+        Field("opprettet", "established", "date", False, "Datoen gruppen ble opprettet.", "2025-01-16"),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+    ),
+)
+
+FOCUS_AREA = Schema(
+    name="focus_area",
+    label="satsingsområde",
+    plural="satsingsområder",
+    data_file="satsingsomrader.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "sirkulaerokonomi"),
+        Field("navn", "name", "text", True, "Navnet på satsingsområdet.", "Sirkulærøkonomi"),
+        Field("arbeidsgruppe", "working_group", "ref", False, "Arbeidsgruppen som har ansvaret.", "arbeidsgruppe-2", ref="group"),
+        Field("beskrivelse", "description", "multiline", False, "Kort beskrivelse."),
+        Field("status", "status", "choice", True, "Om området er i arbeid.", "aktiv", choices=GROUP_STATUSES),
+    ),
+)
+
+CLUSTER_LEVELS = ("Arena", "Arena Pro", "Global")
+
+CLUSTER = Schema(
+    name="cluster",
+    label="klynge",
+    plural="klynger",
+    data_file="klynger.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "norwegian-space-cluster"),
+        Field("navn", "name", "text", True, "Klyngens navn.", "Norwegian Space Cluster"),
+        Field("nivå", "level", "choice", False, "Nivå i Innovasjon Norges klyngeprogram.", "Arena Pro", choices=CLUSTER_LEVELS),
+        Field("region", "region", "text", False, "Fylke eller region."),
+        Field("bransje", "sector", "text", False, "Bransje eller fagområde."),
+        Field("nettsted", "website", "url", False, "Nettsted, bare med kilde."),
+        Field("kontaktperson", "contact", "ref", False, "Kontaktperson.", ref="person"),
+        Field("merknad", "note", "multiline", False, "Hva referatene sier om klyngen."),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+    ),
+)
+
+EVENT = Schema(
+    name="event",
+    label="arrangement",
+    plural="arrangementer",
+    data_file="arrangementer.yaml",
+    fields=(
+        Field("id", "id", "text", True, ID_HELP, "best-konferansen-2025"),
+        Field("tittel", "title", "text", True, "Navnet på arrangementet.", "BEST-konferansen 2025"),
+        Field("dato", "date", "date", True, "Dato.", "2025-06-04"),
+        Field("start", "start", "time", False, "Starttid.", "09:00"),
+        Field("slutt", "end", "time", False, "Sluttid.", "16:00"),
+        Field("sted", "place", "text", False, "Sted."),
+        Field("lenke", "link", "url", False, "Lenke til mer informasjon."),
+        Field("gruppe", "group", "ref", False, "Gruppen som arrangerer eller anbefaler.", ref="group"),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+    ),
+)
+
+ACTION_STATUSES = ("åpen", "ferdig", "utgår")
+
+ACTION_ITEM = Schema(
+    name="action_item",
+    label="oppfølgingspunkt",
+    fields=(
+        Field("id", "id", "text", False, "Kortnavn, slik at et senere møte kan følge opp punktet.", "kontaktliste-klynger"),
+        Field("ansvarlig", "owner", "refs", True, "Hvem som skal gjøre det (én eller flere personer eller grupper).", ["hanne-mai-eriksen"], ref="person_or_group"),
+        Field("oppgave", "task", "text", True, "Hva som skal gjøres.", "Dele kontaktinformasjonen til klyngene."),
+        Field("frist", "due", "date", False, "Frist.", "2025-06-01"),
+        Field("status", "status", "choice", True, "åpen, ferdig eller utgår.", "åpen", choices=ACTION_STATUSES),
+        Field("fra", "carried_from", "text", False, "Når punktet kommer fra et tidligere møte: møtets id, # og punktets id.", "naeringsgruppen/2025-udatert#kontaktliste-klynger"),
+    ),
+)
+
+AGENDA_ITEM = Schema(
+    name="agenda_item",
+    label="sak",
+    fields=(
+        Field("nr", "number", "text", True, "Saksnummer slik det står i referatet: \"3\" eller \"Sak 38/25\".", "3"),
+        Field("tittel", "title", "text", True, "Sakens tittel.", "Næringsklynger – status"),
+        Field("nr_rekonstruert", "number_restored", "bool", False, "true når nummeret ikke står i originalen.", False),
+        Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområder saken handler om.", ["sirkulaerokonomi"], ref="focus_area"),
+        Field("klynger", "clusters", "refs", False, "Klynger saken nevner.", ["norwegian-space-cluster"], ref="cluster"),
+        Field("grupper", "groups", "refs", False, "Arbeidsgrupper saken handler om.", ["arbeidsgruppe-2"], ref="group"),
+        Field("møte", "refers_to_meeting", "ref", False, "Et tidligere møte saken gjelder, for eksempel referatet som godkjennes.", "naeringsgruppen/2025-01-16", ref="meeting"),
+        Field("vedtak", "decisions", "texts", False, "Vedtak, ett per linje.", ["Referatet ble godkjent."]),
+        Field("oppfølging", "actions", "records", False, "Oppfølgingspunkter.", record="action_item"),
+    ),
+)
+
+ATTACHMENT = Schema(
+    name="attachment",
+    label="vedlegg",
+    fields=(
+        Field("tittel", "title", "text", True, "Hva vedlegget er.", "Presentasjon fra Innovasjon Norge"),
+        Field("fil", "file", "path", False, "Filen, relativt til referatet. Utelat når vedlegget ikke finnes i arkivet.", "vedlegg/presentasjon.pdf"),
+    ),
+)
+
+MEETING_STATUSES = ("planlagt", "utkast", "godkjent")
+MEETING_STATUS_LABELS = {
+    "planlagt": "Planlagt møte",
+    "utkast": "Avholdt – referatet er et utkast",
+    "godkjent": "Avholdt – referatet er godkjent",
+}
+
+MEETING = Schema(
+    name="meeting",
+    label="møte",
+    fields=(
+        Field("gruppe", "group", "ref", True, "Gruppen som holdt møtet.", "naeringsgruppen", ref="group"),
+        Field("tittel", "title", "text", False, "Overskrift. Utelat for «Møte i <gruppe>».", "Møte i Næringsgruppen"),
+        Field("dato", "date", "date", False, "Møtedato. Utelat bare når datoen ikke er kjent, og fyll da ut dato_etter og dato_før.", "2025-03-12"),
+        Field("dato_etter", "date_after", "date", False, "Når datoen ikke er kjent: møtet var etter denne datoen.", "2025-01-16"),
+        Field("dato_før", "date_before", "date", False, "Når datoen ikke er kjent: møtet var før denne datoen.", "2025-04-08"),
+        Field("dato_merknad", "date_note", "text", False, "Hvorfor datoen ikke er kjent."),
+        Field("start", "start", "time", False, "Starttid.", "13:00"),
+        Field("slutt", "end", "time", False, "Sluttid.", "15:00"),
+        Field("sted", "place", "text", False, "Møtested.", "Osloregionens kontor, Oslo"),
+        Field("digitalt", "online", "text", False, "Digital plattform når møtet (også) var digitalt.", "Teams"),
+        Field("status", "status", "choice", True, "planlagt, utkast (avholdt, referatet ikke godkjent) eller godkjent.", "utkast", choices=MEETING_STATUSES),
+        Field("referat_i_arkivet", "minutes_in_archive", "bool", False, "false når møtet er kjent, men referatet ikke finnes her.", True),
+        Field("møteleder", "chair", "ref", False, "Møteleder.", "eli-arnkvaern-bryhni", ref="person"),
+        Field("referent", "secretary", "ref", False, "Referent.", "mari-stromsvag", ref="person"),
+        Field("tilstede", "present", "refs", False, "Til stede i rommet (ikke møteleder).", ["dag-aanensen"], ref="person"),
+        Field("tilstede_digitalt", "present_online", "refs", False, "Til stede digitalt.", ["asbjorn-lunde"], ref="person"),
+        Field("forfall", "absent", "refs", False, "Meldt forfall.", [], ref="person"),
+        Field("inviterte", "invited", "refs", False, "Inviterte.", ["dag-aanensen"], ref="person"),
+        Field("saker", "agenda", "records", False, "Sakslisten.", record="agenda_item"),
+        Field("vedlegg", "attachments", "records", False, "Vedlegg.", record="attachment"),
+        Field("arrangementer", "events", "refs", False, "Arrangementer referatet nevner.", ["best-konferansen-2025"], ref="event"),
+        Field("kilde", "source", "text", False, "Hvor referatet kommer fra (for eksempel skannet PDF)."),
+    ),
+)
+
+RECORD_SCHEMAS = {s.name: s for s in (PERSON, ORGANISATION, GROUP, FOCUS_AREA, CLUSTER, EVENT)}
+NESTED_SCHEMAS = {s.name: s for s in (ACTION_ITEM, AGENDA_ITEM, ATTACHMENT)}
+ALL_SCHEMAS = {**RECORD_SCHEMAS, **NESTED_SCHEMAS, MEETING.name: MEETING}
+
+# Keys that MkDocs and the macros plugin read from front matter themselves.
+ENGINE_KEYS = frozenset({"render_macros", "hide", "search", "template", "description", "tags"})

@@ -1,0 +1,222 @@
+"""Reading source files: text decoding, front matter and YAML with line numbers.
+
+Everything here mirrors what MkDocs does with the same file, so that what the
+validator accepts is exactly what the site shows:
+- MkDocs decodes with utf-8-sig (a byte-order mark is dropped) and reads in
+  text mode (CRLF becomes LF); we do the same.
+- MkDocs takes front matter only when it matches its pattern and parses as a
+  mapping, and otherwise shows it as text without a word; we report that.
+- PyYAML reads YAML 1.1 (`no` is false, `0150` is 104, `18:30` is 1110); we
+  keep such values as the text that was typed and report them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from macros.problems import Report
+
+# The pattern MkDocs 1.6 uses (mkdocs.utils.meta) to find front matter.
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+class LocatedDict(dict):
+    """A mapping that remembers the line of each key (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    """A list that remembers the line of each item (1-based)."""
+
+    line: int = 0
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        if 0 <= index < len(self.item_lines):
+            return self.item_lines[index]
+        return self.line
+
+
+def decode(raw: bytes, report: Report) -> str | None:
+    """Decode a file the way MkDocs does; report what MkDocs would choke on."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        report(
+            line,
+            "filen er ikke lagret som UTF-8 (kanskje fra Word, som lagrer æ, ø og å annerledes). "
+            "Lagre den på nytt som «UTF-8» og prøv igjen.",
+        )
+        return None
+    # Text mode in MkDocs turns CRLF and lone CR into LF; so do we.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def report_tabs(text: str, report: Report, first_line: int = 1) -> bool:
+    found = False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if "\t" in line:
+            report(number, "tabulatortegn er ikke lov i YAML; bruk mellomrom til innrykk.")
+            found = True
+    return found
+
+
+@dataclass
+class Document:
+    """A Markdown file split into front matter and body."""
+
+    meta: LocatedDict | None
+    body: str
+    body_first_line: int  # line number of the body's first line in the file
+    has_front_matter: bool = field(default=False)
+
+
+def split_front_matter(text: str, report: Report) -> Document:
+    if not text.strip():
+        report(1, "filen er tom.")
+        return Document(None, "", 1)
+    match = FRONT_MATTER_RE.match(text)
+    if not match:
+        if text.startswith("---"):
+            report(
+                1,
+                "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. "
+                "Ellers viser nettstedet den som vanlig tekst.",
+            )
+        return Document(None, text, 1)
+    yaml_text = match.group(1)
+    rest = text[match.end():]
+    stripped = rest.lstrip("\n")
+    body_first_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(stripped))
+    if report_tabs(yaml_text, report, first_line=2):
+        return Document(None, stripped, body_first_line, True)
+    meta = load_yaml(yaml_text, report, first_line=2)
+    if meta is None:
+        return Document(None, stripped, body_first_line, True)
+    if not isinstance(meta, LocatedDict):
+        report(2, "toppteksten må bestå av linjer på formen «nøkkel: verdi».")
+        return Document(None, stripped, body_first_line, True)
+    return Document(meta, stripped, body_first_line, True)
+
+
+def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
+    """Parse YAML keeping line numbers; report errors and YAML 1.1 traps."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line if mark else 0) + first_line
+        report(line, f"YAML-feil: {_yaml_problem(error)}. Sjekk innrykk, kolon og anførselstegn på denne linjen eller linjen over.")
+        return None
+    except yaml.YAMLError as error:
+        report(first_line, f"YAML-feil: {error}")
+        return None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    return _construct(node, yaml.SafeLoader(""), report, first_line)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or error.context or "ukjent feil"
+    translations = {
+        "mapping values are not allowed here": "et kolon står der det ikke er lov (sett teksten i anførselstegn)",
+        "could not find expected ':'": "mangler kolon etter nøkkelen",
+        "found character '\\t' that cannot start any token": "tabulatortegn er ikke lov",
+        "found undefined alias": "ukjent alias (*)",
+        "expected <block end>, but found '<block mapping start>'": "feil innrykk",
+        "expected <block end>, but found '-'": "feil innrykk i listen",
+        "found unexpected end of stream": "teksten slutter midt i en verdi (mangler et anførselstegn?)",
+    }
+    for english, norwegian in translations.items():
+        if problem.startswith(english):
+            return norwegian
+    return problem
+
+
+_OCTAL_LIKE = re.compile(r"^[-+]?0[0-9_]+$")
+_BOOL_WORDS = {"true", "false"}
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader, report: Report, first_line: int) -> Any:
+    line = node.start_mark.line + first_line
+    if isinstance(node, yaml.MappingNode):
+        result = LocatedDict()
+        result.line = line
+        for key_node, value_node in node.value:
+            key = _construct(key_node, loader, report, first_line)
+            key_line = key_node.start_mark.line + first_line
+            if not isinstance(key, str):
+                key = str(key)
+            if key in result:
+                report(key_line, f"nøkkelen «{key}» står to ganger; den siste ville overskrive den første.")
+                continue
+            result[key] = _construct(value_node, loader, report, first_line)
+            result.key_lines[key] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        result = LocatedList()
+        result.line = line
+        for item in node.value:
+            result.append(_construct(item, loader, report, first_line))
+            result.item_lines.append(item.start_mark.line + first_line)
+        return result
+    return _scalar(node, loader, report, line)
+
+
+def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line: int) -> Any:
+    raw = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return raw
+    tag = node.tag
+    if tag == "tag:yaml.org,2002:bool" and raw.lower() not in _BOOL_WORDS:
+        report(
+            line,
+            f"«{raw}» leses som {'sann (true)' if raw.lower() in ('yes', 'on') else 'usann (false)'} av YAML. "
+            f"Skriv {'true' if raw.lower() in ('yes', 'on') else 'false'} hvis det er ment, "
+            f"eller \"{raw}\" i anførselstegn hvis det er tekst.",
+        )
+        return raw
+    if tag == "tag:yaml.org,2002:int" and (_OCTAL_LIKE.match(raw) or ":" in raw):
+        if ":" in raw:
+            report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
+        else:
+            report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML (ledende null). Sett det i anførselstegn: \"{raw}\".")
+        return raw
+    if tag == "tag:yaml.org,2002:float" and ":" in raw:
+        report(line, f"«{raw}» leses som et tall av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
+        return raw
+    if tag == "tag:yaml.org,2002:timestamp":
+        try:
+            value = loader.construct_object(node)
+        except ValueError:
+            report(line, f"«{raw}» er ikke en dato som finnes.")
+            return raw
+        if isinstance(value, dt.datetime):
+            report(line, f"«{raw}» har klokkeslett i datoen; skriv bare datoen (ÅÅÅÅ-MM-DD) og bruk «start» og «slutt» for tiden.")
+            return value.date()
+        return value
+    try:
+        return loader.construct_object(node)
+    except (ValueError, yaml.YAMLError):
+        report(line, f"«{raw}» kan ikke leses.")
+        return raw

@@ -1,0 +1,20 @@
+"""Nearest known names, for "did you mean" suggestions in messages."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz, process, utils
+
+
+def closest(word: str, candidates: list[str], cutoff: float = 60) -> str | None:
+    names = nearest(word, candidates, limit=1, cutoff=cutoff)
+    return names[0] if names else None
+
+
+def nearest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 60) -> list[str]:
+    """The candidates most like `word`, best first; none below `cutoff` (0-100)."""
+    if not word or not candidates:
+        return []
+    matches = process.extract(
+        word, candidates, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff
+    )
+    return [match[0] for match in matches]
