@@ -1,0 +1,129 @@
+"""The site adapter: registers the model's views as macros.
+
+mkdocs-macros calls `define_env` once per build; Zensical calls it once per
+page, so the loaded repository is cached on the model package (which stays
+imported) and reloaded only when a data or meeting file changes.
+
+Meeting pages are never rendered as templates (`render_by_default: false` in
+mkdocs.yml, and forced off below), so `{{ 7*7 }}` in minutes shows as typed.
+Their header card and agenda boxes are added by the macros plugin's page
+hooks, which only MkDocs' macros plugin runs (see README: Zensical).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import views  # noqa: E402
+from macros.problems import InvalidRepository  # noqa: E402
+from macros.repository import DATA_DIR, DOCS_DIR, MEETINGS_DIR, Repository, load_repository  # noqa: E402
+
+_cache: dict[str, tuple[tuple, Repository]] = {}
+
+
+def _fingerprint(root: Path) -> tuple:
+    paths = [root / DATA_DIR, *sorted((root / DATA_DIR).glob("*.yaml"))]
+    meetings = root / DOCS_DIR / MEETINGS_DIR
+    paths += [meetings, *sorted(p for p in meetings.rglob("*") if p.is_dir())] if meetings.is_dir() else []
+    return tuple((str(p), p.stat().st_mtime_ns) for p in paths if p.exists())
+
+
+def repository(root: Path = ROOT) -> Repository:
+    """The loaded, validated repository; raises InvalidRepository on any problem."""
+    key = str(root)
+    fingerprint = _fingerprint(root)
+    cached = _cache.get(key)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    repo, problems = load_repository(root)
+    if problems:
+        raise _build_error(InvalidRepository(problems))
+    _cache[key] = (fingerprint, repo)
+    return repo
+
+
+def _build_error(error: InvalidRepository) -> Exception:
+    # MkDocs prints a PluginError as one clean message, without a traceback.
+    try:
+        from mkdocs.exceptions import PluginError
+    except ImportError:  # another engine
+        return error
+    return PluginError(str(error))
+
+
+def _current_page(env) -> str:
+    """The path below docs/ of the page being rendered, in either engine."""
+    page = getattr(env, "page", None)
+    file = getattr(page, "file", None)
+    if file is not None:
+        return file.src_uri
+    return str(getattr(page, "path", "") or "")
+
+
+def define_env(env) -> None:
+    repo = repository()
+    env.variables["archive_meeting_count"] = len(repo.meetings)
+
+    @env.macro
+    def front_page() -> str:
+        return views.front_page(repo, _current_page(env))
+
+    @env.macro
+    def meeting_archive() -> str:
+        return views.meeting_archive(repo, _current_page(env))
+
+    @env.macro
+    def meetings_by_group() -> str:
+        return views.meetings_by_group(repo, _current_page(env))
+
+    @env.macro
+    def focus_area_list() -> str:
+        return views.focus_area_list(repo, _current_page(env))
+
+    @env.macro
+    def focus_area_page(area_id: str) -> str:
+        return views.focus_area_page(repo, area_id, _current_page(env))
+
+    @env.macro
+    def groups_page() -> str:
+        return views.groups_page(repo, _current_page(env))
+
+    @env.macro
+    def cluster_directory() -> str:
+        return views.cluster_directory(repo, _current_page(env))
+
+    @env.macro
+    def contacts_directory() -> str:
+        return views.contacts_directory(repo, _current_page(env))
+
+    @env.macro
+    def organisation_list() -> str:
+        return views.organisation_list(repo, _current_page(env))
+
+    @env.macro
+    def schema_reference(schema_name: str) -> str:
+        return views.schema_reference(schema_name)
+
+
+def _meeting_for(env):
+    src = _current_page(env)
+    if not src.startswith(MEETINGS_DIR + "/") or src.endswith("index.md"):
+        return None
+    return repository().meetings_by_src.get(src)
+
+
+def on_pre_page_macros(env) -> None:
+    # Minutes are text, never template code, whatever their front matter says.
+    if _meeting_for(env) is not None:
+        env.page.meta["render_macros"] = False
+
+
+def on_post_page_macros(env) -> None:
+    meeting = _meeting_for(env)
+    if meeting is not None:
+        env.markdown = views.meeting_page(repository(), meeting, env.markdown)

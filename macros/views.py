@@ -1,0 +1,577 @@
+"""Pure rendering functions: model objects in, Markdown text out.
+
+Every function takes `here`, the path below docs/ of the page it renders for,
+so that links are relative .md links that MkDocs checks and rewrites. Text
+from the data is escaped: it shows as typed and never runs as markup.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from macros import model, schema
+from macros.formatting import (
+    escape,
+    escape_cell,
+    link,
+    meeting_date,
+    meeting_time,
+    meeting_title,
+    norwegian_date,
+)
+from macros.repository import Repository
+from macros.sections import split_body
+
+# Where the generated pages live, below docs/.
+FRONT_PAGE = "index.md"
+ARCHIVE_PAGE = "moter/index.md"
+ARCHIVE_BY_GROUP_PAGE = "moter/etter-gruppe.md"
+CONTACTS_PAGE = "kontakter/index.md"
+ORGANISATIONS_PAGE = "kontakter/organisasjoner.md"
+CLUSTERS_PAGE = "klynger/index.md"
+GROUPS_PAGE = "grupper/index.md"
+FOCUS_AREAS_PAGE = "satsingsomrader/index.md"
+
+
+def focus_area_page_path(area_id: str) -> str:
+    return f"satsingsomrader/{area_id}.md"
+
+
+def organisation_anchor(org_id: str) -> str:
+    return f"org-{org_id}"
+
+
+# -- links -----------------------------------------------------------------
+
+def person_link(repo: Repository, person_id: str, here: str) -> str:
+    person = repo.people.get(person_id)
+    if person is None:
+        return escape(person_id)
+    return f"[{escape(person.name)}]({link(here, CONTACTS_PAGE, person.id)})"
+
+
+def group_link(repo: Repository, group_id: str, here: str) -> str:
+    group = repo.groups.get(group_id)
+    if group is None:
+        return escape(group_id)
+    return f"[{escape(group.name)}]({link(here, GROUPS_PAGE, group.id)})"
+
+
+def owner_link(repo: Repository, ref: str, here: str) -> str:
+    return group_link(repo, ref, here) if ref in repo.groups else person_link(repo, ref, here)
+
+
+def focus_area_link(repo: Repository, area_id: str, here: str) -> str:
+    area = repo.focus_areas[area_id]
+    return f"[{escape(area.name)}]({link(here, focus_area_page_path(area.id))})"
+
+
+def cluster_link(repo: Repository, cluster_id: str, here: str) -> str:
+    cluster = repo.clusters[cluster_id]
+    return f"[{escape(cluster.name)}]({link(here, CLUSTERS_PAGE, cluster.id)})"
+
+
+def organisation_link(repo: Repository, org_id: str | None, here: str) -> str:
+    if not org_id or org_id not in repo.organisations:
+        return ""
+    org = repo.organisations[org_id]
+    return f"[{escape(org.name)}]({link(here, CONTACTS_PAGE, organisation_anchor(org.id))})"
+
+
+def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
+    group = repo.groups.get(meeting.group)
+    return meeting_title(meeting, group.name if group else meeting.group)
+
+
+def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "") -> str:
+    label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}"
+    return f"[{escape(label)}]({link(here, meeting.src_path, anchor)})"
+
+
+def _join(parts: list[str]) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+# -- the meeting page ------------------------------------------------------
+
+def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
+    return f"{meeting_name(repo, meeting)} – {meeting_date(meeting)}"
+
+
+def meeting_card(repo: Repository, meeting: model.Meeting) -> str:
+    """The header card: a definition list of the facts from the front matter."""
+    here = meeting.src_path
+    rows: list[tuple[str, str]] = []
+    date_text = escape(meeting_date(meeting))
+    if meeting.date_note:
+        date_text += f"  \n    *{escape(meeting.date_note)}*"
+    rows.append(("Dato", date_text))
+    if meeting_time(meeting):
+        rows.append(("Tid", meeting_time(meeting)))
+    if meeting.place:
+        rows.append(("Sted", escape(meeting.place)))
+    if meeting.online:
+        rows.append(("Digitalt", escape(meeting.online)))
+    rows.append(("Gruppe", group_link(repo, meeting.group, here)))
+    rows.append(("Status", schema.MEETING_STATUS_LABELS[meeting.status]))
+    if meeting.chair:
+        rows.append(("Møteleder", person_link(repo, meeting.chair, here)))
+    if meeting.secretary:
+        rows.append(("Referent", person_link(repo, meeting.secretary, here)))
+    if meeting.present:
+        rows.append((f"Til stede ({len(meeting.present)})", _join([person_link(repo, p, here) for p in meeting.present])))
+    if meeting.present_online:
+        rows.append((f"Til stede digitalt ({len(meeting.present_online)})", _join([person_link(repo, p, here) for p in meeting.present_online])))
+    if meeting.absent:
+        rows.append((f"Forfall ({len(meeting.absent)})", _join([person_link(repo, p, here) for p in meeting.absent])))
+    if meeting.invited:
+        rows.append(("Inviterte", f"[{len(meeting.invited)} inviterte](#inviterte)"))
+    lines = ['<div class="meeting-card" markdown>', ""]
+    for term, definition in rows:
+        lines += [term, f":   {definition}", ""]
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.AgendaItem) -> str:
+    """Decisions, action items and what the item touches, shown under its text."""
+    here = meeting.src_path
+    blocks: list[str] = []
+    touches: list[str] = []
+    if item.refers_to_meeting and item.refers_to_meeting in repo.meetings_by_id:
+        touches.append("Gjelder: " + meeting_link(repo, repo.meetings_by_id[item.refers_to_meeting], here))
+    if item.focus_areas:
+        touches.append("Satsingsområder: " + _join([focus_area_link(repo, a, here) for a in item.focus_areas]))
+    if item.groups:
+        touches.append("Arbeidsgrupper: " + _join([group_link(repo, g, here) for g in item.groups]))
+    if item.clusters:
+        touches.append("Klynger: " + _join([cluster_link(repo, c, here) for c in item.clusters]))
+    if touches:
+        blocks.append('<p class="agenda-links" markdown>' + "<br>\n".join(touches) + "</p>")
+    if item.decisions:
+        body = "\n".join(f"    {escape(d)}\n" for d in item.decisions)
+        blocks.append(f'!!! success vedtak "Vedtak"\n\n{body}')
+    if item.actions:
+        body = "\n".join(f"    - {action_line(repo, a, here)}" for a in item.actions)
+        blocks.append(f'!!! abstract oppfolging "Oppfølging"\n\n{body}\n')
+    return "\n\n".join(blocks)
+
+
+def action_line(repo: Repository, action: model.ActionItem, here: str) -> str:
+    owners = _join([owner_link(repo, o, here) for o in action.owner])
+    text = f"**{owners}:** {escape(action.task)}"
+    details = [f"status: {action.status}"]
+    if action.due:
+        details.insert(0, f"frist {norwegian_date(action.due)}")
+    return text + f" *({', '.join(details)})*"
+
+
+def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
+    """The whole meeting page: heading, card, agenda with decisions, the rest.
+
+    `body` is the secretary's Markdown as the engine hands it over (without
+    front matter); none of it is lost: sections that match no agenda item are
+    kept, in order, after the agenda.
+    """
+    here = meeting.src_path
+    numbers = [item.number for item in meeting.agenda]
+    split = split_body(body, meeting.body_first_line, numbers)
+    out = [f"# {escape(meeting_heading(repo, meeting))}", "", meeting_card(repo, meeting), ""]
+    if not meeting.minutes_in_archive:
+        out += ['!!! note "Referatet finnes ikke i arkivet"', "", "    Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her.", ""]
+    preamble = "\n".join(split.preamble).strip("\n")
+    if preamble:
+        out += [preamble, ""]
+    for item in meeting.agenda:
+        section = split.by_number.get(item.number)
+        title = section.heading if section else f"{item.number}. {escape(item.title)}"
+        restored = ' <span class="restored" title="Nummeret står ikke i originalen">(nummer rekonstruert)</span>' if item.number_restored else ""
+        out += [f"## {title}{restored} {{#{item.anchor}}}", ""]
+        if section and section.text:
+            out += [section.text, ""]
+        extras = agenda_item_extras(repo, meeting, item)
+        if extras:
+            out += [extras, ""]
+    for section in split.unmatched:
+        out += [f"## {section.heading}", "", section.text, ""]
+    if meeting.attachments:
+        out += ["## Vedlegg", ""]
+        for attachment in meeting.attachments:
+            if attachment.file:
+                out.append(f"- [{escape(attachment.title)}]({attachment.file})")
+            else:
+                out.append(f"- {escape(attachment.title)} *(ikke i arkivet)*")
+        out.append("")
+    if meeting.events:
+        out += ["## Arrangementer nevnt i referatet", ""]
+        for event_id in meeting.events:
+            event = repo.events[event_id]
+            out.append(f"- {escape(event.title)}, {norwegian_date(event.date)}" if event.date else f"- {escape(event.title)}")
+        out.append("")
+    if meeting.invited:
+        out += [f"## Inviterte ({len(meeting.invited)}) {{#inviterte}}", ""]
+        for person_id in meeting.invited:
+            person = repo.people.get(person_id)
+            org = organisation_link(repo, person.organisation if person else None, here)
+            out.append(f"- {person_link(repo, person_id, here)}" + (f" – {org}" if org else ""))
+        out.append("")
+    out.append(previous_next(repo, meeting))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def previous_next(repo: Repository, meeting: model.Meeting) -> str:
+    here = meeting.src_path
+    parts = []
+    previous = repo.previous_meeting(meeting)
+    following = repo.next_meeting(meeting)
+    if previous:
+        parts.append(f"← Forrige møte: {meeting_link(repo, previous, here)}")
+    if following:
+        parts.append(f"Neste møte: {meeting_link(repo, following, here)} →")
+    if not parts:
+        parts.append("Dette er det eneste møtet i gruppen i arkivet.")
+    return '<nav class="meeting-nav" aria-label="Forrige og neste møte" markdown>\n\n' + "<br>\n".join(parts) + "\n\n</nav>"
+
+
+# -- the archive -----------------------------------------------------------
+
+def _meeting_row(repo: Repository, meeting: model.Meeting, here: str) -> str:
+    group = repo.groups.get(meeting.group)
+    return (
+        f"| {escape_cell(meeting_date(meeting))} "
+        f"| [{escape_cell(meeting_name(repo, meeting))}]({link(here, meeting.src_path)}) "
+        f"| {escape_cell(group.name if group else meeting.group)} "
+        f"| {schema.MEETING_STATUS_LABELS[meeting.status]} |"
+    )
+
+
+_TABLE_HEAD = ["| Dato | Møte | Gruppe | Status |", "|---|---|---|---|"]
+
+
+def meeting_archive(repo: Repository, here: str = ARCHIVE_PAGE) -> str:
+    """All meetings, newest first, under one heading per year."""
+    if not repo.meetings:
+        return "Ingen møter er lagt inn ennå."
+    by_year: dict[int, list[model.Meeting]] = defaultdict(list)
+    for meeting in reversed(repo.meetings):
+        by_year[meeting.year].append(meeting)
+    out = []
+    for year in sorted(by_year, reverse=True):
+        out += [f"## {year}", "", *_TABLE_HEAD]
+        out += [_meeting_row(repo, m, here) for m in by_year[year]]
+        out.append("")
+    return "\n".join(out)
+
+
+def meetings_by_group(repo: Repository, here: str = ARCHIVE_BY_GROUP_PAGE) -> str:
+    out = []
+    for group in repo.groups.values():
+        meetings = repo.meetings_by_group.get(group.id, [])
+        out += [f"## {escape(group.name)} {{#{group.id}}}", ""]
+        if not meetings:
+            out += ["Ingen møter i arkivet.", ""]
+            continue
+        out += _TABLE_HEAD
+        out += [_meeting_row(repo, m, here) for m in reversed(meetings)]
+        out.append("")
+    return "\n".join(out)
+
+
+# -- action items ----------------------------------------------------------
+
+def open_actions(repo: Repository) -> list[model.ActionItem]:
+    """Action items still open: the latest entry of each chain, status åpen."""
+    superseded = {a.carried_from for m in repo.meetings for a in m.actions if a.carried_from}
+    return [a for m in repo.meetings for a in m.actions if a.key not in superseded and a.status == "åpen"]
+
+
+def action_table(repo: Repository, actions: list[model.ActionItem], here: str) -> str:
+    if not actions:
+        return "Ingen åpne oppfølgingspunkter."
+    out = ["| Oppgave | Ansvarlig | Frist | Fra møte |", "|---|---|---|---|"]
+    for action in actions:
+        meeting = repo.meetings_by_id[action.meeting_id]
+        item = next(i for i in meeting.agenda if i.number == action.agenda_number)
+        out.append(
+            f"| {escape_cell(action.task)} "
+            f"| {_join([owner_link(repo, o, here) for o in action.owner])} "
+            f"| {norwegian_date(action.due) if action.due else '–'} "
+            f"| {meeting_link(repo, meeting, here, item.anchor)}, sak {escape_cell(item.number)} |"
+        )
+    return "\n".join(out)
+
+
+# -- the front page --------------------------------------------------------
+
+def front_page(repo: Repository, here: str = FRONT_PAGE) -> str:
+    out = []
+    held = [m for m in repo.meetings if m.status != "planlagt" and m.minutes_in_archive]
+    out += ["## Siste referat", ""]
+    if held:
+        latest = held[-1]
+        out.append(f"{meeting_link(repo, latest, here)} – {schema.MEETING_STATUS_LABELS[latest.status].lower()}.")
+        summary = [f"{len(latest.agenda)} saker", f"{len(latest.decisions)} vedtak", f"{len(latest.actions)} oppfølgingspunkter"]
+        out += ["", "Referatet har " + ", ".join(summary) + "."]
+    else:
+        out.append("Ingen referater er lagt inn ennå.")
+    out += ["", "## Neste møte", ""]
+    planned = [m for m in repo.meetings if m.status == "planlagt" and m.sort_date >= repo.today]
+    if planned:
+        following = planned[0]
+        out.append(f"{meeting_link(repo, following, here)}" + (f", {meeting_time(following)}" if meeting_time(following) else ""))
+    else:
+        out.append("Ingen kommende møter er lagt inn ennå.")
+    out += ["", "## Arrangementer", ""]
+    out.append(event_list(repo, here))
+    out += ["", "## Åpne oppfølgingspunkter", "", action_table(repo, open_actions(repo), here)]
+    out += ["", "## Satsingsområder", "", focus_area_list(repo, here)]
+    return "\n".join(out) + "\n"
+
+
+def event_list(repo: Repository, here: str) -> str:
+    if not repo.events:
+        return "Ingen arrangementer er lagt inn."
+    coming = sorted((e for e in repo.events.values() if e.date and e.date >= repo.today), key=lambda e: e.date)
+    past = sorted((e for e in repo.events.values() if e.date and e.date < repo.today), key=lambda e: e.date, reverse=True)
+    out = []
+    if coming:
+        out += [f"- **{norwegian_date(e.date)}:** {_event_text(e)}" for e in coming]
+    else:
+        out.append("Ingen kommende arrangementer er lagt inn. Tidligere:")
+        out.append("")
+        out += [f"- {norwegian_date(e.date)}: {_event_text(e)}" for e in past[:5]]
+    return "\n".join(out)
+
+
+def _event_text(event: model.Event) -> str:
+    text = f"[{escape(event.title)}]({event.link})" if event.link else escape(event.title)
+    if event.place:
+        text += f", {escape(event.place)}"
+    return text
+
+
+# -- focus areas and groups ------------------------------------------------
+
+def focus_area_list(repo: Repository, here: str = FOCUS_AREAS_PAGE) -> str:
+    if not repo.focus_areas:
+        return "Ingen satsingsområder er lagt inn."
+    out = ["| Satsingsområde | Arbeidsgruppe | Ansvarlig | Status |", "|---|---|---|---|"]
+    for area in repo.focus_areas.values():
+        group = repo.groups.get(area.working_group or "")
+        responsible = person_link(repo, group.responsible, here) if group and group.responsible else "–"
+        out.append(
+            f"| {focus_area_link(repo, area.id, here)} "
+            f"| {group_link(repo, group.id, here) if group else '–'} "
+            f"| {responsible} | {area.status} |"
+        )
+    return "\n".join(out)
+
+
+def focus_area_items(repo: Repository, area: model.FocusArea) -> list[tuple[model.Meeting, model.AgendaItem]]:
+    """Every agenda item touching the area (directly or via its working group), newest first."""
+    found = list(repo.items_by_focus_area.get(area.id, []))
+    if area.working_group:
+        found += [pair for pair in repo.items_by_group.get(area.working_group, []) if pair not in found]
+    found.sort(key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].number), reverse=True)
+    return found
+
+
+def focus_area_page(repo: Repository, area_id: str, here: str | None = None) -> str:
+    area = repo.focus_areas[area_id]
+    here = here or focus_area_page_path(area_id)
+    group = repo.groups.get(area.working_group or "")
+    out = [f"# {escape(area.name)}", ""]
+    if area.description:
+        out += [escape(area.description), ""]
+    rows = [("Status", area.status)]
+    if group:
+        rows.append(("Arbeidsgruppe", group_link(repo, group.id, here)))
+        if group.responsible:
+            rows.append(("Ansvarlig", person_link(repo, group.responsible, here)))
+        rows.append(("Medlemmer", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
+        if group.established:
+            rows.append(("Opprettet", norwegian_date(group.established)))
+        if group.mandate:
+            rows.append(("Mandat", escape(group.mandate)))
+    out += ['<div class="meeting-card" markdown>', ""]
+    for term, definition in rows:
+        out += [term, f":   {definition}", ""]
+    out += ["</div>", "", "## Tidslinje", ""]
+    items = focus_area_items(repo, area)
+    if not items:
+        out.append("Ingen saker i arkivet handler om dette satsingsområdet ennå.")
+    for meeting, item in items:
+        out += [f"### {escape(meeting_date(meeting))}: {escape(item.title)}", ""]
+        out.append(f"{meeting_link(repo, meeting, here, item.anchor)}, sak {escape(item.number)}.")
+        out.append("")
+        for decision in item.decisions:
+            out += [f"- **Vedtak:** {escape(decision)}"]
+        for action in item.actions:
+            out += [f"- **Oppfølging:** {action_line(repo, action, here)}"]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def groups_page(repo: Repository, here: str = GROUPS_PAGE) -> str:
+    out = []
+    for group in repo.groups.values():
+        out += [f"## {escape(group.name)} {{#{group.id}}}", ""]
+        if group.full_name:
+            out += [f"*{escape(group.full_name)}*", ""]
+        rows = [("Status", group.status)]
+        if group.parent:
+            rows.append(("Arbeidsgruppe under", group_link(repo, group.parent, here)))
+        for label, person in (("Leder", group.leader), ("Ansvarlig", group.responsible), ("Sekretær", group.secretary)):
+            if person:
+                rows.append((label, person_link(repo, person, here)))
+        areas = [a for a in repo.focus_areas.values() if a.working_group == group.id]
+        if areas:
+            rows.append(("Satsingsområde", _join([focus_area_link(repo, a.id, here) for a in areas])))
+        if group.established:
+            rows.append(("Opprettet", norwegian_date(group.established)))
+        if group.mandate:
+            rows.append(("Mandat", escape(group.mandate)))
+        meetings = repo.meetings_by_group.get(group.id, [])
+        if meetings:
+            rows.append(("Møter i arkivet", f"[{len(meetings)}]({link(here, ARCHIVE_BY_GROUP_PAGE, group.id)})"))
+        rows.append((f"Medlemmer ({len(group.members)})", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
+        out += ['<div class="meeting-card" markdown>', ""]
+        for term, definition in rows:
+            out += [term, f":   {definition}", ""]
+        out += ["</div>", ""]
+    return "\n".join(out)
+
+
+# -- clusters --------------------------------------------------------------
+
+def cluster_directory(repo: Repository, here: str = CLUSTERS_PAGE) -> str:
+    if not repo.clusters:
+        return "Ingen klynger er lagt inn."
+    clusters = sorted(repo.clusters.values(), key=lambda c: c.name.lower())
+    out = [
+        '<div class="sortable-table" markdown>',
+        "",
+        "| Klynge | Nivå | Region | Bransje | Kontaktperson | Møter |",
+        "|---|---|---|---|---|---|",
+    ]
+    for cluster in clusters:
+        meetings = repo.meetings_by_cluster.get(cluster.id, [])
+        out.append(
+            f"| [{escape_cell(cluster.name)}](#{cluster.id}) | {escape_cell(cluster.level or '–')} "
+            f"| {escape_cell(cluster.region or '–')} | {escape_cell(cluster.sector or '–')} "
+            f"| {person_link(repo, cluster.contact, here) if cluster.contact else '–'} | {len(meetings)} |"
+        )
+    out += ["", "</div>", ""]
+    for cluster in clusters:
+        out += [f"## {escape(cluster.name)} {{#{cluster.id}}}", ""]
+        rows = [
+            ("Nivå i klyngeprogrammet", escape(cluster.level) if cluster.level else "Ikke oppgitt"),
+            ("Region", escape(cluster.region) if cluster.region else "Ikke oppgitt"),
+            ("Bransje", escape(cluster.sector) if cluster.sector else "Ikke oppgitt"),
+        ]
+        if cluster.website:
+            rows.append(("Nettsted", f"<{cluster.website}>"))
+        if cluster.contact:
+            rows.append(("Kontaktperson", person_link(repo, cluster.contact, here)))
+        if cluster.note:
+            rows.append(("Fra referatene", escape(cluster.note)))
+        if cluster.source:
+            rows.append(("Kilde", escape(cluster.source)))
+        meetings = repo.meetings_by_cluster.get(cluster.id, [])
+        rows.append(("Nevnt i", _join([meeting_link(repo, m, here) for m in reversed(meetings)]) or "Ingen møter"))
+        out += ['<div class="meeting-card" markdown>', ""]
+        for term, definition in rows:
+            out += [term, f":   {definition}", ""]
+        out += ["</div>", ""]
+    return "\n".join(out)
+
+
+# -- contacts --------------------------------------------------------------
+
+def person_entry(repo: Repository, person: model.Person, here: str) -> str:
+    """One person on the contacts page. Only fields marked public appear."""
+    rows: list[tuple[str, str]] = []
+    if person.roles:
+        rows.append(("Roller", escape("; ".join(person.roles))))
+    groups = repo.group_of_person(person.id)
+    if groups:
+        rows.append(("Grupper", _join([group_link(repo, g.id, here) for g in groups])))
+    attended = repo.attended.get(person.id, [])
+    rows.append(("Møter", f"til stede på {len(attended)}" if attended else "ikke registrert til stede"))
+    if attended:
+        rows.append(("Sist til stede", meeting_link(repo, attended[-1], here)))
+    if person.public_email:
+        rows.append(("E-post", f"<{person.public_email}>"))
+    if person.public_phone:
+        rows.append(("Telefon", escape(person.public_phone)))
+    mine = [a for a in open_actions(repo) if person.id in a.owner]
+    if mine:
+        rows.append(("Åpne oppfølgingspunkter", _join([escape(a.task) for a in mine])))
+    if not person.name_confirmed:
+        rows.append(("Merk", "Skrivemåten av navnet er ikke bekreftet."))
+    out = [f"### {escape(person.name)} {{#{person.id}}}", "", '<div class="meeting-card" markdown>', ""]
+    for term, definition in rows:
+        out += [term, f":   {definition}", ""]
+    out += ["</div>", ""]
+    return "\n".join(out)
+
+
+def contacts_directory(repo: Repository, here: str = CONTACTS_PAGE) -> str:
+    by_org: dict[str | None, list[model.Person]] = defaultdict(list)
+    for person in repo.people.values():
+        by_org[person.organisation].append(person)
+    orgs = sorted((o for o in repo.organisations.values() if by_org.get(o.id)), key=lambda o: o.name.lower())
+    out = []
+    for org in orgs:
+        out += [f"## {escape(org.name)} {{#{organisation_anchor(org.id)}}}", ""]
+        for person in sorted(by_org[org.id], key=lambda p: p.name.lower()):
+            out.append(person_entry(repo, person, here))
+    if by_org.get(None):
+        out += ["## Uten oppgitt organisasjon {#org-ukjent}", ""]
+        for person in sorted(by_org[None], key=lambda p: p.name.lower()):
+            out.append(person_entry(repo, person, here))
+    return "\n".join(out)
+
+
+ORGANISATION_TYPE_LABELS = {
+    "kommune": "Kommune",
+    "region": "Region",
+    "fylkeskommune": "Fylkeskommune",
+    "etat": "Statlig virksomhet",
+    "selskap": "Selskap",
+    "interkommunalt": "Interkommunalt samarbeid",
+    "annet": "Annet",
+}
+
+
+def organisation_list(repo: Repository, here: str = ORGANISATIONS_PAGE) -> str:
+    people_count: dict[str, int] = defaultdict(int)
+    for person in repo.people.values():
+        if person.organisation:
+            people_count[person.organisation] += 1
+    out = [
+        '<div class="sortable-table" markdown>',
+        "",
+        "| Organisasjon | Type | Personer |",
+        "|---|---|---|",
+    ]
+    for org in sorted(repo.organisations.values(), key=lambda o: o.name.lower()):
+        name = organisation_link(repo, org.id, here) if people_count[org.id] else escape_cell(org.name)
+        out.append(f"| {name} | {ORGANISATION_TYPE_LABELS[org.kind]} | {people_count[org.id]} |")
+    out += ["", "</div>"]
+    return "\n".join(out)
+
+
+# -- the secretary's guide -------------------------------------------------
+
+def schema_reference(schema_name: str) -> str:
+    """A table of the fields of one kind of record, for the guide."""
+    kind = schema.ALL_SCHEMAS[schema_name]
+    out = ["| Felt | Påkrevd | Verdi | Forklaring | Eksempel |", "|---|---|---|---|---|"]
+    for spec in kind.fields:
+        value = schema.KINDS[spec.kind]
+        if spec.choices:
+            value += ": " + ", ".join(spec.choices)
+        example = "" if spec.example is None else f"`{spec.example}`"
+        out.append(f"| `{spec.key}` | {'ja' if spec.required else 'nei'} | {escape_cell(value)} | {escape_cell(spec.help)} | {example} |")
+    return "\n".join(out)
