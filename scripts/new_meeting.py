@@ -1,0 +1,97 @@
+"""Create the minutes file for a new meeting from the template.
+
+    python scripts/new_meeting.py --group naeringsgruppen --date 2026-01-15
+
+Writes docs/moter/<group>/<date>.md and prints its path. Never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser
+
+from macros.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
+from macros.scaffold import meeting_template
+
+
+def parse_args(argv: list[str] | None):
+    parser = NorwegianArgumentParser(
+        prog="new_meeting.py",
+        description="Lager referatfilen for et nytt møte, ferdig utfylt med saksliste, inviterte og åpne oppfølgingspunkter. "
+        "En fil som finnes fra før, blir aldri overskrevet.",
+    )
+    parser.add_argument("--group", "--gruppe", dest="group", required=True, metavar="GRUPPE", help="gruppens id, for eksempel naeringsgruppen")
+    parser.add_argument("--date", "--dato", dest="date", required=True, metavar="ÅÅÅÅ-MM-DD", help="møtedatoen, for eksempel 2026-01-15")
+    parser.add_argument("--rot", default=str(ROOT), metavar="MAPPE", help="arkivets rotmappe (standard: denne kopien av arkivet)")
+    return parser.parse_args(argv)
+
+
+def parse_date(text: str) -> tuple[dt.date | None, str]:
+    """The date, or a Norwegian message saying what is wrong with it."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return dt.date(year, month, day), ""
+        except ValueError:
+            return None, f"--date: «{text}» er ikke en dato som finnes."
+    match = re.fullmatch(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        return None, f"--date: skriv datoen som ÅÅÅÅ-MM-DD: {year:04d}-{month:02d}-{day:02d}, ikke «{text}»."
+    return None, f"--date: «{text}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-01-15."
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    root = Path(args.rot)
+    date, error = parse_date(args.date)
+    if date is None:
+        print(error, file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        repo, problems = load_repository(root)
+    except Exception as error:  # noqa: BLE001 - a traceback helps no one here
+        print(f"{root}: arkivet kunne ikke leses ({type(error).__name__}: {error}). Kjør scripts/validate.py for å finne filen.", file=sys.stderr)
+        return EXIT_UNEXPECTED
+    group = repo.groups.get(args.group)
+    if group is None:
+        known = {k: v.name for k, v in repo.groups.items()}
+        print(f"--group: {unknown_reference_message('group', args.group, known)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    relative = Path(DOCS_DIR) / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
+    target = root / relative
+    if target.exists():
+        print(f"{relative.as_posix()}: filen finnes allerede og blir ikke overskrevet. Åpne den og rediger den, eller velg en annen dato.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    clash = [m for m in repo.meetings_by_group.get(group.id, []) if m.date == date]
+    if clash:
+        print(f"{relative.as_posix()}: gruppen har allerede et møte denne datoen: {clash[0].path}. Rediger det i stedet.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    names = {**{k: v.name for k, v in repo.people.items()}, **{k: v.name for k, v in repo.groups.items()}}
+    text = meeting_template(group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(text)
+    except OSError as error:
+        print(f"{relative.as_posix()}: filen kunne ikke skrives ({error.strerror or error}).", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(relative.as_posix())
+    status = "utkast (datoen har vært)" if date < repo.today else "planlagt"
+    print(f"Laget referatfil for {group.name} {date.isoformat()} med status {status}. Fyll inn sted, tid og sakene, og kjør «make validate».")
+    if problems:
+        print(f"Merk: arkivet har {len(problems)} feil fra før. Kjør «make validate» for å se dem.")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:
+        sys.exit(EXIT_PROBLEMS)

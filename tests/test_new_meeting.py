@@ -1,0 +1,169 @@
+"""The template for a new meeting (macros/scaffold.py) and its script."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from hypothesis import given, strategies as st
+
+from _helpers import MINIMAL_REPO, SAMPLES, copy_minimal_repo, copy_real_repo, run_script
+from macros.repository import Repository, load_repository, meeting_from_text
+from macros.scaffold import meeting_template, yaml_scalar
+
+GOLDEN = SAMPLES / "scaffold"
+
+
+def _template(repo: Repository, group: str, date: dt.date, today: dt.date, meetings=None) -> str:
+    names = {**{k: v.name for k, v in repo.people.items()}, **{k: v.name for k, v in repo.groups.items()}}
+    if meetings is None:
+        meetings = repo.meetings_by_group.get(group, [])
+    return meeting_template(repo.groups[group], date, today, meetings, repo.groups, repo.focus_areas, names)
+
+
+def _meeting(text: str, meeting_id: str):
+    problems = []
+    meeting, _ = meeting_from_text(text, f"docs/moter/{meeting_id}.md", meeting_id, f"moter/{meeting_id}.md", lambda line, message: problems.append((line, message)))
+    assert problems == []
+    return meeting
+
+
+def test_golden_planned_meeting():
+    repo, problems = load_repository(MINIMAL_REPO)
+    assert problems == []
+    text = _template(repo, "testgruppen", dt.date(2025, 3, 1), today=dt.date(2025, 2, 1))
+    assert text == (GOLDEN / "testgruppen-2025-03-01.md").read_text(encoding="utf-8")
+
+
+def test_past_date_gives_a_draft_with_attendance_fields():
+    repo, _ = load_repository(MINIMAL_REPO)
+    text = _template(repo, "testgruppen", dt.date(2025, 3, 1), today=dt.date(2025, 6, 1))
+    assert "\nstatus: utkast\n" in text
+    assert "\ntilstede:\nforfall:\n" in text
+
+
+def test_first_meeting_has_no_approval_of_minutes_and_contiguous_numbers():
+    repo, _ = load_repository(MINIMAL_REPO)
+    text = _template(repo, "testgruppen", dt.date(2024, 12, 1), today=dt.date(2024, 11, 1))
+    assert "Godkjenning av referat" not in text
+    assert "Oppfølging fra tidligere møter" not in text
+    meeting = _meeting(text, "testgruppen/2024-12-01")
+    assert [item.number for item in meeting.agenda] == ["1", "2", "3"]
+    assert [item.title for item in meeting.agenda] == [
+        "Godkjenning av innkalling og dagsorden", "Status for satsingsområdene", "Eventuelt"]
+
+
+def test_carried_item_is_taken_in_its_latest_form_and_closed_items_are_dropped():
+    repo, _ = load_repository(MINIMAL_REPO)
+    first = repo.meetings_by_id["testgruppen/2025-01-10"]
+    second_text = _template(repo, "testgruppen", dt.date(2025, 2, 1), today=dt.date(2025, 3, 1))
+    second = _meeting(second_text, "testgruppen/2025-02-01")
+    carried = second.actions
+    assert [(a.id, a.carried_from, a.status) for a in carried] == [("lage-plan", "testgruppen/2025-01-10#lage-plan", "åpen")]
+    # A third meeting carries the copy from the second, not the original again.
+    third = _meeting(_template(repo, "testgruppen", dt.date(2025, 3, 1), today=dt.date(2025, 4, 1), meetings=[first, second]), "testgruppen/2025-03-01")
+    assert [a.carried_from for a in third.actions] == ["testgruppen/2025-02-01#lage-plan"]
+    # Once the second meeting marks it done, it is no longer carried.
+    closed = _meeting(second_text.replace("status: åpen", "status: ferdig"), "testgruppen/2025-02-01")
+    fourth = _meeting(_template(repo, "testgruppen", dt.date(2025, 3, 1), today=dt.date(2025, 4, 1), meetings=[first, closed]), "testgruppen/2025-03-01")
+    assert fourth.actions == []
+    assert "Oppfølging fra tidligere møter" not in fourth.body
+
+
+def test_undated_previous_meeting_is_named_by_its_approximate_date():
+    repo, _ = load_repository(Path(__file__).resolve().parent.parent)
+    text = _template(repo, "naeringsgruppen", dt.date(2025, 5, 1), today=dt.date(2025, 4, 20))
+    assert "    tittel: Godkjenning av referat fra møtet mellom 16. januar og 8. april 2025\n    møte: naeringsgruppen/2025-udatert\n" in text
+    assert "## 2. Godkjenning av referat fra møtet mellom 16. januar og 8. april 2025\n" in text
+
+
+def test_dated_previous_meeting_is_named_by_its_norwegian_date():
+    repo, _ = load_repository(MINIMAL_REPO)
+    text = _template(repo, "testgruppen", dt.date(2025, 3, 1), today=dt.date(2025, 2, 1))
+    assert "tittel: Godkjenning av referat fra møtet 10. januar 2025\n    møte: testgruppen/2025-01-10\n" in text
+
+
+@given(st.text(min_size=1, max_size=40).filter(lambda s: s.strip() == s and "\n" not in s and "\r" not in s))
+def test_yaml_scalar_reads_back_as_the_same_text(text):
+    assert yaml.safe_load(f"key: {yaml_scalar(text)}") == {"key": text}
+
+
+# -- the script ---------------------------------------------------------------
+
+def test_script_writes_a_file_that_validates(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2099-03-01", "--rot", str(root))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "docs/moter/testgruppen/2099-03-01.md"
+    assert "status planlagt" in result.stdout
+    written = root / "docs/moter/testgruppen/2099-03-01.md"
+    assert "møteleder: ola-nordmann\nreferent: kari-nordmann\ninviterte:\n  - ola-nordmann\n" in written.read_text(encoding="utf-8")
+    check = run_script("validate.py", "--rot", str(root))
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.startswith("Alt i orden: 2 møter")
+
+
+def test_script_on_the_real_archive_validates(tmp_path):
+    root = copy_real_repo(tmp_path / "repo")
+    for group, date in (("naeringsgruppen", "2026-01-15"), ("naeringsgruppen", "2099-01-15"), ("arbeidsgruppe-2", "2025-05-01")):
+        result = run_script("new_meeting.py", "--group", group, "--date", date, "--rot", str(root))
+        assert result.returncode == 0, result.stderr
+    check = run_script("validate.py", "--rot", str(root))
+    assert check.returncode == 0, check.stdout
+
+
+def test_script_never_overwrites(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    existing = root / "docs/moter/testgruppen/2025-01-10.md"
+    before = existing.read_bytes()
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-01-10", "--rot", str(root))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "docs/moter/testgruppen/2025-01-10.md: filen finnes allerede og blir ikke overskrevet. "
+        "Åpne den og rediger den, eller velg en annen dato.\n")
+    assert existing.read_bytes() == before
+
+
+def test_script_refuses_a_second_meeting_on_the_same_date(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    (root / "docs/moter/testgruppen/2025-01-10.md").rename(root / "docs/moter/testgruppen/forste-mote.md")
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-01-10", "--rot", str(root))
+    assert result.returncode == 1
+    assert result.stderr == (
+        "docs/moter/testgruppen/2025-01-10.md: gruppen har allerede et møte denne datoen: "
+        "docs/moter/testgruppen/forste-mote.md. Rediger det i stedet.\n")
+    assert not (root / "docs/moter/testgruppen/2025-01-10.md").exists()
+
+
+def test_script_unknown_group_suggests(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    result = run_script("new_meeting.py", "--group", "testgrupen", "--date", "2099-03-01", "--rot", str(root))
+    assert result.returncode == 1
+    assert result.stderr.startswith("--group: ukjent gruppe «testgrupen»; mente du «testgruppen» (Testgruppen)")
+    assert not (root / "docs/moter/testgrupen").exists()
+
+
+def test_script_bad_dates(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    expected = {
+        "01.03.2099": "--date: skriv datoen som ÅÅÅÅ-MM-DD: 2099-03-01, ikke «01.03.2099».\n",
+        "2099-02-30": "--date: «2099-02-30» er ikke en dato som finnes.\n",
+        "neste uke": "--date: «neste uke» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2026-01-15.\n",
+    }
+    for date, message in expected.items():
+        result = run_script("new_meeting.py", "--group", "testgruppen", "--date", date, "--rot", str(root))
+        assert (result.returncode, result.stderr) == (1, message)
+    assert sorted(p.name for p in (root / "docs/moter/testgruppen").iterdir()) == ["2025-01-10.md"]
+
+
+def test_script_missing_arguments_in_norwegian():
+    result = run_script("new_meeting.py", "--group", "testgruppen")
+    assert result.returncode == 1
+    assert "new_meeting.py: feil: disse argumentene mangler: --date/--dato" in result.stderr
+
+
+def test_yaml_scalar_quotes_what_yaml_would_misread():
+    for text in ("0x1A", "1_000", "18:30", "no", "On", "2025-01-10", "a: b", "- punkt", "#3"):
+        assert yaml.safe_load(f"key: {yaml_scalar(text)}") == {"key": text}, text
+    assert yaml_scalar("Godkjenning av referat fra møtet 10. januar 2025") == "Godkjenning av referat fra møtet 10. januar 2025"
