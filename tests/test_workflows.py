@@ -204,7 +204,8 @@ def test_ci_run_script():
     assert re.search(r"^make test$", text, re.M), ".ci/run must call `make test` literally"
     assert re.search(r"^apt-get install -y chromium\b", text, re.M)
     targets = make_targets(text)
-    assert targets[-1] == "test", targets
+    assert targets and targets[-1] == "test", targets
+    assert {"validate", "build"} <= set(targets), f".ci/run must run make validate and build: {targets}"
     assert targets.index("validate") < targets.index("test")
     assert targets.index("build") < targets.index("test")
     assert "playwright install" not in text, "no browser may be downloaded; use Debian's chromium"
