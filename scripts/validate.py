@@ -71,7 +71,7 @@ def culprit(root: Path) -> str:
     candidates = [(root / DATA_DIR / s.data_file, s) for s in DATA_KINDS.values()]
     meetings = root / DOCS_DIR / MEETINGS_DIR
     if meetings.is_dir():
-        candidates += [(path, None) for path in sorted(meetings.rglob("*.md"))]
+        candidates += [(path, None) for path in sorted(meetings.glob("*/**/*.md"))]
     for path, kind_schema in candidates:
         try:
             if kind_schema is not None:
