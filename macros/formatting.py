@@ -55,6 +55,7 @@ def link(here: str, target: str, anchor: str = "") -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
+_LIST_MARKER = re.compile(r"^(\d+)\.", re.MULTILINE)
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#])")
 
 
@@ -66,7 +67,9 @@ def escape(text: str) -> str:
     rendered as a template again).
     """
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # "4. juni" at the start of a list item or definition would start a numbered list.
+    return _LIST_MARKER.sub(r"\1\\.", text)
 
 
 def escape_cell(text: str) -> str:

@@ -7,6 +7,7 @@ came from, so that checks across records can point at the exact place.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -139,7 +140,9 @@ class AgendaItem(Located):
 
     @property
     def anchor(self) -> str:
-        return "sak-" + "".join(c if c.isalnum() else "-" for c in self.number.lower()).strip("-")
+        # "3" → sak-3, "Sak 38/25" → sak-38-25
+        slug = re.sub(r"[^a-z0-9]+", "-", self.number.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")).strip("-")
+        return "sak-" + re.sub(r"^sak-", "", slug)
 
 
 @dataclass

@@ -339,7 +339,7 @@ def event_list(repo: Repository, here: str) -> str:
     else:
         out.append("Ingen kommende arrangementer er lagt inn. Tidligere:")
         out.append("")
-        out += [f"- {norwegian_date(e.date)}: {_event_text(e)}" for e in past[:5]]
+        out += [f"- {escape(norwegian_date(e.date))}: {_event_text(e)}" for e in past[:5]]
     return "\n".join(out)
 
 
@@ -390,7 +390,7 @@ def focus_area_page(repo: Repository, area_id: str, here: str | None = None) -> 
             rows.append(("Ansvarlig", person_link(repo, group.responsible, here)))
         rows.append(("Medlemmer", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
         if group.established:
-            rows.append(("Opprettet", norwegian_date(group.established)))
+            rows.append(("Opprettet", escape(norwegian_date(group.established))))
         if group.mandate:
             rows.append(("Mandat", escape(group.mandate)))
     out += ['<div class="meeting-card" markdown>', ""]
@@ -428,7 +428,7 @@ def groups_page(repo: Repository, here: str = GROUPS_PAGE) -> str:
         if areas:
             rows.append(("Satsingsområde", _join([focus_area_link(repo, a.id, here) for a in areas])))
         if group.established:
-            rows.append(("Opprettet", norwegian_date(group.established)))
+            rows.append(("Opprettet", escape(norwegian_date(group.established))))
         if group.mandate:
             rows.append(("Mandat", escape(group.mandate)))
         meetings = repo.meetings_by_group.get(group.id, [])

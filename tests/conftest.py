@@ -1,0 +1,39 @@
+"""Shared fixtures: the repository root, the tiny fixture archive, a fixed today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+MINI = ROOT / "tests" / "fixtures" / "mini"
+FIXED_TODAY = dt.date(2025, 6, 1)
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture()
+def mini_repo():
+    from macros.repository import load_repository
+
+    repo, problems = load_repository(MINI, today=FIXED_TODAY)
+    assert problems == []
+    return repo
+
+
+@pytest.fixture()
+def mini_copy(tmp_path) -> Path:
+    """A writable copy of the tiny fixture archive."""
+    target = tmp_path / "repo"
+    shutil.copytree(MINI, target)
+    return target

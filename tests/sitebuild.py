@@ -1,0 +1,31 @@
+"""Building the site for tests, exactly as `make build` does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+
+
+def build_site(root: Path, out: Path) -> subprocess.CompletedProcess:
+    """Run the strict build of the repository at `root` into `out`.
+
+    Not `-q`: with -q, MkDocs can exit 0 where --strict should fail, so the
+    test also reads the log for warnings.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    export = root / "scripts" / "export_data.py"
+    if export.exists():
+        subprocess.run([sys.executable, str(export)], cwd=root, env=env, check=True, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
+        cwd=root, env=env, capture_output=True, text=True,
+    )
+    return result
+
+
+def warnings_in(result: subprocess.CompletedProcess) -> list[str]:
+    return [line for line in (result.stdout + result.stderr).splitlines() if "WARNING" in line or "ERROR" in line]
