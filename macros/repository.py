@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from macros import model, schema
+from macros import actions, model, schema
 from macros.problems import Problem
 from macros.records import RecordBuilder, Reference
 from macros.sections import looks_numbered, split_body
@@ -91,6 +91,19 @@ class Repository:
                     self.actions_by_key[action.key] = action
             for cluster in sorted(clusters_seen):
                 self.meetings_by_cluster[cluster].append(meeting)
+        self._index_actions()
+
+    def _index_actions(self) -> None:
+        # Chains of carried-forward items (see macros/actions.py), built once.
+        self.action_chains = actions.build_chains(self.meetings)
+        self.chain_of: dict[str, actions.ActionChain] = {}
+        self.open_chains_by_owner: dict[str, list[actions.ActionChain]] = defaultdict(list)
+        for chain in self.action_chains:
+            for entry in chain.entries:
+                self.chain_of[entry.key] = chain
+            if chain.is_open:
+                for owner in chain.owners:
+                    self.open_chains_by_owner[owner].append(chain)
 
     # -- lookups used by the views --------------------------------------
 
@@ -393,8 +406,15 @@ def check_meetings(repo: Repository) -> list[Problem]:
                 size = file.stat().st_size / 1024 / 1024
                 problems.append(Problem(meeting.path, attachment.line_of("file"), f"vedlegget «{attachment.file}» er {size:.1f} MB; største tillatte er {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB. Komprimer PDF-en eller del den opp."))
         for action in meeting.actions:
-            if action.carried_from and action.carried_from not in repo.actions_by_key:
-                known = {key: a.task for key, a in repo.actions_by_key.items()}
+            origin = repo.actions_by_key.get(action.carried_from or "")
+            if origin is not None and repo.meetings_by_id[origin.meeting_id].sort_date >= meeting.sort_date:
+                problems.append(Problem(meeting.path, action.line_of("carried_from"), f"«fra: {action.carried_from}» peker på et møte som ikke er tidligere enn dette; et punkt kan bare følges opp fra et tidligere møte."))
+            if action.carried_from and origin is None:
+                # Only items recorded at earlier meetings can be carried forward.
+                known = {
+                    key: a.task for key, a in repo.actions_by_key.items()
+                    if repo.meetings_by_id[a.meeting_id].sort_date < meeting.sort_date
+                }
                 problems.append(Problem(meeting.path, action.line_of("carried_from"), unknown_reference_message("meeting", action.carried_from, known).replace("ukjent møte", "ukjent oppfølgingspunkt")))
     return problems
 
