@@ -1,0 +1,126 @@
+"""Turn minutes from outside (text, OCR output, Word .docx, PDF) into a draft minutes file.
+
+    python scripts/import_minutes.py referat.txt --group naeringsgruppen [--date 2025-03-12] [--output PATH]
+
+Writes docs/moter/<group>/<date>.md with status utkast, prints its path and a
+Norwegian list of what needs review. Never overwrites a file.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, display_path
+
+from macros.formatting import norwegian_date
+from macros.importer import SourceError, build_lexicon, draft_minutes, read_source, summary
+from macros.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
+
+from new_meeting import parse_date
+
+
+def parse_args(argv: list[str] | None):
+    parser = NorwegianArgumentParser(
+        prog="import_minutes.py",
+        description="Lager et utkast til referatfil fra et referat i tekst, Word (.docx) eller PDF. "
+        "Retter feil fra tekstgjenkjenning og lister alt som må sjekkes. En fil som finnes fra før, blir aldri overskrevet.",
+    )
+    parser.add_argument("source", metavar="KILDE", help="referatet som skal importeres (.txt, .docx eller .pdf)")
+    parser.add_argument("--group", "--gruppe", dest="group", required=True, metavar="GRUPPE", help="gruppens id, for eksempel naeringsgruppen")
+    parser.add_argument("--date", "--dato", dest="date", metavar="ÅÅÅÅ-MM-DD", help="møtedatoen, hvis den ikke står i referatet")
+    parser.add_argument("--output", "--til", dest="output", metavar="FIL", help="hvor utkastet skal lagres (standard: docs/moter/GRUPPE/DATO.md)")
+    return parser.parse_args(argv)
+
+
+def repository_root(output: Path | None) -> Path:
+    """The archive an output path lies in (…/docs/moter/<group>/<file>.md), else this one."""
+    if output is not None:
+        parts = output.resolve().parts
+        for index in range(len(parts) - 3, 0, -1):
+            if parts[index] == DOCS_DIR and parts[index + 1] == MEETINGS_DIR:
+                return Path(*parts[:index])
+    return ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    source = Path(args.source)
+    output = Path(args.output) if args.output else None
+    date = None
+    if args.date:
+        date, error = parse_date(args.date)
+        if date is None:
+            print(error, file=sys.stderr)
+            return EXIT_PROBLEMS
+    if not source.is_file():
+        print(f"{args.source}: filen finnes ikke.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        text, notes = read_source(source)
+    except SourceError as error:
+        print(f"{args.source}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if not text.strip():
+        print(f"{args.source}: filen inneholder ingen tekst.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    root = repository_root(output)
+    repo, problems = load_repository(root)
+    group = repo.groups.get(args.group)
+    if group is None:
+        known = {k: v.name for k, v in repo.groups.items()}
+        print(f"--group: {unknown_reference_message('group', args.group, known)}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    lexicon = build_lexicon(repo, root)
+    # A first pass finds the date in the source when --date is not given.
+    probe = draft_minutes(text, repo, group.id, date, "", source.name, lexicon, notes)
+    if date is None:
+        date = probe.date_in_source
+    if date is None:
+        print(
+            f"{args.source}: fant ingen møtedato i referatet. Oppgi datoen med --date ÅÅÅÅ-MM-DD "
+            "(se etter datoen i innkallingen eller e-posten referatet kom i).",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    if date > repo.today:
+        print(f"{args.source}: møtedatoen {date.isoformat()} er fram i tid; et referat gjelder et møte som er holdt. Rett datoen med --date.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if output is None:
+        output = root / DOCS_DIR / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
+    shown = display_path(output)
+    if output.exists():
+        print(f"{shown}: filen finnes allerede og blir ikke overskrevet. Velg en annen fil med --output.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    clash = [m for m in repo.meetings_by_group.get(group.id, []) if m.date == date]
+    if clash:
+        print(f"{shown}: gruppen har allerede et møte {norwegian_date(date)}: {clash[0].path}.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        meeting_id = output.resolve().relative_to((root / DOCS_DIR / MEETINGS_DIR).resolve()).with_suffix("").as_posix()
+    except ValueError:
+        meeting_id = f"{group.id}/{date.isoformat()}"
+    result = draft_minutes(text, repo, group.id, date, meeting_id, source.name, lexicon, notes)
+    if probe.date_in_source and args.date and probe.date_in_source != date:
+        result.review.insert(0, f"referatet nevner datoen {probe.date_in_source.isoformat()}, men --date er {date.isoformat()}.")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(result.text)
+    except OSError as error:
+        print(f"{shown}: filen kunne ikke skrives ({error.strerror or error}).", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(shown)
+    print(f"Utkast til referat for {group.name} {norwegian_date(date)} (status utkast).")
+    for line in summary(result):
+        print(line)
+    print("Kjør «make validate» når du har gått gjennom utkastet.")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except Exception as error:  # noqa: BLE001 - never a traceback for the secretary
+        print(f"{sys.argv[1] if len(sys.argv) > 1 else 'import_minutes.py'}: uventet feil ({type(error).__name__}: {error}).", file=sys.stderr)
+        sys.exit(EXIT_UNEXPECTED)
