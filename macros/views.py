@@ -7,6 +7,7 @@ from the data is escaped: it shows as typed and never runs as markup.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 
 from macros import model, schema
@@ -86,6 +87,10 @@ def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
 def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "") -> str:
     label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}"
     return f"[{escape(label)}]({link(here, meeting.src_path, anchor)})"
+
+
+def _attribute(text: str) -> str:
+    return text.replace("\\", "").replace('"', "&quot;")
 
 
 def _join(parts: list[str]) -> str:
@@ -186,7 +191,8 @@ def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
         section = split.by_number.get(item.number)
         title = section.heading if section else f"{item.number}. {escape(item.title)}"
         restored = ' <span class="restored" title="Nummeret står ikke i originalen">(nummer rekonstruert)</span>' if item.number_restored else ""
-        out += [f"## {title}{restored} {{#{item.anchor}}}", ""]
+        toc_label = f' data-toc-label="{_attribute(title)}"' if restored else ""
+        out += [f"## {title}{restored} {{#{item.anchor}{toc_label}}}", ""]
         if section and section.text:
             out += [section.text, ""]
         extras = agenda_item_extras(repo, meeting, item)
@@ -235,10 +241,10 @@ def previous_next(repo: Repository, meeting: model.Meeting) -> str:
 
 # -- the archive -----------------------------------------------------------
 
-def _meeting_row(repo: Repository, meeting: model.Meeting, here: str) -> str:
+def _meeting_row(repo: Repository, meeting: model.Meeting, here: str, facets: str = "") -> str:
     group = repo.groups.get(meeting.group)
     return (
-        f"| {escape_cell(meeting_date(meeting))} "
+        f"| {facets}{escape_cell(meeting_date(meeting))} "
         f"| [{escape_cell(meeting_name(repo, meeting))}]({link(here, meeting.src_path)}) "
         f"| {escape_cell(group.name if group else meeting.group)} "
         f"| {schema.MEETING_STATUS_LABELS[meeting.status]} |"
@@ -248,18 +254,67 @@ def _meeting_row(repo: Repository, meeting: model.Meeting, here: str) -> str:
 _TABLE_HEAD = ["| Dato | Møte | Gruppe | Status |", "|---|---|---|---|"]
 
 
+def area_of_group(repo: Repository) -> dict[str, str]:
+    """The focus area each working group has (built once per view)."""
+    return {a.working_group: a.id for a in repo.focus_areas.values() if a.working_group}
+
+
+def meeting_focus_areas(meeting: model.Meeting, area_of_group: dict[str, str]) -> list[str]:
+    """Focus areas a meeting touched: named on an agenda item, or via a working group."""
+    found: list[str] = []
+    for item in meeting.agenda:
+        for area in [*item.focus_areas, *(area_of_group[g] for g in item.groups if g in area_of_group)]:
+            if area not in found:
+                found.append(area)
+    return found
+
+
+def _facets(meeting: model.Meeting, areas: list[str]) -> str:
+    # An empty marker the filter script (archive-filter.js) reads; invisible otherwise.
+    return (
+        f'<span class="meeting-facets" data-gruppe="{html.escape(meeting.group)}" '
+        f'data-satsingsomrader="{html.escape(" ".join(areas))}" data-ar="{meeting.year}"></span>'
+    )
+
+
+def archive_filter(repo: Repository, years: list[int], here: str) -> str:
+    """Ways to narrow the archive: links that work without JavaScript, and a
+    form (hidden until archive-filter.js shows it) that hides rows in place."""
+    groups = [g for g in repo.groups.values() if repo.meetings_by_group.get(g.id)]
+    links = [
+        ("Gruppe", [f"[{escape(g.name)}]({link(here, ARCHIVE_BY_GROUP_PAGE, g.id)})" for g in groups]),
+        ("Satsingsområde", [focus_area_link(repo, a, here) for a in repo.focus_areas]),
+        ("År", [f"[{year}](#{year})" for year in years]),
+    ]
+    links = [f"**{label}:** " + " · ".join(parts) for label, parts in links if parts]
+
+    def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> list[str]:
+        lines = [f'<label for="filter-{facet}">{label}</label>', f'<select id="filter-{facet}" data-facet="{facet}">', f'<option value="">{all_label}</option>']
+        lines += [f'<option value="{html.escape(value)}">{html.escape(text)}</option>' for value, text in options]
+        return lines + ["</select>"]
+
+    form = ['<form class="archive-filter" hidden aria-label="Avgrens møtelisten">']
+    form += select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups])
+    form += select("satsingsomrader", "Satsingsområde", "Alle satsingsområder", [(a.id, a.name) for a in repo.focus_areas.values()])
+    form += select("ar", "År", "Alle år", [(str(y), str(y)) for y in years])
+    form += ['<p class="archive-filter-count" role="status" aria-live="polite"></p>', "</form>"]
+    return '<p class="archive-links" markdown>' + "<br>\n".join(links) + "</p>\n\n" + "\n".join(form)
+
+
 def meeting_archive(repo: Repository, here: str = ARCHIVE_PAGE) -> str:
-    """All meetings, newest first, under one heading per year."""
+    """All meetings, newest first, under one heading per year, with filters."""
     if not repo.meetings:
         return "Ingen møter er lagt inn ennå."
     by_year: dict[int, list[model.Meeting]] = defaultdict(list)
     for meeting in reversed(repo.meetings):
         by_year[meeting.year].append(meeting)
-    out = []
-    for year in sorted(by_year, reverse=True):
-        out += [f"## {year}", "", *_TABLE_HEAD]
-        out += [_meeting_row(repo, m, here) for m in by_year[year]]
-        out.append("")
+    years = sorted(by_year, reverse=True)
+    areas = area_of_group(repo)
+    out = [archive_filter(repo, years, here), ""]
+    for year in years:
+        out += ['<div class="archive-year" markdown>', "", f"## {year}", "", *_TABLE_HEAD]
+        out += [_meeting_row(repo, m, here, _facets(m, meeting_focus_areas(m, areas))) for m in by_year[year]]
+        out += ["", "</div>", ""]
     return "\n".join(out)
 
 
@@ -280,9 +335,8 @@ def meetings_by_group(repo: Repository, here: str = ARCHIVE_BY_GROUP_PAGE) -> st
 # -- action items ----------------------------------------------------------
 
 def open_actions(repo: Repository) -> list[model.ActionItem]:
-    """Action items still open: the latest entry of each chain, status åpen."""
-    superseded = {a.carried_from for m in repo.meetings for a in m.actions if a.carried_from}
-    return [a for m in repo.meetings for a in m.actions if a.key not in superseded and a.status == "åpen"]
+    """Action items still open: the latest entry of each chain (macros/actions.py), status åpen."""
+    return [chain.latest for chain in repo.action_chains if chain.is_open]
 
 
 def action_table(repo: Repository, actions: list[model.ActionItem], here: str) -> str:
@@ -504,7 +558,7 @@ def person_entry(repo: Repository, person: model.Person, here: str) -> str:
         rows.append(("E-post", f"<{person.public_email}>"))
     if person.public_phone:
         rows.append(("Telefon", escape(person.public_phone)))
-    mine = [a for a in open_actions(repo) if person.id in a.owner]
+    mine = [chain.latest for chain in repo.open_chains_by_owner.get(person.id, [])]
     if mine:
         rows.append(("Åpne oppfølgingspunkter", _join([escape(a.task) for a in mine])))
     if not person.name_confirmed:
