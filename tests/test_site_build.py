@@ -198,3 +198,15 @@ def test_template_code_in_minutes_is_shown_as_typed(root, tmp_path):
     text = article_text(out, SEED_PAGE)
     assert "{{ 7*7 }} og {% if true %}x{% endif %} og {# kommentar #}." in text
     assert " 49 " not in text
+
+
+def test_build_refuses_invalid_content_with_the_validators_message(root, tmp_path):
+    copy = tmp_path / "repo"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "test-artifacts", "bench-out"))
+    minutes = copy / "docs/moter/naeringsgruppen/2025-udatert.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("møteleder: eli-arnkvaern-bryhni", "møteleder: eli-bryhni"), encoding="utf-8")
+    result = build_site(copy, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/moter/naeringsgruppen/2025-udatert.md:11: ukjent person «eli-bryhni»; mente du «eli-arnkvaern-bryhni» (Eli Arnkværn Bryhni)" in output
+    assert "Traceback" not in output
