@@ -58,7 +58,7 @@ def _read_docx(path: Path) -> str:
 
         document = docx.Document(str(path))
     except Exception as error:  # noqa: BLE001 - any failure means: not a readable Word file
-        raise SourceError(f"filen kan ikke leses som et Word-dokument (.docx): {error}") from error
+        raise SourceError("filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt.") from error
     lines: list[str] = []
     # Paragraphs and tables in the order they stand in the document.
     for child in document.element.body.iterchildren():
@@ -73,13 +73,16 @@ def _read_docx(path: Path) -> str:
 
 
 def _read_pdf(path: Path) -> str:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its warnings are English and for developers
     try:
         from pypdf import PdfReader
 
         reader = PdfReader(str(path))
         text = "\n".join(page.extract_text() or "" for page in reader.pages)
     except Exception as error:  # noqa: BLE001
-        raise SourceError(f"filen kan ikke leses som PDF: {error}") from error
+        raise SourceError("filen kan ikke leses som PDF; den kan være skadet eller passordbeskyttet.") from error
     if not text.strip():
         raise SourceError("PDF-en har ikke noe tekstlag (kanskje et skannet bilde). Kjør tekstgjenkjenning (OCR) på den først.")
     return text

@@ -128,11 +128,24 @@ def _readings(word: str, lexicon: Lexicon) -> list[tuple[int, str, tuple[str, ..
         for ocr, real, label in SUBSTITUTIONS:
             if lower.startswith(ocr, position):
                 search(position + len(ocr), built + real, rules + (label,), deleted)
-        if not deleted and len(lower) >= 6:  # one stray letter per word; short words are too easily another word
+        if not deleted and len(lower) >= 6 and _may_be_stray(word, position):
             search(position + 1, built, rules + (f"løs bokstav «{word[position]}»",), True)
 
     search(0, "", (), False)
     return sorted((count, reading, rules) for reading, (count, rules) in found.items())
+
+
+def _may_be_stray(word: str, position: int) -> bool:
+    """A letter OCR may have added: a thin glyph (i, l, I) inside the word, or one
+    whose case differs from the rest ("lAanensen"). Never the last letter, which
+    would turn "kontaktlisten" into "kontaktliste"."""
+    if position >= len(word) - 1:
+        return False
+    char = word[position]
+    if char in "ilI1|":
+        return True
+    others = [c for i, c in enumerate(word) if i != position and c.isalpha()]
+    return bool(others) and char.isalpha() and (char.isupper() != others[0].isupper()) and position == 0
 
 
 def _first_name_reading(word: str, lexicon: Lexicon) -> str | None:

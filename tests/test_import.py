@@ -1,0 +1,277 @@
+"""Importing minutes from outside: the seed OCR text, a Word file and a PDF."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import docx
+import pytest
+
+from _helpers import ROOT, copy_real_repo, run_script
+from macros.importer import build_lexicon, draft_minutes, read_source
+from macros.repository import load_repository
+
+SEED = Path("/work/shared/seed/referat-naeringsgruppen-ocr.txt")
+SEED_COPY = Path(__file__).resolve().parent / "samples" / "referat-naeringsgruppen-ocr.txt"
+TOKEN = re.compile(r"[^\W_]+(?:[@&][^\W_]*)*|@[^\W_]+")
+
+
+def _seed() -> Path:
+    return SEED if SEED.is_file() else SEED_COPY
+
+
+def _words(text: str) -> list[str]:
+    return [t.lower() for t in TOKEN.findall(text)]
+
+
+def assert_every_word_kept(source: str, result) -> None:
+    """Every word of the source is in the draft, as it was or as repaired (and listed)."""
+    before, after = TOKEN.findall(source), TOKEN.findall(result.repaired_source)
+    assert len(before) == len(after)
+    listed = {(r.original, r.repaired) for r in result.repairs}
+    for old, new in zip(before, after):
+        assert old == new or (old, new) in listed, (old, new)
+    missing = Counter(_words(result.repaired_source)) - Counter(_words(result.text))
+    assert not missing, missing
+
+
+def _make_docx(path: Path) -> Path:
+    document = docx.Document()
+    document.add_paragraph("Referat fra mgte i Næringsgruppen 12. mars 2025")
+    document.add_paragraph("Sted: Hamar")
+    document.add_paragraph("Mgteleder: Eli Bryhni")
+    document.add_paragraph("Tilstede:")
+    table = document.add_table(rows=3, cols=2)
+    for row, (name, organisation) in zip(table.rows, [("Dag Aanensen", "Drammensregionen"), ("Asbjgrn Lunde (digitalt)", "Elverum Vekst"), ("Kari Ukjentsen", "Ingen kommune")]):
+        row.cells[0].text, row.cells[1].text = name, organisation
+    document.add_paragraph("Sak 38/25 Budsjett for sirkulzergkonomi")
+    document.add_paragraph("Vedtak: Budsjettet ble godkjent.")
+    document.add_paragraph("Sak 39/25 Eventuelt")
+    document.add_paragraph("Ingen saker.")
+    document.save(path)
+    return path
+
+
+def _make_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-page PDF with a real text layer, written by hand (no PDF library needed)."""
+    def escape(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    content = ("BT /F1 11 Tf 50 800 Td 14 TL " + " ".join(f"({escape(line)}) Tj T*" for line in lines) + " ET").encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(out)
+    return path
+
+
+PDF_LINES = [
+    "Referat fra mgte i Naeringsgruppen",
+    "Dato: 12.03.2025",
+    "Tilstede: Dag Aanensen, Unni Larsen, Per Utenfra",
+    "Forfall: Ove Gjesdal",
+    "07 - 2025 Godkjenning av innkalling",
+    "Godkjent",
+    "08 - 2025 Klynger",
+    "Innovasjon Norge deler kontaktlisten pa neste mgte.",
+    "Oppfølging: Dele kontaktlisten med alle klyngene.",
+]
+
+
+@pytest.fixture
+def archive(tmp_path):
+    return copy_real_repo(tmp_path / "repo")
+
+
+def _in_process(path: Path, root: Path, group="naeringsgruppen", date=None):
+    repo, _ = load_repository(root)
+    text, notes = read_source(path)
+    return text, draft_minutes(text, repo, group, date, f"{group}/x", path.name, build_lexicon(repo, root), notes)
+
+
+# -- the seed ------------------------------------------------------------------
+
+def test_seed_imports_to_a_draft_that_validates(archive):
+    output = archive / "docs/moter/naeringsgruppen/2025-03-12.md"
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == "Utkast til referat for Næringsgruppen 12. mars 2025 (status utkast)."
+    assert "Rettet 120 ord fra tekstgjenkjenningen" in result.stdout
+    assert "usikker lesning, linje 56: «3» → «å»" in result.stdout
+    check = run_script("validate.py", "--rot", str(archive))
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.startswith("Alt i orden: 3 møter")
+
+
+def test_seed_draft_reads_the_structure(archive):
+    source, result = _in_process(_seed(), archive, date=None)
+    repo, _ = load_repository(archive)
+    text = result.text
+    assert "møteleder: eli-arnkvaern-bryhni\nreferent: mari-stromsvag\n" in text
+    front = text.split("\n---\n")[0]
+    present = re.search(r"tilstede:\n((?:  - .*\n)+)", front + "\n").group(1).split()
+    online = re.search(r"tilstede_digitalt:\n((?:  - .*\n)+)", front + "\n").group(1).split()
+    invited = re.search(r"inviterte:\n((?:  - .*\n)+)", front + "\n").group(1).split()
+    assert len([p for p in present if p != "-"]) == 9 and len([p for p in online if p != "-"]) == 3
+    assert [p for p in invited if p != "-"] == repo.groups["naeringsgruppen"].members  # 45, same order as the data
+    headings = re.findall(r"^## (.*)$", text, re.MULTILINE)
+    assert headings[:6] == [
+        "1. Godkjenning av innkalling og dagsorden",
+        "2. Godkjenning av referat fra møte 16. januar 2025",
+        "3. Næringsklynger - status",
+        "4. Fremlegg og diskusjon om satsingsområder for næringssamarbeid",
+        "5. Runde rundt bordet",
+        "7. Eventuelt",
+    ]
+    assert "    møte: naeringsgruppen/2025-01-16\n" in text
+    assert "nr_rekonstruert: true" in text
+    assert "arrangementer:\n  - energiworkshop-2025\n  - best-konferansen-2025\n" in text
+    assert "#   Rettet: linje 14: «Strgmsvag» → «Strømsvåg» (g→ø, a→å)" in text
+    assert result.date_in_source is None  # the seed does not state its date
+
+
+def test_seed_never_loses_a_word(archive):
+    source, result = _in_process(_seed(), archive)
+    assert_every_word_kept(source, result)
+
+
+def test_seed_without_date_is_refused(archive):
+    output = archive / "docs/moter/naeringsgruppen/utkast.md"
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--output", str(output))
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"{_seed()}: fant ingen møtedato i referatet. Oppgi datoen med --date ÅÅÅÅ-MM-DD "
+        "(se etter datoen i innkallingen eller e-posten referatet kom i).\n")
+    assert not output.exists()
+
+
+# -- Word and PDF ---------------------------------------------------------------
+
+def test_docx_import(archive, tmp_path):
+    source = _make_docx(tmp_path / "referat.docx")
+    output = archive / "docs/moter/naeringsgruppen/fra-word.md"
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "«Kari Ukjentsen»" in result.stdout  # unknown person listed for review …
+    text = output.read_text(encoding="utf-8")
+    assert "Kari Ukjentsen" in text.split("\n---\n", 1)[1]  # … and kept in the body
+    assert "dato: 2025-03-12\nsted: Hamar\n" in text
+    assert "møteleder: eli-arnkvaern-bryhni\n" in text  # found through «andre_skrivemåter»
+    assert "tilstede:\n  - dag-aanensen\ntilstede_digitalt:\n  - asbjorn-lunde\n" in text
+    assert '  - nr: Sak 38/25\n    tittel: Budsjett for sirkulærøkonomi\n    satsingsområder:\n      - sirkulaerokonomi\n    vedtak:\n      - Budsjettet ble godkjent.\n' in text
+    assert "## Sak 38/25. Budsjett for sirkulærøkonomi" in text
+    check = run_script("validate.py", "--rot", str(archive))
+    assert check.returncode == 0, check.stdout
+    source_text, in_process = _in_process(source, archive)
+    assert_every_word_kept(source_text, in_process)
+
+
+def test_pdf_import(archive, tmp_path):
+    source = _make_pdf(tmp_path / "referat.pdf", PDF_LINES)
+    output = archive / "docs/moter/naeringsgruppen/fra-pdf.md"
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    text = output.read_text(encoding="utf-8")
+    assert "dato: 2025-03-12\n" in text
+    assert "tilstede:\n  - dag-aanensen\n  - unni-larsen\nforfall:\n  - ove-gjesdal\n" in text
+    assert '  - nr: "07 - 2025"\n    tittel: Godkjenning av innkalling\n    vedtak:\n      - Godkjent.\n' in text
+    assert "oppgave: Dele kontaktlisten med alle klyngene." in text
+    assert "«Per Utenfra»" in result.stdout and "Per Utenfra" in text.split("\n---\n", 1)[1]
+    assert "på neste møte" in text
+    check = run_script("validate.py", "--rot", str(archive))
+    assert check.returncode == 0, check.stdout
+    source_text, in_process = _in_process(source, archive)
+    assert "Referat fra mgte i Naeringsgruppen" in source_text  # really read from the PDF's text layer
+    assert_every_word_kept(source_text, in_process)
+
+
+# -- refusals ---------------------------------------------------------------------
+
+def test_never_overwrites(archive):
+    existing = archive / "docs/moter/naeringsgruppen/2025-udatert.md"
+    before = existing.read_bytes()
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(existing))
+    assert result.returncode == 1
+    assert result.stderr.endswith("2025-udatert.md: filen finnes allerede og blir ikke overskrevet. Velg en annen fil med --output.\n")
+    assert existing.read_bytes() == before
+
+
+def test_same_group_same_date_is_refused(archive):
+    output = archive / "docs/moter/naeringsgruppen/annen.md"
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-01-16", "--output", str(output))
+    assert result.returncode == 1
+    assert result.stderr.endswith("annen.md: gruppen har allerede et møte 16. januar 2025: docs/moter/naeringsgruppen/2025-01-16.md.\n")
+    assert not output.exists()
+
+
+def test_unknown_group(archive):
+    output = archive / "docs/moter/naringsgruppen/2025-03-12.md"
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naringsgruppen", "--date", "2025-03-12", "--output", str(output))
+    assert result.returncode == 1
+    assert result.stderr.startswith("--group: ukjent gruppe «naringsgruppen»; mente du «naeringsgruppen» (Næringsgruppen)")
+
+
+def test_future_date(archive):
+    output = archive / "docs/moter/naeringsgruppen/2099-01-01.md"
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2099-01-01", "--output", str(output))
+    assert result.returncode == 1
+    assert result.stderr == f"{_seed()}: møtedatoen 2099-01-01 er fram i tid; et referat gjelder et møte som er holdt. Rett datoen med --date.\n"
+
+
+def test_bad_date(archive):
+    result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "12.03.2025")
+    assert (result.returncode, result.stderr) == (1, "--date: skriv datoen som ÅÅÅÅ-MM-DD: 2025-03-12, ikke «12.03.2025».\n")
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("mangler.txt", None, "filen finnes ikke.\n"),
+    ("tom.txt", b"  \n\n", "filen inneholder ingen tekst.\n"),
+    ("referat.odt", b"x", "filtypen «.odt» kan ikke leses. Lagre referatet som .docx, .pdf (med tekst) eller .txt.\n"),
+    ("odelagt.docx", b"ikke en zip", "filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt.\n"),
+    ("odelagt.pdf", b"ikke en pdf", "filen kan ikke leses som PDF; den kan være skadet eller passordbeskyttet.\n"),
+])
+def test_unreadable_sources(tmp_path, name, content, message):
+    source = tmp_path / name
+    if content is not None:
+        source.write_bytes(content)
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(tmp_path / "ut.md"))
+    assert result.returncode == 1
+    assert result.stderr == f"{source}: {message}"
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "ut.md").exists()
+
+
+def test_pdf_without_text_layer(tmp_path):
+    source = _make_pdf(tmp_path / "skannet.pdf", [])
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(tmp_path / "ut.md"))
+    assert (result.returncode, result.stderr) == (1, f"{source}: PDF-en har ikke noe tekstlag (kanskje et skannet bilde). Kjør tekstgjenkjenning (OCR) på den først.\n")
+
+
+def test_windows_1252_text_is_read_and_flagged(archive, tmp_path):
+    source = tmp_path / "referat.txt"
+    source.write_bytes("Referat 12. mars 2025\n1. Godkjenning av innkalling\nGodkjent. Bærum\n".encode("cp1252"))
+    output = archive / "docs/moter/naeringsgruppen/cp1252.md"
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "Kilden var ikke UTF-8 og er lest som Windows-1252; kontroller æ, ø og å." in result.stdout
+    assert "Bærum" in output.read_text(encoding="utf-8")
+
+
+def test_real_docs_untouched_by_import_tests():
+    # The import tests write into copies only; the real archive has its two meetings.
+    assert sorted(p.name for p in (ROOT / "docs/moter/naeringsgruppen").glob("*.md")) == ["2025-01-16.md", "2025-udatert.md"]
