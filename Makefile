@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install serve build validate test test-unit test-browser new-meeting bench clean
+.PHONY: install serve build export validate test test-unit test-browser new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,17 @@ install: $(STAMP)
 
 ## Build the site with its real content and serve it on http://127.0.0.1:$(PORT)/
 serve: $(STAMP)
+	$(PY) scripts/export_data.py
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 ## Build the site into site/; fails on any warning.
 build: $(STAMP)
+	$(PY) scripts/export_data.py
 	$(BIN)/mkdocs build --strict
+
+## Write the calendars, the Atom feed and the open data into docs/eksport/ (build and serve do it first).
+export: $(STAMP)
+	$(PY) scripts/export_data.py
 
 ## Check every minutes and data file; prints path:line: message for each problem.
 validate: $(STAMP)

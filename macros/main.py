@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import views  # noqa: E402
+from macros import registers, views  # noqa: E402
 from macros.problems import InvalidRepository  # noqa: E402
 from macros.repository import DATA_DIR, DOCS_DIR, MEETINGS_DIR, Repository, load_repository  # noqa: E402
 
@@ -108,6 +108,30 @@ def define_env(env) -> None:
     @env.macro
     def schema_reference(schema_name: str) -> str:
         return views.schema_reference(schema_name)
+
+    @env.macro
+    def action_register() -> str:
+        return registers.action_register(repo, _current_page(env))
+
+    @env.macro
+    def decision_register() -> str:
+        return registers.decision_register(repo, _current_page(env))
+
+    @env.macro
+    def attendance_page() -> str:
+        return registers.attendance_page(repo, _current_page(env))
+
+    @env.macro
+    def calendar_page() -> str:
+        return registers.calendar_page(repo, _current_page(env))
+
+    @env.macro
+    def export_links() -> str:
+        return registers.export_links(_current_page(env))
+
+    @env.macro
+    def open_data_fields() -> str:
+        return registers.open_data_fields()
 
 
 def _meeting_for(env):

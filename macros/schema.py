@@ -22,6 +22,9 @@ class Field:
     choices: tuple[str, ...] = ()
     ref: str = ""  # for "ref"/"refs": the kind of record referred to
     record: str = ""  # for "records": the schema of each entry
+    # False: never in the open data export (data.json). A person's e-mail and
+    # phone are published only when listed under «offentlig».
+    public: bool = True
 
 
 # What each kind of field accepts. The validator has one check per kind.
@@ -69,13 +72,13 @@ PERSON = Schema(
         Field("navn", "name", "text", True, "Fullt navn slik personen selv skriver det.", "Asbjørn Lunde"),
         Field("organisasjon", "organisation", "ref", False, "Organisasjonen personen representerer. Utelat når den ikke er kjent.", "elverum-vekst", ref="organisation"),
         Field("roller", "roles", "texts", False, "Roller i nettverket, for eksempel «leder av Næringsgruppen».", ["ansvarlig for arbeidsgruppe 2"]),
-        Field("epost", "email", "email", False, "Jobb-e-post. Vises bare hvis «epost» står under «offentlig».", "navn@kommune.no"),
-        Field("telefon", "phone", "phone", False, "Jobbtelefon. Vises bare hvis «telefon» står under «offentlig».", "+47 900 00 000"),
-        Field("offentlig", "public_fields", "texts", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"]),
+        Field("epost", "email", "email", False, "Jobb-e-post. Vises bare hvis «epost» står under «offentlig».", "navn@kommune.no", public=False),
+        Field("telefon", "phone", "phone", False, "Jobbtelefon. Vises bare hvis «telefon» står under «offentlig».", "+47 900 00 000", public=False),
+        Field("offentlig", "public_fields", "texts", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"], public=False),
         Field("navn_bekreftet", "name_confirmed", "bool", False, "Sett til false når skrivemåten av navnet ikke er bekreftet.", True),
-        Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet som finnes i referatene.", ["Eli Bryhni"]),
-        Field("merknad", "note", "text", False, "Merknad, for eksempel om usikker skrivemåte."),
-        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra."),
+        Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet som finnes i referatene.", ["Eli Bryhni"], public=False),
+        Field("merknad", "note", "text", False, "Merknad, for eksempel om usikker skrivemåte.", public=False),
+        Field("kilde", "source", "text", False, "Hvor opplysningene kommer fra.", public=False),
     ),
 )
 
