@@ -19,7 +19,11 @@ def build_site(root: Path, out: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     export = root / "scripts" / "export_data.py"
     if export.exists():
-        subprocess.run([sys.executable, str(export)], cwd=root, env=env, check=True, capture_output=True, text=True)
+        # As `make build`: the export runs first, and invalid content stops it
+        # with the validator's messages, before MkDocs starts.
+        exported = subprocess.run([sys.executable, str(export)], cwd=root, env=env, capture_output=True, text=True)
+        if exported.returncode != 0:
+            return exported
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(out)],
         cwd=root, env=env, capture_output=True, text=True,
