@@ -49,7 +49,8 @@ def item_label(item: model.AgendaItem) -> str:
 
 
 def agenda_item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> str:
-    label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}, sak {item.number}"
+    number = f"sak {item.number}" if item.number[:1].isdigit() else item.number
+    label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}, {number}"
     return f"[{escape_cell(label)}]({link(here, meeting.src_path, item.anchor)})"
 
 
