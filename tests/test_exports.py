@@ -1,0 +1,304 @@
+"""The exports, parsed by real parsers: iCalendar (icalendar), Atom (ElementTree
+against the Atom namespace), JSON (json + jsonschema); the export script as the
+Makefile runs it; and the real site built after it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from _helpers import run_script
+from macros import exports
+from registers_fixture import load_fixture, write_fixture
+from sitebuild import build_site, warnings_in
+
+SITE = "https://example.org/arkiv/"
+GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.timezone.utc)
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture()
+def repo(tmp_path):
+    return load_fixture(tmp_path)
+
+
+def events_of(text: str) -> dict[str, object]:
+    calendar = Calendar.from_ical(text)
+    return {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+
+
+# -- iCalendar ---------------------------------------------------------------
+
+def test_calendar_is_valid_rfc5545(repo):
+    calendar = Calendar.from_ical(exports.calendar_ics(repo, SITE, GENERATED))
+    assert str(calendar["version"]) == "2.0" and "Næringsgruppen" in str(calendar["prodid"])
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["tzid"]) == "Europe/Oslo"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 5  # four dated meetings and one event; the undated meeting is left out
+    for event in events:
+        for required in ("uid", "dtstamp", "dtstart", "summary", "url"):
+            assert required in event, (required, event.get("uid"))
+        assert event.decoded("dtstamp") == GENERATED
+        assert "@naeringsgruppen.osloregionen.no" in str(event["uid"])
+    assert len({str(e["uid"]) for e in events}) == len(events)
+
+
+def test_timed_meeting_in_oslo_time_and_all_day_otherwise(repo):
+    events = events_of(exports.calendar_ics(repo, SITE, GENERATED))
+    timed = events["mote-testgruppen-2025-09-10@naeringsgruppen.osloregionen.no"]
+    start = timed.decoded("dtstart")
+    assert (start.hour, start.minute, str(start.tzinfo)) == (13, 0, "Europe/Oslo")
+    assert timed["dtstart"].params["TZID"] == "Europe/Oslo"
+    assert timed.decoded("dtend").hour == 15
+    assert str(timed["location"]) == "Rådhuset, digitalt (Teams)"
+    assert str(timed["url"]) == "https://example.org/arkiv/moter/testgruppen/2025-09-10/"
+    all_day = events["arrangement-sommermote@naeringsgruppen.osloregionen.no"]
+    assert all_day.decoded("dtstart") == dt.date(2025, 6, 4) and not isinstance(all_day.decoded("dtstart"), dt.datetime)
+    assert all_day.decoded("dtend") == dt.date(2025, 6, 5)
+    assert str(all_day["url"]) == "https://example.org/arkiv/kalender/#arr-sommermote"
+    assert not any("udatert" in uid for uid in events)
+
+
+def test_uids_are_stable_across_builds_and_addresses(repo):
+    first = set(events_of(exports.calendar_ics(repo, SITE, GENERATED)))
+    second = set(events_of(exports.calendar_ics(repo, "http://127.0.0.1:8000/", GENERATED + dt.timedelta(days=3))))
+    assert first == second
+
+
+def test_group_calendar_holds_only_the_group_and_is_valid_even_when_empty(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    group = events_of(files["kalender-testgruppen.ics"])
+    assert len(group) == 4 and all(uid.startswith("mote-testgruppen") for uid in group)
+    empty = Calendar.from_ical(files["kalender-arbeidsgruppe-a.ics"])
+    assert empty.walk("VEVENT") == [] and len(empty.walk("VTIMEZONE")) == 1
+
+
+# -- Atom --------------------------------------------------------------------
+
+def test_atom_feed_has_the_required_elements(repo):
+    feed = ET.fromstring(exports.atom_feed(repo, SITE).encode("utf-8"))
+    assert feed.tag == f"{ATOM}feed"
+    for required in ("id", "title", "updated", "author"):
+        assert feed.find(f"{ATOM}{required}") is not None, required
+    self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link == ["https://example.org/arkiv/eksport/feed.xml"]
+    entries = feed.findall(f"{ATOM}entry")
+    # Held meetings only, newest first; the planned one is not in the feed.
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert ids == [
+        "tag:naeringsgruppen.osloregionen.no,2025:moter/testgruppen/2025-09-10",
+        "tag:naeringsgruppen.osloregionen.no,2025:moter/testgruppen/2025-udatert",  # before 1 September
+        "tag:naeringsgruppen.osloregionen.no,2025:moter/testgruppen/2025-05-20",
+        "tag:naeringsgruppen.osloregionen.no,2025:moter/testgruppen/2025-03-12",
+    ]
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}updated")
+        assert entry.find(f"{ATOM}link").get("href").startswith(SITE + "moter/testgruppen/")
+    assert feed.findtext(f"{ATOM}updated") == entries[0].findtext(f"{ATOM}updated")
+
+
+def test_approved_minutes_are_dated_by_the_approving_meeting(repo):
+    repo.meetings_by_id["testgruppen/2025-05-20"].status = "godkjent"
+    feed = ET.fromstring(exports.atom_feed(repo, SITE).encode("utf-8"))
+    entry = next(e for e in feed.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}id").endswith("2025-05-20"))
+    assert entry.findtext(f"{ATOM}updated").startswith("2025-09-10")
+    assert "Godkjent på møtet 10. september 2025." in entry.findtext(f"{ATOM}summary")
+
+
+# -- open data ---------------------------------------------------------------
+
+def test_committed_schema_is_the_generated_one(root):
+    committed = json.loads((root / "docs" / exports.SCHEMA_FILE).read_text(encoding="utf-8"))
+    assert committed == exports.json_schema(), "run: python scripts/export_data.py --skjema"
+
+
+def test_export_validates_and_holds_only_public_fields(repo):
+    data = json.loads(exports.open_data_json(repo, SITE, GENERATED))
+    jsonschema.validate(data, exports.json_schema(), format_checker=jsonschema.FormatChecker())
+    people = {p["id"]: p for p in data["personer"]}
+    assert people["kari-nordmann"]["epost"] == "kari@example.no"  # consented
+    assert "telefon" not in people["kari-nordmann"]  # not consented
+    assert "epost" not in people["ola-hansen"] and "telefon" not in people["ola-hansen"]
+    text = json.dumps(data, ensure_ascii=False)
+    assert "ola.hemmelig@example.no" not in text and "+47 900 00 002" not in text
+    for person in data["personer"]:
+        assert not {"offentlig", "merknad", "kilde", "andre_skrivemåter"} & set(person)
+    meeting = next(m for m in data["moter"] if m["id"] == "testgruppen/2025-05-20")
+    action = meeting["saker"][0]["oppfølging"][0]
+    assert (action["nøkkel"], action["status"], action["gjeldende_status"]) == ("testgruppen/2025-05-20#1", "ferdig", "åpen")
+    assert meeting["url"] == "https://example.org/arkiv/moter/testgruppen/2025-05-20/"
+
+
+def test_schema_refuses_a_field_not_marked_public(repo):
+    data = json.loads(exports.open_data_json(repo, SITE, GENERATED))
+    data["personer"][0]["merknad"] = "intern merknad"
+    with pytest.raises(jsonschema.ValidationError, match="merknad"):
+        jsonschema.validate(data, exports.json_schema())
+
+
+def test_the_data_page_lists_every_public_field_and_no_private_one():
+    from macros import registers, schema
+
+    text = registers.open_data_fields()
+    sections = {section.split(" ", 1)[0]: section for section in text.split("### ")[1:]}
+    for kind in (schema.MEETING, schema.PERSON, schema.ACTION_ITEM):
+        section = sections[kind.label.capitalize()]
+        for spec in kind.fields:
+            row = f"| `{spec.key}` |"
+            assert (row in section) == spec.public or spec.key in ("epost", "telefon"), spec.key
+    assert "aldri med: `offentlig`, `andre_skrivemåter`, `merknad`, `kilde`." in text
+
+
+# -- site_url as MkDocs reads it -----------------------------------------------
+
+@pytest.mark.parametrize("text, environ, expected", [
+    ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {}, "http://127.0.0.1:8000/"),
+    ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {"SITE_URL": "https://x.github.io/repo"}, "https://x.github.io/repo/"),
+    ('site_url: !ENV [A, B, "https://c.no/"]\n', {"B": "https://b.no/"}, "https://b.no/"),
+    ("site_url: !ENV SITE_URL\n", {"SITE_URL": "https://d.no"}, "https://d.no/"),
+    ("site_url: https://e.no/\nx: !!python/name:material.extensions.emoji.twemoji\n", {}, "https://e.no/"),
+])
+def test_site_url_from_config(text, environ, expected):
+    assert exports.site_url_from_config(text, environ) == expected
+
+
+def test_site_url_missing_is_a_norwegian_message():
+    with pytest.raises(ValueError, match="site_url i mkdocs.yml er «»; den må være en adresse"):
+        exports.site_url_from_config("site_name: x\n", {})
+
+
+# -- the script --------------------------------------------------------------
+
+def test_script_writes_every_file(tmp_path):
+    root = write_fixture(tmp_path / "repo")
+    out = tmp_path / "ut"
+    (out).mkdir()
+    (out / "kalender-gammel-gruppe.ics").write_text("stale", encoding="utf-8")
+    (out / "LESMEG.txt").write_text("keep", encoding="utf-8")
+    result = run_script("export_data.py", "--rot", str(root), "--ut", str(out), env={"SITE_URL": SITE, "SOURCE_DATE_EPOCH": "1764577800"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Skrev 5 filer til ")
+    assert "kalender.ics (5 hendelser; 1 møte uten sikker dato er utelatt)" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == [
+        "LESMEG.txt", "data.json", "feed.xml", "kalender-arbeidsgruppe-a.ics", "kalender-testgruppen.ics", "kalender.ics",
+    ]
+    data = json.loads((out / "data.json").read_text(encoding="utf-8"))
+    assert data["nettsted"] == SITE and data["generert"] == "2025-12-01T08:30:00+00:00"
+
+
+def test_script_refuses_invalid_content_with_the_validators_message(tmp_path):
+    root = write_fixture(tmp_path / "repo")
+    minutes = root / "docs/moter/testgruppen/2025-09-10.md"
+    minutes.write_text(minutes.read_text(encoding="utf-8").replace("møteleder: kari-nordmann", "møteleder: kari"), encoding="utf-8")
+    result = run_script("export_data.py", "--rot", str(root), "--ut", str(tmp_path / "ut"))
+    assert result.returncode == 1
+    assert "docs/moter/testgruppen/2025-09-10.md:9: ukjent person «kari»" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "ut").exists()
+
+
+@pytest.mark.parametrize("setup, message", [
+    (lambda root: (root / "mkdocs.yml").unlink(), "mkdocs.yml; er «"),
+    (lambda root: (root / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'ikke en adresse']\n", encoding="utf-8"), "site_url i mkdocs.yml er «ikke en adresse»"),
+])
+def test_script_bad_setup_is_one_norwegian_line(tmp_path, setup, message):
+    root = write_fixture(tmp_path / "repo")
+    setup(root)
+    result = run_script("export_data.py", "--rot", str(root), "--ut", str(tmp_path / "ut"))
+    assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_source_date_epoch_is_a_message(tmp_path):
+    root = write_fixture(tmp_path / "repo")
+    result = run_script("export_data.py", "--rot", str(root), "--ut", str(tmp_path / "ut"), env={"SOURCE_DATE_EPOCH": "i går"})
+    assert result.returncode == 1 and "SOURCE_DATE_EPOCH er «i går»" in result.stderr
+
+
+# -- the real site -------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site(root, tmp_path_factory) -> Path:
+    """The real repository, copied, exported and built strictly, as `make build` does."""
+    copy = tmp_path_factory.mktemp("repo") / "repo"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "test-artifacts", "bench-out", "eksport"))
+    out = tmp_path_factory.mktemp("site")
+    result = build_site(copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert warnings_in(result) == []
+    return out
+
+
+def _article(site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select_one("article")
+
+
+def test_real_calendars_hold_the_seed_events(site):
+    events = events_of((site / "eksport/kalender.ics").read_text(encoding="utf-8"))
+    by_summary = {str(e["summary"]): e.decoded("dtstart") for e in events.values()}
+    assert by_summary["BEST-konferansen 2025"] == dt.date(2025, 6, 4)
+    assert by_summary["Energiworkshop"] == dt.date(2025, 4, 8)
+    assert "mote-naeringsgruppen-2025-udatert@naeringsgruppen.osloregionen.no" not in events
+    group = events_of((site / "eksport/kalender-naeringsgruppen.ics").read_text(encoding="utf-8"))
+    assert set(group) == set(events)
+
+
+def test_real_feed_and_data_parse(site, root):
+    feed = ET.parse(site / "eksport/feed.xml").getroot()
+    assert len(feed.findall(f"{ATOM}entry")) == 2
+    data = json.loads((site / "eksport/data.json").read_text(encoding="utf-8"))
+    schema = json.loads((site / "data/schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
+    assert len(data["moter"]) == 2 and len(data["arrangementer"]) == 2
+    from macros.repository import load_repository
+
+    text = json.dumps(data, ensure_ascii=False)
+    for person in load_repository(root)[0].people.values():
+        if person.email and "epost" not in person.public_fields:
+            assert person.email not in text
+        if person.note:
+            assert person.note not in text
+
+
+def test_real_pages_list_follow_ups_decisions_and_events(site):
+    actions = _article(site, "oppfolging/index.html")
+    owners = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in actions.select("h3")]
+    for name in ("Hanne-Mai Eriksen", "Asbjørn Lunde", "Dag Aanensen", "Ove Gjesdal"):
+        assert name in owners
+    assert len(actions.select('a[href="../moter/naeringsgruppen/2025-udatert/#sak-4"]')) >= 3
+    decisions = _article(site, "vedtak/index.html")
+    assert [td.get_text(strip=True) for td in decisions.select("tbody td:nth-of-type(4)")] == ["Godkjent.", "Godkjent."]
+    calendar = _article(site, "kalender/index.html")
+    text = calendar.get_text(" ")
+    assert "BEST-konferansen 2025" in text and "Energiworkshop" in text and "4. juni 2025" in text and "8. april 2025" in text
+    assert calendar.find(id="arr-best-konferansen-2025") is not None
+    assert "ikke med i kalenderfilene" in text
+
+
+def test_every_link_to_a_generated_file_resolves(site):
+    checked = 0
+    for page in ("kalender/index.html", "data/index.html"):
+        for a in _article(site, page).select("a[href]"):
+            href = a["href"]
+            if href.endswith((".ics", ".xml", ".json")):
+                assert (site / page).parent.joinpath(href).resolve().is_file(), (page, href)
+                checked += 1
+    assert checked >= 9
+
+
+def test_attendance_page_has_chart_and_text_alternative(site):
+    article = _article(site, "oppmote/index.html")
+    svg = article.select_one("figure svg")
+    assert svg["role"] == "img"
+    for ref in svg["aria-labelledby"].split():
+        assert article.find(id=ref) is not None
+    alternative = article.select_one("figure").find_next_sibling("table")
+    assert [th.get_text(strip=True) for th in alternative.select("th")] == ["Møte", "Til stede", "Digitalt", "Forfall"]
+    assert [td.get_text(strip=True) for td in alternative.select("td")][1:] == ["10", "3", "0"]
