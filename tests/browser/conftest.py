@@ -50,6 +50,12 @@ PAGE_TYPES = {
     "klynger": "klynger/",
     "kontakter": "kontakter/",
     "organisasjoner": "kontakter/organisasjoner/",
+    "oppfolging": "oppfolging/",
+    "vedtak": "vedtak/",
+    "kalender": "kalender/",
+    "oppmote": "oppmote/",
+    "apne-data": "data/",
+    "veiledning": "veiledning/",
     "ikke-funnet": "404.html",
 }
 
