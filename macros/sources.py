@@ -118,9 +118,17 @@ def split_front_matter(text: str, report: Report) -> Document:
 
 def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; report errors and YAML 1.1 traps."""
-    loader = yaml.SafeLoader(text)
+    try:
+        # PyYAML refuses control characters as soon as it is handed the text.
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as error:
+        report(*_control_character(text, error, first_line))
+        return None
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        report(*_control_character(text, error, first_line))
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
@@ -134,6 +142,15 @@ def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     if node is None:
         return None
     return _construct(node, yaml.SafeLoader(""), report, first_line)
+
+
+def _control_character(text: str, error: yaml.reader.ReaderError, first_line: int) -> tuple[int, str]:
+    """An invisible control character (often pasted from a PDF) that YAML does not allow."""
+    line = text[: max(error.position, 0)].count("\n") + first_line
+    return line, (
+        f"linjen inneholder et usynlig kontrolltegn (U+{error.character:04X}) som YAML ikke tillater, "
+        "ofte fra tekst kopiert fra PDF. Slett tegnet, eller skriv linjen på nytt."
+    )
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError) -> str:

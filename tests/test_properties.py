@@ -1,0 +1,203 @@
+"""Property-based tests: the loaders and the validator never raise on any input.
+
+Whatever a secretary types (half a YAML file, a tab, a list where a mapping
+belongs, a date that does not exist), the model reports problems with a line
+number and a message; it never crashes. The exact messages for known bad
+files are pinned by tests/bad_files/; here Hypothesis hunts for the inputs
+nobody thought of.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros import schema
+from macros.problems import Problem
+from macros.repository import load_repository, meeting_from_text
+from macros.sources import Document, load_yaml, split_front_matter
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+FIXED_TODAY = dt.date(2025, 6, 1)
+
+# -- strategies --------------------------------------------------------------
+
+# Characters that matter to YAML and to our checks, mixed with Norwegian text.
+YAML_ALPHABET = st.sampled_from(list("abcæøå ÆØÅ:-#'\"[]{},|>&*!%@`\t\n0123456789.+~?") + ["---", "...", "\r\n", "\ufeff", "é", "–"])
+yaml_soup = st.lists(YAML_ALPHABET, max_size=80).map("".join)
+
+MEETING_KEYS = [f.key for f in schema.MEETING.fields]
+ALL_KEYS = sorted({f.key for s in schema.ALL_SCHEMAS.values() for f in s.fields})
+KNOWN_IDS = ["kari-nordmann", "ola-hansen", "testgruppen", "testkommune", "naeringsgruppen", "finnes-ikke", ""]
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-10**6, max_value=10**6),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
+    st.text(max_size=20),
+    st.sampled_from(KNOWN_IDS + list(schema.MEETING_STATUSES) + list(schema.ACTION_STATUSES) + ["13:00", "0150", "no", "yes", "2025-02-30", "https://x.no", "a@b.no"]),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(ALL_KEYS) | st.text(max_size=8), children, max_size=5),
+    ),
+    max_leaves=12,
+)
+# Mappings that look like our records: real keys, any values.
+records = st.dictionaries(st.sampled_from(ALL_KEYS) | st.text(max_size=8), values, max_size=8)
+meeting_meta = st.dictionaries(st.sampled_from(MEETING_KEYS) | st.text(max_size=8), values, max_size=10)
+
+
+def dump(data) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=None)
+
+
+@st.composite
+def mutated_yaml(draw, base=values):
+    """Valid YAML of our shapes, then damaged in a few places."""
+    text = dump(draw(base))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(yaml_soup) + text[at:]
+    return text
+
+
+@st.composite
+def meeting_texts(draw):
+    meta = dump(draw(meeting_meta)) if draw(st.booleans()) else draw(mutated_yaml(meeting_meta))
+    body = draw(st.sampled_from(["", "Tekst.\n", "## 1. Sak\n\nTekst\n", "## Sak 38/25 Noe\n\n- punkt\n", "<script>x</script>\n"]))
+    opening = draw(st.sampled_from(["---\n", "--- \n", "", "\ufeff---\n", "---\r\n"]))
+    closing = draw(st.sampled_from(["---\n", "...\n", "", "--\n"]))
+    return opening + meta + closing + body + draw(yaml_soup)
+
+
+# -- checking what a report receives -----------------------------------------
+
+def collector():
+    received: list[tuple[int, str]] = []
+
+    def report(line, message):
+        # Every report is a line number and a Norwegian sentence.
+        assert isinstance(line, int) and line >= 0, line
+        assert isinstance(message, str) and message.strip(), message
+        received.append((line, message))
+
+    return received, report
+
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.one_of(st.text(max_size=200), yaml_soup, mutated_yaml()))
+def test_load_yaml_never_raises(text):
+    received, report = collector()
+    load_yaml(text, report)
+    for line, _ in received:
+        assert line <= text.count("\n") + 2
+
+
+@FAST
+@given(st.one_of(st.text(max_size=200), meeting_texts()))
+def test_split_front_matter_never_raises(text):
+    received, report = collector()
+    document = split_front_matter(text, report)
+    assert isinstance(document, Document)
+    assert document.body_first_line >= 1
+    # Front matter that is not a mapping is never handed on as if it were.
+    assert document.meta is None or isinstance(document.meta, dict)
+
+
+@FAST
+@given(meeting_texts())
+def test_meeting_from_text_never_raises(text):
+    received, report = collector()
+    meeting, references = meeting_from_text(text, "docs/moter/testgruppen/2025-01-01.md", "testgruppen/2025-01-01", "moter/testgruppen/2025-01-01.md", report)
+    if meeting is None:
+        # Nothing built means the reader was told why (an empty file included).
+        assert received, text
+    assert isinstance(references, list)
+
+
+@FAST
+@given(meeting_meta)
+def test_meeting_from_well_formed_yaml_never_raises(meta):
+    """Well-formed YAML of any shape: the schema check, not the parser, answers."""
+    received, report = collector()
+    text = "---\n" + dump(meta) + "---\nTekst.\n"
+    meeting, _ = meeting_from_text(text, "m.md", "g/2025-01-01", "moter/g/2025-01-01.md", report)
+    if meeting is None:
+        assert received
+
+
+DATA_FILES = [s.data_file for s in schema.RECORD_SCHEMAS.values()]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data_file=st.sampled_from(DATA_FILES),
+    data_text=st.one_of(mutated_yaml(st.lists(records, max_size=4)), st.lists(records, max_size=4).map(dump), yaml_soup),
+    meeting_text=meeting_texts(),
+    meeting_name=st.sampled_from(["2025-01-01.md", "udatert.md", "vedlegg.md", "index.md"]),
+    folder=st.sampled_from(["testgruppen", "ukjent-gruppe"]),
+)
+def test_load_repository_never_raises(data_file, data_text, meeting_text, meeting_name, folder):
+    """A tiny valid repository with one data file and one meeting replaced by anything."""
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        shutil.copytree(MINI, repo)
+        (repo / "data" / data_file).write_text(data_text, encoding="utf-8")
+        meeting = repo / "docs" / "moter" / folder / meeting_name
+        meeting.parent.mkdir(parents=True, exist_ok=True)
+        meeting.write_text(meeting_text, encoding="utf-8")
+        loaded, problems = load_repository(repo, today=FIXED_TODAY)
+    assert all(isinstance(p, Problem) and p.message.strip() and p.line >= 0 for p in problems)
+    assert problems == sorted(set(problems))
+    assert all(p.path.startswith(("data/", "docs/")) for p in problems)
+    # The untouched meetings still load: one bad file does not hide the rest.
+    assert any(m.id.startswith("testgruppen/2025-0") for m in loaded.meetings) or data_file in ("grupper.yaml",)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(max_size=200))
+def test_load_repository_survives_any_bytes_in_a_meeting_file(raw):
+    """Word's Windows-1252, a lone BOM, NUL bytes: reported, never a crash."""
+    with tempfile.TemporaryDirectory() as tmp:
+        repo = Path(tmp) / "repo"
+        shutil.copytree(MINI, repo)
+        (repo / "docs" / "moter" / "testgruppen" / "2025-09-09.md").write_bytes(raw)
+        _, problems = load_repository(repo, today=FIXED_TODAY)
+    assert all(isinstance(p, Problem) for p in problems)
+
+
+def test_the_fixture_repository_is_valid():
+    """The properties above start from a repository with no problems of its own."""
+    _, problems = load_repository(MINI, today=FIXED_TODAY)
+    assert problems == []
+
+
+# -- what Hypothesis found ----------------------------------------------------
+
+def test_a_control_character_is_reported_not_raised():
+    """Found by test_load_yaml_never_raises: PyYAML raised ReaderError on '\\x1f'."""
+    received, report = collector()
+    assert load_yaml("navn: Kari\nmerknad: tekst\x1fmed tegn\n", report, first_line=2) is None
+    assert received == [(3, "linjen inneholder et usynlig kontrolltegn (U+001F) som YAML ikke tillater, ofte fra tekst kopiert fra PDF. Slett tegnet, eller skriv linjen på nytt.")]
+
+
+def test_a_meeting_with_a_control_character_names_the_line():
+    received, report = collector()
+    text = "---\ngruppe: testgruppen\nsted: Oslo\x0b\n---\nTekst\n"
+    meeting, _ = meeting_from_text(text, "m.md", "g/x", "moter/g/x.md", report)
+    assert meeting is None
+    assert [line for line, _ in received] == [3]
