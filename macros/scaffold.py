@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from macros import model, schema
+from macros.actions import build_chains
 from macros.formatting import norwegian_date, norwegian_day_month
 
 DEFAULT_START = "13:00"
@@ -109,8 +110,7 @@ def open_actions(meetings: list[model.Meeting], date: dt.date) -> list[model.Act
     later copy (which may be closed), so nothing is carried twice.
     """
     earlier = sorted((m for m in meetings if m.sort_date < date), key=lambda m: (m.sort_date, m.id))
-    superseded = {a.carried_from for m in earlier for a in m.actions if a.carried_from}
-    return [a for m in earlier for a in m.actions if a.status == "åpen" and a.key not in superseded]
+    return [chain.latest for chain in build_chains(earlier) if chain.is_open]
 
 
 def group_focus_areas(group: model.Group, groups: dict[str, model.Group], focus_areas: dict[str, model.FocusArea]) -> list[model.FocusArea]:
