@@ -73,7 +73,7 @@
       return message
     }
     if (message.type === QUERY)
-      return { type: QUERY, data: stemQuery(message.data) }
+      return Object.assign({}, message, { data: stemQuery(message.data) })
     return message
   }
 

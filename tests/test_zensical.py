@@ -1,0 +1,138 @@
+"""Engine portability: the same repository built with Zensical.
+
+Zensical reads mkdocs.yml and runs the macros module's `define_env`, so every
+page generated from the data (focus areas, clusters, contacts, groups, the
+archive and the registers) must come out with the same article text as under
+MkDocs. It does not run the macros plugin's page hooks (on_pre_page_macros,
+on_post_page_macros), so a meeting page under Zensical is the secretary's
+Markdown alone: the minutes' text is there, but not the header card, the
+heading «Møte i … – dato», the decision and action boxes or the links to the
+previous and next meeting. The last tests pin that gap, so that the day
+Zensical runs the hooks, this file says so.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitebuild import build_site, warnings_in
+
+BIN = Path(sys.executable).parent
+COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "test-artifacts", "bench-out", ".pytest_cache", ".hypothesis", "__pycache__")
+
+# Pages generated from data by define_env's macros: same text in both engines.
+GENERATED_PAGES = [
+    "satsingsomrader/index.html",
+    "satsingsomrader/internasjonal-rekruttering/index.html",
+    "satsingsomrader/sirkulaerokonomi/index.html",
+    "satsingsomrader/naeringsutviklingsprosjekter/index.html",
+    "satsingsomrader/kompetansebehov/index.html",
+    "satsingsomrader/attraktivitet-og-tilflytting/index.html",
+    "klynger/index.html",
+    "kontakter/index.html",
+    "kontakter/organisasjoner/index.html",
+    "grupper/index.html",
+    "moter/index.html",
+    "index.html",
+]
+SEED_MEETING = "moter/naeringsgruppen/2025-udatert/index.html"
+
+
+@pytest.fixture(scope="module")
+def repo_copy(root, tmp_path_factory) -> Path:
+    """Zensical writes into the project's own site_dir: build in a copy."""
+    repo = tmp_path_factory.mktemp("zensical") / "repo"
+    shutil.copytree(root, repo, ignore=COPY_IGNORE)
+    return repo
+
+
+@pytest.fixture(scope="module")
+def mkdocs_site(repo_copy, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("mkdocs-site")
+    result = build_site(repo_copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert warnings_in(result) == []
+    return out
+
+
+@pytest.fixture(scope="module")
+def zensical_site(repo_copy, mkdocs_site) -> Path:
+    # mkdocs_site ran scripts/export_data.py in the copy already, as `make build` does.
+    result = subprocess.run(
+        [str(BIN / "zensical"), "build", "--clean"],
+        cwd=repo_copy, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = repo_copy / "site"
+    assert (site / "index.html").is_file()
+    return site
+
+
+def article(site: Path, page: str) -> BeautifulSoup:
+    soup = BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser")
+    found = soup.select_one("article")
+    assert found is not None, f"{page} has no <article>"
+    for permalink in found.select("a.headerlink"):
+        permalink.decompose()
+    return found
+
+
+def text_of(site: Path, page: str) -> str:
+    return " ".join(article(site, page).get_text(" ").split())
+
+
+@pytest.mark.parametrize("page", GENERATED_PAGES)
+def test_generated_pages_have_the_same_text(mkdocs_site, zensical_site, page):
+    mkdocs_text = text_of(mkdocs_site, page)
+    assert len(mkdocs_text) > 200  # a real page, not an empty shell
+    assert text_of(zensical_site, page) == mkdocs_text
+
+
+@pytest.mark.parametrize("page", ["klynger/index.html", "kontakter/index.html", "satsingsomrader/sirkulaerokonomi/index.html"])
+def test_generated_pages_have_the_same_links(mkdocs_site, zensical_site, page):
+    def links(site):
+        return [a.get("href") for a in article(site, page).select("a[href]")]
+    assert links(zensical_site) == links(mkdocs_site)
+
+
+def test_meeting_minutes_text_is_there_under_zensical(mkdocs_site, zensical_site):
+    """The secretary's text of the seed minutes survives in both engines."""
+    zensical_text = text_of(zensical_site, SEED_MEETING)
+    for statement in [
+        "Hanne-Mai Eriksen, seniorrådgiver klynger hos Innovasjon Norge",
+        "Klyngeprogrammet har tre nivåer",
+        "Norwegian Space Cluster",
+    ]:
+        assert statement in zensical_text
+        assert statement in text_of(mkdocs_site, SEED_MEETING)
+
+
+def test_known_gap_meeting_header_card_is_missing_under_zensical(mkdocs_site, zensical_site):
+    """Documented gap: the card and the rest of views.meeting_page come from
+    on_post_page_macros, a hook of the MkDocs macros plugin that Zensical does
+    not call. If this test fails because the card is there, Zensical has
+    learnt the hook: delete this test and the README's note."""
+    assert len(article(mkdocs_site, SEED_MEETING).select(".meeting-card")) == 1
+    assert article(zensical_site, SEED_MEETING).select(".meeting-card") == []
+    # Nor the heading, the decision boxes or the previous/next links.
+    assert "Møte i Næringsgruppen" in article(mkdocs_site, SEED_MEETING).select_one("h1").get_text()
+    assert article(zensical_site, SEED_MEETING).select("nav.meeting-nav") == []
+    assert article(zensical_site, SEED_MEETING).select(".admonition.vedtak") == []
+    assert len(article(mkdocs_site, SEED_MEETING).select(".admonition.vedtak")) >= 1
+
+
+def test_zensical_also_serves_the_norwegian_search_wrapper(zensical_site):
+    """overrides/main.html applies under Zensical too, so its worker is loaded
+    through search-no.js. Zensical's worker listens with onmessage, not
+    addEventListener, so the wrapper passes it through untouched (checked by
+    hand in chromium: it loads without console errors). Zensical's own search
+    results are not tested here."""
+    html = (zensical_site / "index.html").read_text(encoding="utf-8")
+    assert "workers/search-no.js?worker=search." in html
+    assert (zensical_site / "assets/javascripts/workers/search-no.js").is_file()
