@@ -65,8 +65,17 @@ def _current_page(env) -> str:
     return str(getattr(page, "path", "") or "")
 
 
+# The repository of the build in progress. MkDocs calls define_env once per
+# build (and again on every rebuild under `mkdocs serve`); the page hooks below
+# run once or twice per page and use this instead of calling repository(),
+# whose change check walks every meeting folder: per page, that made the build
+# quadratic in the archive's size (found by scripts/bench.py).
+_this_build: Repository | None = None
+
+
 def define_env(env) -> None:
-    repo = repository()
+    global _this_build
+    repo = _this_build = repository()
     env.variables["archive_meeting_count"] = len(repo.meetings)
 
     @env.macro
@@ -134,11 +143,15 @@ def define_env(env) -> None:
         return registers.open_data_fields()
 
 
+def _build_repository() -> Repository:
+    return _this_build if _this_build is not None else repository()
+
+
 def _meeting_for(env):
     src = _current_page(env)
     if not src.startswith(MEETINGS_DIR + "/") or src.endswith("index.md"):
         return None
-    return repository().meetings_by_src.get(src)
+    return _build_repository().meetings_by_src.get(src)
 
 
 def on_pre_page_macros(env) -> None:
@@ -150,4 +163,4 @@ def on_pre_page_macros(env) -> None:
 def on_post_page_macros(env) -> None:
     meeting = _meeting_for(env)
     if meeting is not None:
-        env.markdown = views.meeting_page(repository(), meeting, env.markdown)
+        env.markdown = views.meeting_page(_build_repository(), meeting, env.markdown)
