@@ -116,32 +116,79 @@ def split_front_matter(text: str, report: Report) -> Document:
     return Document(meta, stripped, body_first_line, True)
 
 
+# libyaml (PyYAML's C parser) composes the same nodes about ten times faster;
+# scripts/bench.py found YAML parsing the largest part of validating 2,000
+# meetings. Errors are always reported by the pure-Python parser, whose
+# messages _yaml_problem translates. tests/test_properties.py checks that both
+# accept the same texts and build the same nodes.
+_LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)
+_UNPARSED = object()
+_LIBYAML_AVOIDS = ("\t", "!", "?", "%", "&", "*", "\\", "\ufeff")
+
+
+def _compose_with_libyaml(text: str) -> Any:
+    """The node tree, or _UNPARSED when libyaml is missing or finds a problem."""
+    # The two parsers differ on rarities (a tab inside a plain value, a lone
+    # tag "!", "a?" in a flow list), which Hypothesis found; text with any of these goes
+    # to the Python parser. Ordinary minutes and data files have none of them.
+    if _LIBYAML_LOADER is None or any(c in text for c in _LIBYAML_AVOIDS):
+        return _UNPARSED
+    try:
+        loader = _LIBYAML_LOADER(text)
+    except Exception:  # noqa: BLE001 - any complaint: let the Python parser say it
+        return _UNPARSED
+    try:
+        return loader.get_single_node()
+    except Exception:  # noqa: BLE001
+        return _UNPARSED
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; report errors and YAML 1.1 traps."""
+    node = _compose_with_libyaml(text)
+    if node is _UNPARSED:
+        node = _compose_reporting_errors(text, report, first_line)
+        if node is _UNPARSED:
+            return None
+    if node is None:
+        return None
+    return _construct(node, yaml.SafeLoader(""), report, first_line)
+
+
+def _compose_reporting_errors(text: str, report: Report, first_line: int) -> Any:
+    """The pure-Python parser: the node tree, or _UNPARSED after reporting why."""
     try:
         # PyYAML refuses control characters as soon as it is handed the text.
         loader = yaml.SafeLoader(text)
     except yaml.reader.ReaderError as error:
         report(*_control_character(text, error, first_line))
-        return None
+        return _UNPARSED
     try:
         node = loader.get_single_node()
     except yaml.reader.ReaderError as error:
         report(*_control_character(text, error, first_line))
-        return None
+        return _UNPARSED
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line if mark else 0) + first_line
         report(line, f"YAML-feil: {_yaml_problem(error)}. Sjekk innrykk, kolon og anførselstegn på denne linjen eller linjen over.")
-        return None
+        return _UNPARSED
     except yaml.YAMLError as error:
         report(first_line, f"YAML-feil: {error}")
-        return None
+        return _UNPARSED
+    except (ValueError, OverflowError):
+        # PyYAML itself fails on a \-code beyond Unicode in double quotes ("\U00200000").
+        report(
+            loader.get_mark().line + first_line,
+            "YAML-feil: en \\-kode i tekst i doble anførselstegn er ugyldig. "
+            "Bruk enkle anførselstegn ('...') eller fjern \\.",
+        )
+        return _UNPARSED
     finally:
         loader.dispose()
-    if node is None:
-        return None
-    return _construct(node, yaml.SafeLoader(""), report, first_line)
+    return node
 
 
 def _control_character(text: str, error: yaml.reader.ReaderError, first_line: int) -> tuple[int, str]:
@@ -202,7 +249,7 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, report: Report, first_l
 
 def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line: int) -> Any:
     raw = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
         return raw
     tag = node.tag
     if tag == "tag:yaml.org,2002:bool" and raw.lower() not in _BOOL_WORDS:

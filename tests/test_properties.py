@@ -201,3 +201,46 @@ def test_a_meeting_with_a_control_character_names_the_line():
     meeting, _ = meeting_from_text(text, "m.md", "g/x", "moter/g/x.md", report)
     assert meeting is None
     assert [line for line, _ in received] == [3]
+
+
+# -- libyaml and the pure-Python parser agree -----------------------------------
+
+def _python_only(text: str):
+    """load_yaml as it runs without libyaml: the reference for what MkDocs accepts."""
+    import macros.sources as sources
+
+    saved = sources._LIBYAML_LOADER
+    sources._LIBYAML_LOADER = None
+    try:
+        received, report = collector()
+        return load_yaml(text, report), received
+    finally:
+        sources._LIBYAML_LOADER = saved
+
+
+def _shape(value):
+    """Values with the lines they remember, for comparing two parses."""
+    if isinstance(value, dict):
+        return ("map", value.line, [(k, value.line_of(k), _shape(v)) for k, v in value.items()])
+    if isinstance(value, list):
+        return ("seq", value.line, [(value.line_of(i), _shape(v)) for i, v in enumerate(value)])
+    if isinstance(value, float) and value != value:
+        return ("nan",)
+    return (type(value).__name__, value)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(mutated_yaml(), values.map(dump), records.map(dump), yaml_soup, meeting_texts()))
+def test_libyaml_and_python_parser_give_the_same_result(text):
+    received, report = collector()
+    fast = load_yaml(text, report)
+    slow, slow_received = _python_only(text)
+    assert _shape(fast) == _shape(slow)
+    assert received == slow_received
+
+
+def test_an_escape_beyond_unicode_is_reported_not_raised():
+    """Found by test_split_front_matter_never_raises: PyYAML raised ValueError on "\\U00200000"."""
+    received, report = collector()
+    assert load_yaml('navn: Kari\nmerknad: "\\U00200000"\n', report) is None
+    assert received == [(2, "YAML-feil: en \\-kode i tekst i doble anførselstegn er ugyldig. Bruk enkle anførselstegn ('...') eller fjern \\.")]
