@@ -353,7 +353,11 @@ def check_references(repo: Repository, references: Iterable[Reference]) -> list[
     problems = []
     cache: dict[str, dict[str, str]] = {}
     for ref in references:
-        known = cache.setdefault(ref.kind, _candidates(repo, ref.kind))
+        # Not cache.setdefault(kind, _candidates(...)): that builds the candidates
+        # for every reference, and made validation quadratic (scripts/bench.py).
+        known = cache.get(ref.kind)
+        if known is None:
+            known = cache[ref.kind] = _candidates(repo, ref.kind)
         if ref.target in known:
             continue
         problems.append(Problem(ref.path, ref.line, unknown_reference_message(ref.kind, ref.target, known)))
