@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 import sys
 from pathlib import Path
@@ -13,8 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-MINI = ROOT / "tests" / "fixtures" / "mini"
-FIXED_TODAY = dt.date(2025, 6, 1)
+from mini import FIXED_TODAY, MINI  # noqa: E402
 
 
 @pytest.fixture(scope="session")

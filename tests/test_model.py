@@ -6,7 +6,7 @@ import datetime as dt
 
 from macros.repository import load_repository, meeting_from_text, unknown_reference_message
 
-from conftest import FIXED_TODAY
+from mini import FIXED_TODAY
 
 
 def meeting(text: str):
