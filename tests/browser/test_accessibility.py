@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import PAGE_TYPES
+from .conftest import PAGE_TYPES
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

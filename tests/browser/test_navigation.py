@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import screenshot
+from .conftest import screenshot
 
 
 def test_archive_to_meeting_and_between_meetings(watched_page, site_url):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PAGE_TYPES, screenshot
+from .conftest import PAGE_TYPES, screenshot
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))
