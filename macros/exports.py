@@ -22,6 +22,7 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
 from macros import model, schema
+from macros.html import page_url
 from macros.formatting import meeting_date
 from macros.repository import Repository
 
@@ -48,15 +49,6 @@ FEED_LENGTH = 50
 
 def group_calendar_file(group_id: str) -> str:
     return f"kalender-{group_id}.ics"
-
-
-def page_url(src_path: str) -> str:
-    """The URL of a page below the site root, as MkDocs makes it (directory URLs)."""
-    if src_path == "index.md":
-        return ""
-    if src_path.endswith("/index.md"):
-        return src_path[: -len("index.md")]
-    return src_path[: -len(".md")] + "/"
 
 
 def absolute_url(site_url: str, path: str) -> str:

@@ -18,7 +18,6 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from macros import schema
-from macros.formatting import norwegian_date
 from macros.ocr_repair import Lexicon, Repair, read_word_list, repair_text, suspicious_words
 from macros.repository import Repository
 from macros.scaffold import yaml_mapping

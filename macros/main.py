@@ -12,6 +12,7 @@ hooks, which only MkDocs' macros plugin runs (see README: Zensical).
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from pathlib import Path
 
@@ -62,7 +63,12 @@ def _current_page(env) -> str:
     file = getattr(page, "file", None)
     if file is not None:
         return file.src_uri
-    return str(getattr(page, "path", "") or "")
+    # Zensical: it reads relative links in the page's HTML as relative to the
+    # source file's folder and rewrites them for the page's own URL. Links
+    # computed for the folder's index page come out right after that rewrite.
+    path = str(getattr(page, "path", "") or "")
+    folder = posixpath.dirname(path)
+    return f"{folder}/index.md" if folder else "index.md"
 
 
 # The repository of the build in progress. MkDocs calls define_env once per

@@ -1,19 +1,19 @@
 """Views across meetings: action items, decisions, attendance, calendar, open data.
 
-Pure functions like those in views.py: model in, Markdown out, with `here`
-the page's path below docs/ so that links are relative .md links MkDocs
-checks. Each makes one pass over the meetings (or over indexes the
+Pure functions like those in views.py: model in, page text out, with `here`
+the page's path below docs/; headings in Markdown, tables in HTML (see
+macros/html.py). Each makes one pass over the meetings (or over indexes the
 Repository built once), so the pages stay linear in the archive's size.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 from collections import defaultdict
 
 from macros import actions, attendance, charts, exports, model, schema
 from macros.formatting import escape, escape_cell, link, meeting_date, norwegian_date
+from macros.html import a, esc, file_url, table, unordered_list, url
 from macros.repository import Repository
 from macros.views import (
     _join,
@@ -51,18 +51,17 @@ def item_label(item: model.AgendaItem) -> str:
 def agenda_item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> str:
     number = f"sak {item.number}" if item.number[:1].isdigit() else item.number
     label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}, {number}"
-    return f"[{escape_cell(label)}]({link(here, meeting.src_path, item.anchor)})"
+    return a(url(here, meeting.src_path, item.anchor), label)
 
 
 def static_href(here: str, target: str) -> str:
-    """A relative URL from the page `here` to a static file (both below docs/).
+    """A relative URL from the page `here` to a generated file (below docs/).
 
-    Written as raw HTML so MkDocs does not require the file to exist when a
-    page is built without running the export first (see scripts/export_data.py);
-    the site build test checks that every such file is there.
+    Raw HTML, so the engine does not require the file to exist when a page is
+    built without running the export first (see scripts/export_data.py); the
+    site build test checks that every such file is there.
     """
-    page_dir = exports.page_url(here) or "."
-    return posixpath.relpath(target, page_dir)
+    return file_url(here, target)
 
 
 def plural(count: int, singular: str, plural_form: str) -> str:
@@ -71,7 +70,7 @@ def plural(count: int, singular: str, plural_form: str) -> str:
 
 # -- action items ------------------------------------------------------------
 
-STATUS_LABELS = {"åpen": "**åpen**", "ferdig": "ferdig", "utgår": "utgår"}
+STATUS_LABELS = {"åpen": "<strong>åpen</strong>", "ferdig": "ferdig", "utgår": "utgår"}
 
 
 def lead_areas(repo: Repository) -> dict[str, set[str]]:
@@ -106,13 +105,13 @@ def chain_focus_areas(repo: Repository, chain: actions.ActionChain, areas_of_gro
     return narrowed or found
 
 
-def _action_row(repo: Repository, chain: actions.ActionChain, here: str, with_owner: bool) -> str:
+def _action_row(repo: Repository, chain: actions.ActionChain, here: str, with_owner: bool) -> list[str]:
     first_meeting, first_item = item_of(repo, chain.first)
     origin = agenda_item_link(repo, first_meeting, first_item, here)
     if len(chain.entries) > 1:
         latest_meeting, latest_item = item_of(repo, chain.latest)
         origin += f"<br>sist fulgt opp: {agenda_item_link(repo, latest_meeting, latest_item, here)}"
-    cells = [escape_cell(chain.latest.task)]
+    cells = [esc(chain.latest.task)]
     if with_owner:
         cells.append(_join([owner_link(repo, o, here) for o in chain.owners]))
     cells += [
@@ -120,12 +119,12 @@ def _action_row(repo: Repository, chain: actions.ActionChain, here: str, with_ow
         norwegian_date(chain.latest.due) if chain.latest.due else "–",
         origin,
     ]
-    return "| " + " | ".join(cells) + " |"
+    return cells
 
 
 def _action_table(repo: Repository, chains: list[actions.ActionChain], here: str, with_owner: bool) -> list[str]:
-    head = ["| Oppgave | Ansvarlig | Status | Frist | Fra møte |", "|---|---|---|---|---|"] if with_owner else ["| Oppgave | Status | Frist | Fra møte |", "|---|---|---|---|"]
-    return head + [_action_row(repo, chain, here, with_owner) for chain in chains]
+    head = ["Oppgave", "Ansvarlig", "Status", "Frist", "Fra møte"] if with_owner else ["Oppgave", "Status", "Frist", "Fra møte"]
+    return [table(head, [_action_row(repo, chain, here, with_owner) for chain in chains])]
 
 
 def action_register(repo: Repository, here: str = ACTIONS_PAGE) -> str:
@@ -187,17 +186,17 @@ def decision_register(repo: Repository, here: str = DECISIONS_PAGE) -> str:
             meetings_with += 1
         for item, decision in meeting.decisions:
             count += 1
-            by_year[meeting.year].append(
-                f"| [{escape_cell(meeting_date(meeting))}]({link(here, meeting.src_path)}) "
-                f"| {group_link(repo, meeting.group, here)} "
-                f"| [{escape_cell(item_label(item))}]({link(here, meeting.src_path, item.anchor)}) "
-                f"| {escape_cell(decision)} |"
-            )
+            by_year[meeting.year].append([
+                a(url(here, meeting.src_path), meeting_date(meeting)),
+                group_link(repo, meeting.group, here),
+                a(url(here, meeting.src_path, item.anchor), item_label(item)),
+                esc(decision),
+            ])
     if not count:
         return "Ingen vedtak er lagt inn ennå."
     out = [f"{plural(count, 'vedtak', 'vedtak')} fra {plural(meetings_with, 'møte', 'møter')}, nyeste først. Bruk søket for å finne ord i vedtakene.", ""]
     for year in sorted(by_year, reverse=True):
-        out += [f"## {year}", "", "| Møtedato | Gruppe | Sak | Vedtak |", "|---|---|---|---|", *by_year[year], ""]
+        out += [f"## {year}", "", table(["Møtedato", "Gruppe", "Sak", "Vedtak"], by_year[year]), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -246,15 +245,17 @@ def attendance_page(repo: Repository, here: str = ATTENDANCE_PAGE) -> str:
     out = []
     out += [f"Oppmøtet er kjent for {plural(len(records), 'møte', 'møter')}.", ""]
     if unknown:
-        out += ["Oppmøtet er ikke kjent for " + _join([f"[{escape(meeting_name(repo, m))}, {escape(meeting_date(m))}]({link(here, m.src_path)})" for m in unknown]) + " (referatet finnes ikke i arkivet eller sier ikke hvem som kom).", ""]
-    out += ["## Møte for møte {#mote-for-mote}", "", "| Møte | Til stede | Digitalt | Forfall |", "|---|---|---|---|"]
-    for record in reversed(records):
-        meeting = record.meeting
-        out.append(
-            f"| [{escape_cell(meeting_name(repo, meeting))}, {escape_cell(meeting_date(meeting))}]({link(here, meeting.src_path)}) "
-            f"| {_names(repo, record.in_room, here, meeting)} | {_names(repo, record.online, here, meeting)} "
-            f"| {_names(repo, record.absent, here, meeting)} |"
-        )
+        out += ["Oppmøtet er ikke kjent for " + _join([a(url(here, m.src_path), f"{meeting_name(repo, m)}, {meeting_date(m)}") for m in unknown]) + " (referatet finnes ikke i arkivet eller sier ikke hvem som kom).", ""]
+    rows = [
+        [
+            a(url(here, record.meeting.src_path), f"{meeting_name(repo, record.meeting)}, {meeting_date(record.meeting)}"),
+            _names(repo, record.in_room, here, record.meeting),
+            _names(repo, record.online, here, record.meeting),
+            _names(repo, record.absent, here, record.meeting),
+        ]
+        for record in reversed(records)
+    ]
+    out += ["## Møte for møte {#mote-for-mote}", "", table(["Møte", "Til stede", "Digitalt", "Forfall"], rows)]
     shown = records[-CHART_MEETINGS:]
     out += ["", "## Over tid {#over-tid}", ""]
     out += [
@@ -263,48 +264,49 @@ def attendance_page(repo: Repository, here: str = ATTENDANCE_PAGE) -> str:
         '<figcaption>Oppmøte per møte: til stede, digitalt og forfall. Tallene står i tabellen under.</figcaption>',
         "</figure>",
         "",
-        "| Møte | Til stede | Digitalt | Forfall |",
-        "|---|---|---|---|",
+        table(
+            ["Møte", "Til stede", "Digitalt", "Forfall"],
+            [[esc(f"{meeting_name(repo, r.meeting)}, {meeting_date(r.meeting)}"), str(len(r.in_room)), str(len(r.online)), str(len(r.absent))] for r in shown],
+        ),
     ]
-    out += [f"| {escape_cell(meeting_name(repo, r.meeting))}, {escape_cell(meeting_date(r.meeting))} | {len(r.in_room)} | {len(r.online)} | {len(r.absent)} |" for r in shown]
     years = sorted({r.meeting.year for r in records})
     by_person = attendance.tally_by_person(records)
     out += ["", "## Etter person {#etter-person}", "", "Hvor mange møter hver person har vært på, per år; digital deltakelse er tatt med i tallene.", ""]
-    out += ["| Person | Organisasjon | " + " | ".join(str(y) for y in years) + " | Totalt | Herav digitalt | Forfall |"]
-    out += ["|---|---|" + "---|" * len(years) + "---|---|---|"]
+    rows = []
     for person_id, tally in sorted(by_person.items(), key=lambda kv: (-kv[1].total, repo.name_of(kv[0]).lower())):
         person = repo.people.get(person_id)
         org = organisation_link(repo, person.organisation if person else None, here) or "–"
-        counts = " | ".join(str(tally.by_year.get(y, 0)) for y in years)
-        out.append(f"| {person_link(repo, person_id, here)} | {org} | {counts} | {tally.total} | {tally.online} | {tally.absent} |")
+        counts = [str(tally.by_year.get(y, 0)) for y in years]
+        rows.append([person_link(repo, person_id, here), org, *counts, str(tally.total), str(tally.online), str(tally.absent)])
+    out.append(table(["Person", "Organisasjon", *(str(y) for y in years), "Totalt", "Herav digitalt", "Forfall"], rows))
     by_org = attendance.tally_by_organisation(by_person, repo.people)
     out += ["", "## Etter organisasjon {#etter-organisasjon}", "", "Summen av deltakelsene til organisasjonens folk, per år.", ""]
-    out += ["| Organisasjon | " + " | ".join(str(y) for y in years) + " | Totalt | Personer som har deltatt | Forfall |"]
-    out += ["|---|" + "---|" * len(years) + "---|---|---|"]
+    rows = []
 
     def org_name(org_id: str | None) -> str:
         return repo.organisations[org_id].name if org_id in repo.organisations else "Ikke oppgitt"
 
     for org_id, tally in sorted(by_org.items(), key=lambda kv: (-kv[1].total, org_name(kv[0]).lower())):
-        name = organisation_link(repo, org_id, here) or escape_cell(org_name(org_id))
-        counts = " | ".join(str(tally.by_year.get(y, 0)) for y in years)
-        out.append(f"| {name} | {counts} | {tally.total} | {len(tally.people)} | {tally.absent} |")
+        name = organisation_link(repo, org_id, here) or esc(org_name(org_id))
+        counts = [str(tally.by_year.get(y, 0)) for y in years]
+        rows.append([name, *counts, str(tally.total), str(len(tally.people)), str(tally.absent)])
+    out.append(table(["Organisasjon", *(str(y) for y in years), "Totalt", "Personer som har deltatt", "Forfall"], rows))
     return "\n".join(out).rstrip() + "\n"
 
 
 # -- calendar ----------------------------------------------------------------
 
-def _calendar_row(repo: Repository, item: exports.CalendarItem, here: str) -> str:
+def _calendar_row(repo: Repository, item: exports.CalendarItem, here: str) -> list[str]:
     when = " ".join(p for p in [item.start and (f"{item.start}–{item.end}" if item.end else item.start)] if p) or "–"
     if item.kind == "møte":
-        what = f"[{escape_cell(item.title)}]({link(here, item.page)})"
+        what = a(url(here, item.page), item.title)
     else:
-        title = f"[{escape_cell(item.title)}]({item.external_link})" if item.external_link else escape_cell(item.title)
+        title = a(item.external_link, item.title) if item.external_link else esc(item.title)
         what = f'<span id="{item.anchor}"></span>{title} (arrangement)'
     if item.place:
-        what += f", {escape_cell(item.place)}"
+        what += f", {esc(item.place)}"
     group = group_link(repo, item.group, here) if item.group else "–"
-    return f"| {escape_cell(norwegian_date(item.date))} | {when} | {what} | {group} |"
+    return [norwegian_date(item.date), when, what, group]
 
 
 def calendar_page(repo: Repository, here: str = CALENDAR_PAGE) -> str:
@@ -322,17 +324,17 @@ def calendar_page(repo: Repository, here: str = CALENDAR_PAGE) -> str:
         f'- <a href="{feed(exports.CALENDAR_FILE)}">Alle møter og arrangementer</a>',
     ]
     out += [f'- <a href="{feed(exports.group_calendar_file(g.id))}">{html.escape(g.name)}</a>' for g in repo.groups.values()]
-    head = ["| Dato | Tid | Hva | Gruppe |", "|---|---|---|---|"]
+    head = ["Dato", "Tid", "Hva", "Gruppe"]
     out += ["", "## Kommende {#kommende}", ""]
-    out += [*head, *(_calendar_row(repo, i, here) for i in coming)] if coming else ["Ingen kommende møter eller arrangementer er lagt inn."]
+    out += [table(head, [_calendar_row(repo, i, here) for i in coming])] if coming else ["Ingen kommende møter eller arrangementer er lagt inn."]
     out += ["", "## Tidligere {#tidligere}", ""]
-    out += [*head, *(_calendar_row(repo, i, here) for i in past)] if past else ["Ingen tidligere møter eller arrangementer."]
+    out += [table(head, [_calendar_row(repo, i, here) for i in past])] if past else ["Ingen tidligere møter eller arrangementer."]
     if undated:
         out += [
             "", "## Møter uten sikker dato {#uten-dato}", "",
             "Disse møtene er ikke med i kalenderfilene, fordi datoen bare er omtrent kjent:", "",
         ]
-        out += [f"- [{escape(meeting_name(repo, m))}, {escape(meeting_date(m))}]({link(here, m.src_path)})" for m in undated]
+        out.append(unordered_list(a(url(here, m.src_path), f"{meeting_name(repo, m)}, {meeting_date(m)}") for m in undated))
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -1,8 +1,10 @@
-"""Pure rendering functions: model objects in, Markdown text out.
+"""Pure rendering functions: model objects in, page text out.
 
 Every function takes `here`, the path below docs/ of the page it renders for,
-so that links are relative .md links that MkDocs checks and rewrites. Text
-from the data is escaped: it shows as typed and never runs as markup.
+and links relative to it. Headings are Markdown (the engine builds the table
+of contents and the search sections from them); tables, cards and lists are
+HTML blocks (macros/html.py says why). Text from the data is escaped: it
+shows as typed and never runs as markup.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from macros import model, schema
 from macros.formatting import (
     escape,
     escape_cell,
-    link,
     meeting_date,
     meeting_time,
     meeting_title,
     norwegian_date,
 )
+from macros.html import a, definition_list, esc, file_url, table, unordered_list, url
 from macros.repository import Repository
 from macros.sections import split_body
 
@@ -47,15 +49,15 @@ def organisation_anchor(org_id: str) -> str:
 def person_link(repo: Repository, person_id: str, here: str) -> str:
     person = repo.people.get(person_id)
     if person is None:
-        return escape(person_id)
-    return f"[{escape(person.name)}]({link(here, CONTACTS_PAGE, person.id)})"
+        return esc(person_id)
+    return a(url(here, CONTACTS_PAGE, person.id), person.name)
 
 
 def group_link(repo: Repository, group_id: str, here: str) -> str:
     group = repo.groups.get(group_id)
     if group is None:
-        return escape(group_id)
-    return f"[{escape(group.name)}]({link(here, GROUPS_PAGE, group.id)})"
+        return esc(group_id)
+    return a(url(here, GROUPS_PAGE, group.id), group.name)
 
 
 def owner_link(repo: Repository, ref: str, here: str) -> str:
@@ -64,19 +66,19 @@ def owner_link(repo: Repository, ref: str, here: str) -> str:
 
 def focus_area_link(repo: Repository, area_id: str, here: str) -> str:
     area = repo.focus_areas[area_id]
-    return f"[{escape(area.name)}]({link(here, focus_area_page_path(area.id))})"
+    return a(url(here, focus_area_page_path(area.id)), area.name)
 
 
 def cluster_link(repo: Repository, cluster_id: str, here: str) -> str:
     cluster = repo.clusters[cluster_id]
-    return f"[{escape(cluster.name)}]({link(here, CLUSTERS_PAGE, cluster.id)})"
+    return a(url(here, CLUSTERS_PAGE, cluster.id), cluster.name)
 
 
 def organisation_link(repo: Repository, org_id: str | None, here: str) -> str:
     if not org_id or org_id not in repo.organisations:
         return ""
     org = repo.organisations[org_id]
-    return f"[{escape(org.name)}]({link(here, CONTACTS_PAGE, organisation_anchor(org.id))})"
+    return a(url(here, CONTACTS_PAGE, organisation_anchor(org.id)), org.name)
 
 
 def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
@@ -86,7 +88,7 @@ def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
 
 def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "") -> str:
     label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}"
-    return f"[{escape(label)}]({link(here, meeting.src_path, anchor)})"
+    return a(url(here, meeting.src_path, anchor), label)
 
 
 def _attribute(text: str) -> str:
@@ -107,16 +109,16 @@ def meeting_card(repo: Repository, meeting: model.Meeting) -> str:
     """The header card: a definition list of the facts from the front matter."""
     here = meeting.src_path
     rows: list[tuple[str, str]] = []
-    date_text = escape(meeting_date(meeting))
+    date_text = esc(meeting_date(meeting))
     if meeting.date_note:
-        date_text += f"  \n    *{escape(meeting.date_note)}*"
+        date_text += f"<br><em>{esc(meeting.date_note)}</em>"
     rows.append(("Dato", date_text))
     if meeting_time(meeting):
         rows.append(("Tid", meeting_time(meeting)))
     if meeting.place:
-        rows.append(("Sted", escape(meeting.place)))
+        rows.append(("Sted", esc(meeting.place)))
     if meeting.online:
-        rows.append(("Digitalt", escape(meeting.online)))
+        rows.append(("Digitalt", esc(meeting.online)))
     rows.append(("Gruppe", group_link(repo, meeting.group, here)))
     rows.append(("Status", schema.MEETING_STATUS_LABELS[meeting.status]))
     if meeting.chair:
@@ -130,12 +132,8 @@ def meeting_card(repo: Repository, meeting: model.Meeting) -> str:
     if meeting.absent:
         rows.append((f"Forfall ({len(meeting.absent)})", _join([person_link(repo, p, here) for p in meeting.absent])))
     if meeting.invited:
-        rows.append(("Inviterte", f"[{len(meeting.invited)} inviterte](#inviterte)"))
-    lines = ['<div class="meeting-card" markdown>', ""]
-    for term, definition in rows:
-        lines += [term, f":   {definition}", ""]
-    lines.append("</div>")
-    return "\n".join(lines)
+        rows.append(("Inviterte", a("#inviterte", f"{len(meeting.invited)} inviterte")))
+    return definition_list(rows)
 
 
 def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.AgendaItem) -> str:
@@ -152,23 +150,24 @@ def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.Age
     if item.clusters:
         touches.append("Klynger: " + _join([cluster_link(repo, c, here) for c in item.clusters]))
     if touches:
-        blocks.append('<p class="agenda-links" markdown>' + "<br>\n".join(touches) + "</p>")
+        blocks.append('<p class="agenda-links">' + "<br>".join(touches) + "</p>")
     if item.decisions:
-        body = "\n".join(f"    {escape(d)}\n" for d in item.decisions)
-        blocks.append(f'!!! success vedtak "Vedtak"\n\n{body}')
+        # The same markup as Material's admonitions, so they look and print alike.
+        body = "".join(f"<p>{esc(d)}</p>" for d in item.decisions)
+        blocks.append(f'<div class="admonition success vedtak"><p class="admonition-title">Vedtak</p>{body}</div>')
     if item.actions:
-        body = "\n".join(f"    - {action_line(repo, a, here)}" for a in item.actions)
-        blocks.append(f'!!! abstract oppfolging "Oppfølging"\n\n{body}\n')
+        body = unordered_list(action_line(repo, action, here) for action in item.actions)
+        blocks.append(f'<div class="admonition abstract oppfolging"><p class="admonition-title">Oppfølging</p>{body}</div>')
     return "\n\n".join(blocks)
 
 
 def action_line(repo: Repository, action: model.ActionItem, here: str) -> str:
     owners = _join([owner_link(repo, o, here) for o in action.owner])
-    text = f"**{owners}:** {escape(action.task)}"
+    text = f"<strong>{owners}:</strong> {esc(action.task)}"
     details = [f"status: {action.status}"]
     if action.due:
         details.insert(0, f"frist {norwegian_date(action.due)}")
-    return text + f" *({', '.join(details)})*"
+    return text + f" <em>({esc(', '.join(details))})</em>"
 
 
 def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
@@ -183,7 +182,7 @@ def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
     split = split_body(body, meeting.body_first_line, numbers)
     out = [f"# {escape(meeting_heading(repo, meeting))}", "", meeting_card(repo, meeting), ""]
     if not meeting.minutes_in_archive:
-        out += ['!!! note "Referatet finnes ikke i arkivet"', "", "    Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her.", ""]
+        out += ['<div class="admonition note"><p class="admonition-title">Referatet finnes ikke i arkivet</p><p>Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her.</p></div>', ""]
     preamble = "\n".join(split.preamble).strip("\n")
     if preamble:
         out += [preamble, ""]
@@ -200,27 +199,27 @@ def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
             out += [extras, ""]
     for section in split.unmatched:
         out += [f"## {section.heading}", "", section.text, ""]
+    folder = meeting.src_path.rsplit("/", 1)[0]
     if meeting.attachments:
-        out += ["## Vedlegg", ""]
-        for attachment in meeting.attachments:
-            if attachment.file:
-                out.append(f"- [{escape(attachment.title)}]({attachment.file})")
-            else:
-                out.append(f"- {escape(attachment.title)} *(ikke i arkivet)*")
-        out.append("")
+        items = [
+            a(file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
+            else f"{esc(attachment.title)} <em>(ikke i arkivet)</em>"
+            for attachment in meeting.attachments
+        ]
+        out += ["## Vedlegg", "", unordered_list(items), ""]
     if meeting.events:
-        out += ["## Arrangementer nevnt i referatet", ""]
+        items = []
         for event_id in meeting.events:
             event = repo.events[event_id]
-            out.append(f"- {escape(event.title)}, {norwegian_date(event.date)}" if event.date else f"- {escape(event.title)}")
-        out.append("")
+            items.append(f"{esc(event.title)}, {norwegian_date(event.date)}" if event.date else esc(event.title))
+        out += ["## Arrangementer nevnt i referatet", "", unordered_list(items), ""]
     if meeting.invited:
-        out += [f"## Inviterte ({len(meeting.invited)}) {{#inviterte}}", ""]
+        items = []
         for person_id in meeting.invited:
             person = repo.people.get(person_id)
             org = organisation_link(repo, person.organisation if person else None, here)
-            out.append(f"- {person_link(repo, person_id, here)}" + (f" – {org}" if org else ""))
-        out.append("")
+            items.append(person_link(repo, person_id, here) + (f" – {org}" if org else ""))
+        out += [f"## Inviterte ({len(meeting.invited)}) {{#inviterte}}", "", unordered_list(items), ""]
     out.append(previous_next(repo, meeting))
     return "\n".join(out).rstrip() + "\n"
 
@@ -236,22 +235,22 @@ def previous_next(repo: Repository, meeting: model.Meeting) -> str:
         parts.append(f"Neste møte: {meeting_link(repo, following, here)} →")
     if not parts:
         parts.append("Dette er det eneste møtet i gruppen i arkivet.")
-    return '<nav class="meeting-nav" aria-label="Forrige og neste møte" markdown>\n\n' + "<br>\n".join(parts) + "\n\n</nav>"
+    return '<nav class="meeting-nav" aria-label="Forrige og neste møte"><p>' + "<br>".join(parts) + "</p></nav>"
 
 
 # -- the archive -----------------------------------------------------------
 
-def _meeting_row(repo: Repository, meeting: model.Meeting, here: str, facets: str = "") -> str:
+def _meeting_row(repo: Repository, meeting: model.Meeting, here: str, facets: str = "") -> list[str]:
     group = repo.groups.get(meeting.group)
-    return (
-        f"| {facets}{escape_cell(meeting_date(meeting))} "
-        f"| [{escape_cell(meeting_name(repo, meeting))}]({link(here, meeting.src_path)}) "
-        f"| {escape_cell(group.name if group else meeting.group)} "
-        f"| {schema.MEETING_STATUS_LABELS[meeting.status]} |"
-    )
+    return [
+        facets + esc(meeting_date(meeting)),
+        a(url(here, meeting.src_path), meeting_name(repo, meeting)),
+        esc(group.name if group else meeting.group),
+        schema.MEETING_STATUS_LABELS[meeting.status],
+    ]
 
 
-_TABLE_HEAD = ["| Dato | Møte | Gruppe | Status |", "|---|---|---|---|"]
+_TABLE_HEAD = ["Dato", "Møte", "Gruppe", "Status"]
 
 
 def area_of_group(repo: Repository) -> dict[str, str]:
@@ -282,11 +281,11 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> str:
     form (hidden until archive-filter.js shows it) that hides rows in place."""
     groups = [g for g in repo.groups.values() if repo.meetings_by_group.get(g.id)]
     links = [
-        ("Gruppe", [f"[{escape(g.name)}]({link(here, ARCHIVE_BY_GROUP_PAGE, g.id)})" for g in groups]),
-        ("Satsingsområde", [focus_area_link(repo, a, here) for a in repo.focus_areas]),
-        ("År", [f"[{year}](#{year})" for year in years]),
+        ("Gruppe", [a(url(here, ARCHIVE_BY_GROUP_PAGE, g.id), g.name) for g in groups]),
+        ("Satsingsområde", [focus_area_link(repo, area, here) for area in repo.focus_areas]),
+        ("År", [a(f"#{year}", str(year)) for year in years]),
     ]
-    links = [f"**{label}:** " + " · ".join(parts) for label, parts in links if parts]
+    links = [f"<strong>{label}:</strong> " + " · ".join(parts) for label, parts in links if parts]
 
     def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> list[str]:
         lines = [f'<label for="filter-{facet}">{label}</label>', f'<select id="filter-{facet}" data-facet="{facet}">', f'<option value="">{all_label}</option>']
@@ -298,7 +297,7 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> str:
     form += select("satsingsomrader", "Satsingsområde", "Alle satsingsområder", [(a.id, a.name) for a in repo.focus_areas.values()])
     form += select("ar", "År", "Alle år", [(str(y), str(y)) for y in years])
     form += ['<p class="archive-filter-count" role="status" aria-live="polite"></p>', "</form>"]
-    return '<p class="archive-links" markdown>' + "<br>\n".join(links) + "</p>\n\n" + "\n".join(form)
+    return '<p class="archive-links">' + "<br>".join(links) + "</p>\n\n" + "\n".join(form)
 
 
 def meeting_archive(repo: Repository, here: str = ARCHIVE_PAGE) -> str:
@@ -312,9 +311,8 @@ def meeting_archive(repo: Repository, here: str = ARCHIVE_PAGE) -> str:
     areas = area_of_group(repo)
     out = [archive_filter(repo, years, here), ""]
     for year in years:
-        out += ['<div class="archive-year" markdown>', "", f"## {year}", "", *_TABLE_HEAD]
-        out += [_meeting_row(repo, m, here, _facets(m, meeting_focus_areas(m, areas))) for m in by_year[year]]
-        out += ["", "</div>", ""]
+        rows = [_meeting_row(repo, m, here, _facets(m, meeting_focus_areas(m, areas))) for m in by_year[year]]
+        out += ['<div class="archive-year" markdown>', "", f"## {year}", "", table(_TABLE_HEAD, rows), "", "</div>", ""]
     return "\n".join(out)
 
 
@@ -326,9 +324,7 @@ def meetings_by_group(repo: Repository, here: str = ARCHIVE_BY_GROUP_PAGE) -> st
         if not meetings:
             out += ["Ingen møter i arkivet.", ""]
             continue
-        out += _TABLE_HEAD
-        out += [_meeting_row(repo, m, here) for m in reversed(meetings)]
-        out.append("")
+        out += [table(_TABLE_HEAD, [_meeting_row(repo, m, here) for m in reversed(meetings)]), ""]
     return "\n".join(out)
 
 
@@ -342,17 +338,17 @@ def open_actions(repo: Repository) -> list[model.ActionItem]:
 def action_table(repo: Repository, actions: list[model.ActionItem], here: str) -> str:
     if not actions:
         return "Ingen åpne oppfølgingspunkter."
-    out = ["| Oppgave | Ansvarlig | Frist | Fra møte |", "|---|---|---|---|"]
+    rows = []
     for action in actions:
         meeting = repo.meetings_by_id[action.meeting_id]
         item = next(i for i in meeting.agenda if i.number == action.agenda_number)
-        out.append(
-            f"| {escape_cell(action.task)} "
-            f"| {_join([owner_link(repo, o, here) for o in action.owner])} "
-            f"| {norwegian_date(action.due) if action.due else '–'} "
-            f"| {meeting_link(repo, meeting, here, item.anchor)}, sak {escape_cell(item.number)} |"
-        )
-    return "\n".join(out)
+        rows.append([
+            esc(action.task),
+            _join([owner_link(repo, o, here) for o in action.owner]),
+            norwegian_date(action.due) if action.due else "–",
+            f"{meeting_link(repo, meeting, here, item.anchor)}, sak {esc(item.number)}",
+        ])
+    return table(["Oppgave", "Ansvarlig", "Frist", "Fra møte"], rows)
 
 
 # -- the front page --------------------------------------------------------
@@ -387,20 +383,17 @@ def event_list(repo: Repository, here: str) -> str:
         return "Ingen arrangementer er lagt inn."
     coming = sorted((e for e in repo.events.values() if e.date and e.date >= repo.today), key=lambda e: e.date)
     past = sorted((e for e in repo.events.values() if e.date and e.date < repo.today), key=lambda e: e.date, reverse=True)
-    out = []
     if coming:
-        out += [f"- **{norwegian_date(e.date)}:** {_event_text(e)}" for e in coming]
-    else:
-        out.append("Ingen kommende arrangementer er lagt inn. Tidligere:")
-        out.append("")
-        out += [f"- {escape(norwegian_date(e.date))}: {_event_text(e)}" for e in past[:5]]
-    return "\n".join(out)
+        return unordered_list(f"<strong>{norwegian_date(e.date)}:</strong> {_event_text(e)}" for e in coming)
+    return "Ingen kommende arrangementer er lagt inn. Tidligere:\n\n" + unordered_list(
+        f"{norwegian_date(e.date)}: {_event_text(e)}" for e in past[:5]
+    )
 
 
 def _event_text(event: model.Event) -> str:
-    text = f"[{escape(event.title)}]({event.link})" if event.link else escape(event.title)
+    text = a(event.link, event.title) if event.link else esc(event.title)
     if event.place:
-        text += f", {escape(event.place)}"
+        text += f", {esc(event.place)}"
     return text
 
 
@@ -409,16 +402,12 @@ def _event_text(event: model.Event) -> str:
 def focus_area_list(repo: Repository, here: str = FOCUS_AREAS_PAGE) -> str:
     if not repo.focus_areas:
         return "Ingen satsingsområder er lagt inn."
-    out = ["| Satsingsområde | Arbeidsgruppe | Ansvarlig | Status |", "|---|---|---|---|"]
+    rows = []
     for area in repo.focus_areas.values():
         group = repo.groups.get(area.working_group or "")
         responsible = person_link(repo, group.responsible, here) if group and group.responsible else "–"
-        out.append(
-            f"| {focus_area_link(repo, area.id, here)} "
-            f"| {group_link(repo, group.id, here) if group else '–'} "
-            f"| {responsible} | {area.status} |"
-        )
-    return "\n".join(out)
+        rows.append([focus_area_link(repo, area.id, here), group_link(repo, group.id, here) if group else "–", responsible, esc(area.status)])
+    return table(["Satsingsområde", "Arbeidsgruppe", "Ansvarlig", "Status"], rows)
 
 
 def focus_area_items(repo: Repository, area: model.FocusArea) -> list[tuple[model.Meeting, model.AgendaItem]]:
@@ -437,32 +426,27 @@ def focus_area_page(repo: Repository, area_id: str, here: str | None = None) -> 
     out = [f"# {escape(area.name)}", ""]
     if area.description:
         out += [escape(area.description), ""]
-    rows = [("Status", area.status)]
+    rows = [("Status", esc(area.status))]
     if group:
         rows.append(("Arbeidsgruppe", group_link(repo, group.id, here)))
         if group.responsible:
             rows.append(("Ansvarlig", person_link(repo, group.responsible, here)))
         rows.append(("Medlemmer", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
         if group.established:
-            rows.append(("Opprettet", escape(norwegian_date(group.established))))
+            rows.append(("Opprettet", norwegian_date(group.established)))
         if group.mandate:
-            rows.append(("Mandat", escape(group.mandate)))
-    out += ['<div class="meeting-card" markdown>', ""]
-    for term, definition in rows:
-        out += [term, f":   {definition}", ""]
-    out += ["</div>", "", "## Tidslinje", ""]
+            rows.append(("Mandat", esc(group.mandate)))
+    out += [definition_list(rows), "", "## Tidslinje", ""]
     items = focus_area_items(repo, area)
     if not items:
         out.append("Ingen saker i arkivet handler om dette satsingsområdet ennå.")
     for meeting, item in items:
         out += [f"### {escape(meeting_date(meeting))}: {escape(item.title)}", ""]
-        out.append(f"{meeting_link(repo, meeting, here, item.anchor)}, sak {escape(item.number)}.")
-        out.append("")
-        for decision in item.decisions:
-            out += [f"- **Vedtak:** {escape(decision)}"]
-        for action in item.actions:
-            out += [f"- **Oppfølging:** {action_line(repo, action, here)}"]
-        out.append("")
+        out += [f"<p>{meeting_link(repo, meeting, here, item.anchor)}, sak {esc(item.number)}.</p>", ""]
+        entries = [f"<strong>Vedtak:</strong> {esc(decision)}" for decision in item.decisions]
+        entries += [f"<strong>Oppfølging:</strong> {action_line(repo, action, here)}" for action in item.actions]
+        if entries:
+            out += [unordered_list(entries), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -471,8 +455,8 @@ def groups_page(repo: Repository, here: str = GROUPS_PAGE) -> str:
     for group in repo.groups.values():
         out += [f"## {escape(group.name)} {{#{group.id}}}", ""]
         if group.full_name:
-            out += [f"*{escape(group.full_name)}*", ""]
-        rows = [("Status", group.status)]
+            out += [f"<p><em>{esc(group.full_name)}</em></p>", ""]
+        rows = [("Status", esc(group.status))]
         if group.parent:
             rows.append(("Arbeidsgruppe under", group_link(repo, group.parent, here)))
         for label, person in (("Leder", group.leader), ("Ansvarlig", group.responsible), ("Sekretær", group.secretary)):
@@ -482,17 +466,14 @@ def groups_page(repo: Repository, here: str = GROUPS_PAGE) -> str:
         if areas:
             rows.append(("Satsingsområde", _join([focus_area_link(repo, a.id, here) for a in areas])))
         if group.established:
-            rows.append(("Opprettet", escape(norwegian_date(group.established))))
+            rows.append(("Opprettet", norwegian_date(group.established)))
         if group.mandate:
-            rows.append(("Mandat", escape(group.mandate)))
+            rows.append(("Mandat", esc(group.mandate)))
         meetings = repo.meetings_by_group.get(group.id, [])
         if meetings:
-            rows.append(("Møter i arkivet", f"[{len(meetings)}]({link(here, ARCHIVE_BY_GROUP_PAGE, group.id)})"))
+            rows.append(("Møter i arkivet", a(url(here, ARCHIVE_BY_GROUP_PAGE, group.id), str(len(meetings)))))
         rows.append((f"Medlemmer ({len(group.members)})", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
-        out += ['<div class="meeting-card" markdown>', ""]
-        for term, definition in rows:
-            out += [term, f":   {definition}", ""]
-        out += ["</div>", ""]
+        out += [definition_list(rows), ""]
     return "\n".join(out)
 
 
@@ -502,41 +483,33 @@ def cluster_directory(repo: Repository, here: str = CLUSTERS_PAGE) -> str:
     if not repo.clusters:
         return "Ingen klynger er lagt inn."
     clusters = sorted(repo.clusters.values(), key=lambda c: c.name.lower())
-    out = [
-        '<div class="sortable-table" markdown>',
-        "",
-        "| Klynge | Nivå | Region | Bransje | Kontaktperson | Møter |",
-        "|---|---|---|---|---|---|",
+    rows = [
+        [
+            a(f"#{cluster.id}", cluster.name), esc(cluster.level or "–"), esc(cluster.region or "–"), esc(cluster.sector or "–"),
+            person_link(repo, cluster.contact, here) if cluster.contact else "–",
+            str(len(repo.meetings_by_cluster.get(cluster.id, []))),
+        ]
+        for cluster in clusters
     ]
-    for cluster in clusters:
-        meetings = repo.meetings_by_cluster.get(cluster.id, [])
-        out.append(
-            f"| [{escape_cell(cluster.name)}](#{cluster.id}) | {escape_cell(cluster.level or '–')} "
-            f"| {escape_cell(cluster.region or '–')} | {escape_cell(cluster.sector or '–')} "
-            f"| {person_link(repo, cluster.contact, here) if cluster.contact else '–'} | {len(meetings)} |"
-        )
-    out += ["", "</div>", ""]
+    out = ['<div class="sortable-table">' + table(["Klynge", "Nivå", "Region", "Bransje", "Kontaktperson", "Møter"], rows) + "</div>", ""]
     for cluster in clusters:
         out += [f"## {escape(cluster.name)} {{#{cluster.id}}}", ""]
         rows = [
-            ("Nivå i klyngeprogrammet", escape(cluster.level) if cluster.level else "Ikke oppgitt"),
-            ("Region", escape(cluster.region) if cluster.region else "Ikke oppgitt"),
-            ("Bransje", escape(cluster.sector) if cluster.sector else "Ikke oppgitt"),
+            ("Nivå i klyngeprogrammet", esc(cluster.level) if cluster.level else "Ikke oppgitt"),
+            ("Region", esc(cluster.region) if cluster.region else "Ikke oppgitt"),
+            ("Bransje", esc(cluster.sector) if cluster.sector else "Ikke oppgitt"),
         ]
         if cluster.website:
-            rows.append(("Nettsted", f"<{cluster.website}>"))
+            rows.append(("Nettsted", a(cluster.website, cluster.website)))
         if cluster.contact:
             rows.append(("Kontaktperson", person_link(repo, cluster.contact, here)))
         if cluster.note:
-            rows.append(("Fra referatene", escape(cluster.note)))
+            rows.append(("Fra referatene", esc(cluster.note)))
         if cluster.source:
-            rows.append(("Kilde", escape(cluster.source)))
+            rows.append(("Kilde", esc(cluster.source)))
         meetings = repo.meetings_by_cluster.get(cluster.id, [])
         rows.append(("Nevnt i", _join([meeting_link(repo, m, here) for m in reversed(meetings)]) or "Ingen møter"))
-        out += ['<div class="meeting-card" markdown>', ""]
-        for term, definition in rows:
-            out += [term, f":   {definition}", ""]
-        out += ["</div>", ""]
+        out += [definition_list(rows), ""]
     return "\n".join(out)
 
 
@@ -546,7 +519,7 @@ def person_entry(repo: Repository, person: model.Person, here: str) -> str:
     """One person on the contacts page. Only fields marked public appear."""
     rows: list[tuple[str, str]] = []
     if person.roles:
-        rows.append(("Roller", escape("; ".join(person.roles))))
+        rows.append(("Roller", esc("; ".join(person.roles))))
     groups = repo.group_of_person(person.id)
     if groups:
         rows.append(("Grupper", _join([group_link(repo, g.id, here) for g in groups])))
@@ -555,19 +528,15 @@ def person_entry(repo: Repository, person: model.Person, here: str) -> str:
     if attended:
         rows.append(("Sist til stede", meeting_link(repo, attended[-1], here)))
     if person.public_email:
-        rows.append(("E-post", f"<{person.public_email}>"))
+        rows.append(("E-post", a(f"mailto:{person.public_email}", person.public_email)))
     if person.public_phone:
-        rows.append(("Telefon", escape(person.public_phone)))
+        rows.append(("Telefon", esc(person.public_phone)))
     mine = [chain.latest for chain in repo.open_chains_by_owner.get(person.id, [])]
     if mine:
-        rows.append(("Åpne oppfølgingspunkter", _join([escape(a.task) for a in mine])))
+        rows.append(("Åpne oppfølgingspunkter", _join([esc(action.task) for action in mine])))
     if not person.name_confirmed:
         rows.append(("Merk", "Skrivemåten av navnet er ikke bekreftet."))
-    out = [f"### {escape(person.name)} {{#{person.id}}}", "", '<div class="meeting-card" markdown>', ""]
-    for term, definition in rows:
-        out += [term, f":   {definition}", ""]
-    out += ["</div>", ""]
-    return "\n".join(out)
+    return "\n".join([f"### {escape(person.name)} {{#{person.id}}}", "", definition_list(rows), ""])
 
 
 def contacts_directory(repo: Repository, here: str = CONTACTS_PAGE) -> str:
@@ -603,17 +572,11 @@ def organisation_list(repo: Repository, here: str = ORGANISATIONS_PAGE) -> str:
     for person in repo.people.values():
         if person.organisation:
             people_count[person.organisation] += 1
-    out = [
-        '<div class="sortable-table" markdown>',
-        "",
-        "| Organisasjon | Type | Personer |",
-        "|---|---|---|",
-    ]
+    rows = []
     for org in sorted(repo.organisations.values(), key=lambda o: o.name.lower()):
-        name = organisation_link(repo, org.id, here) if people_count[org.id] else escape_cell(org.name)
-        out.append(f"| {name} | {ORGANISATION_TYPE_LABELS[org.kind]} | {people_count[org.id]} |")
-    out += ["", "</div>"]
-    return "\n".join(out)
+        name = organisation_link(repo, org.id, here) if people_count[org.id] else esc(org.name)
+        rows.append([name, ORGANISATION_TYPE_LABELS[org.kind], str(people_count[org.id])])
+    return '<div class="sortable-table">' + table(["Organisasjon", "Type", "Personer"], rows) + "</div>"
 
 
 # -- the secretary's guide -------------------------------------------------

@@ -13,7 +13,7 @@ from registers_fixture import load_fixture
 
 
 def _rows(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.startswith("| <span class=\"meeting-facets\"")]
+    return [line for line in text.splitlines() if line.startswith('<tr><td><span class="meeting-facets"')]
 
 
 def test_every_row_carries_its_group_focus_areas_and_year(tmp_path):
@@ -40,9 +40,9 @@ def test_without_javascript_the_archive_offers_links_and_hides_the_form(tmp_path
     repo = load_fixture(tmp_path)
     text = views.meeting_archive(repo)
     links = text[: text.index("<form")]
-    assert "**Gruppe:** [Testgruppen](etter-gruppe.md#testgruppen)" in links
-    assert "**Satsingsområde:** [Grønn omstilling](../satsingsomrader/gronn-omstilling.md)" in links
-    assert "**År:** [2026](#2026) · [2025](#2025)" in links
+    assert '<strong>Gruppe:</strong> <a href="etter-gruppe/#testgruppen">Testgruppen</a>' in links
+    assert '<strong>Satsingsområde:</strong> <a href="../satsingsomrader/gronn-omstilling/">Grønn omstilling</a>' in links
+    assert '<strong>År:</strong> <a href="#2026">2026</a> · <a href="#2025">2025</a>' in links
     form = ET.fromstring(text[text.index("<form"): text.index("</form>") + len("</form>")].replace(" hidden ", ' hidden="" '))
     assert form.get("hidden") == ""
     selects = {s.get("data-facet"): [o.get("value") for o in s.iter("option")] for s in form.iter("select")}

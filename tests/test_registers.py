@@ -112,19 +112,19 @@ def test_focus_area_of_an_item_narrows_to_the_owners_working_group(repo):
 
 def test_every_row_links_to_the_meeting_and_agenda_item(repo):
     text = registers.action_register(repo)
-    assert "(../moter/testgruppen/2025-03-12.md#sak-2-25)" in text
-    assert "sist fulgt opp: [Møte i Testgruppen, 10\\. september 2025, sak 2](../moter/testgruppen/2025-09-10.md#sak-2)" in text.replace("10. september", "10\\. september")
+    assert 'href="../moter/testgruppen/2025-03-12/#sak-2-25"' in text
+    assert 'sist fulgt opp: <a href="../moter/testgruppen/2025-09-10/#sak-2">Møte i Testgruppen, 10. september 2025, sak 2</a>' in text
     # Open items come before closed ones in each table.
     kari_then_ola = text.index("### Ola Hansen")
-    assert text.index("**åpen**") < text.index("| ferdig |") and kari_then_ola < text.index("| ferdig |")
+    assert text.index("<strong>åpen</strong>") < text.index("<td>ferdig</td>") and kari_then_ola < text.index("<td>ferdig</td>")
 
 
 # -- decisions, attendance, calendar ------------------------------------------
 
 def test_decisions_newest_first_with_anchor(repo):
-    rows = [line for line in registers.decision_register(repo).splitlines() if line.startswith("| [")]
-    assert [row.split("](")[0] for row in rows] == ["| [10\\. september 2025", "| [12\\. mars 2025"]
-    assert "2025-09-10.md#sak-1" in rows[0]
+    rows = [line for line in registers.decision_register(repo).splitlines() if line.startswith("<tr><td><a ")]
+    assert [row.split("</a>")[0].split(">")[-1] for row in rows] == ["10. september 2025", "12. mars 2025"]
+    assert "2025-09-10/#sak-1" in rows[0]
 
 
 def test_attendance_counts_people_and_organisations(repo):
@@ -153,7 +153,7 @@ def test_chart_is_an_accessible_svg_image(repo):
     bars = [r for r in svg.iter(f"{SVG}rect") if r.get("height") == "18"]
     assert len(bars) == 7  # 2+0+1, 1, 1+1, 2+1: one rect per non-zero segment
     # The text alternative follows the figure.
-    assert "</figure>\n\n| Møte | Til stede | Digitalt | Forfall |" in text
+    assert "</figure>\n\n<table>\n<thead><tr><th>Møte</th><th>Til stede</th><th>Digitalt</th><th>Forfall</th></tr></thead>" in text
 
 
 def test_chart_handles_no_rows_and_escapes_labels():
@@ -166,9 +166,9 @@ def test_chart_handles_no_rows_and_escapes_labels():
 def test_calendar_leaves_out_approximate_dates_and_says_so(repo):
     text = registers.calendar_page(repo)
     coming = text[text.index("## Kommende"): text.index("## Tidligere")]
-    assert "2026-01-15.md" in coming and "2025-09-10.md" not in coming
+    assert "2026-01-15/" in coming and "2025-09-10/" not in coming
     undated = text[text.index("## Møter uten sikker dato"):]
-    assert "ikke med i kalenderfilene" in undated and "2025-udatert.md" in undated
+    assert "ikke med i kalenderfilene" in undated and "2025-udatert/" in undated
     assert '<a href="../eksport/kalender-testgruppen.ics">Testgruppen</a>' in text
 
 
