@@ -288,9 +288,10 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> str:
     links = [f"<strong>{label}:</strong> " + " · ".join(parts) for label, parts in links if parts]
 
     def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> list[str]:
-        lines = [f'<label for="filter-{facet}">{label}</label>', f'<select id="filter-{facet}" data-facet="{facet}">', f'<option value="">{all_label}</option>']
+        # Label and box in one span, so they wrap together on narrow screens.
+        lines = ['<span class="archive-filter-field">', f'<label for="filter-{facet}">{label}</label>', f'<select id="filter-{facet}" data-facet="{facet}">', f'<option value="">{all_label}</option>']
         lines += [f'<option value="{html.escape(value)}">{html.escape(text)}</option>' for value, text in options]
-        return lines + ["</select>"]
+        return lines + ["</select>", "</span>"]
 
     form = ['<form class="archive-filter" hidden aria-label="Avgrens møtelisten">']
     form += select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups])

@@ -48,7 +48,7 @@ def test_without_javascript_the_archive_offers_links_and_hides_the_form(tmp_path
     selects = {s.get("data-facet"): [o.get("value") for o in s.iter("option")] for s in form.iter("select")}
     assert selects == {"gruppe": ["", "testgruppen"], "satsingsomrader": ["", "gronn-omstilling"], "ar": ["", "2026", "2025"]}
     for select in form.iter("select"):
-        assert form.find(f"label[@for='{select.get('id')}']") is not None  # every box has its label
+        assert form.find(f".//label[@for='{select.get('id')}']") is not None  # every box has its label
     # One block per year, each with its heading, so the script can hide empty years.
     assert text.count('<div class="archive-year" markdown>') == 2
 
