@@ -36,6 +36,8 @@ validate: $(STAMP)
 
 ## Create the minutes file for a new meeting: make new-meeting GROUP=naeringsgruppen DATE=2026-01-15
 new-meeting: $(STAMP)
+	@if [ -z "$(GROUP)" ] || [ -z "$(DATE)" ]; then \
+		echo "Bruk: make new-meeting GROUP=naeringsgruppen DATE=ÅÅÅÅ-MM-DD (gruppens id står i data/grupper.yaml)"; exit 1; fi
 	$(PY) scripts/new_meeting.py --group "$(GROUP)" --date "$(DATE)"
 
 ## The whole test suite: model, views, scripts, build, browser, portability.
