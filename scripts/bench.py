@@ -197,6 +197,9 @@ def main() -> int:
                 "",
                 *machine(),
                 "",
+                "Why the build misses its targets, and what was tried: bench/NOTES.md (by hand;",
+                "this file is rewritten by every full run).",
+                "",
             ]),
             encoding="utf-8",
         )
