@@ -7,7 +7,8 @@ imported) and reloaded only when a data or meeting file changes.
 Meeting pages are never rendered as templates (`render_by_default: false` in
 mkdocs.yml, and forced off below), so `{{ 7*7 }}` in minutes shows as typed.
 Their header card and agenda boxes are added by the macros plugin's page
-hooks, which only MkDocs' macros plugin runs (see README: Zensical).
+hooks below under MkDocs, and by macros/zensical_meetings.py under Zensical,
+which does not run those hooks (see README: Site engines).
 """
 
 from __future__ import annotations
@@ -153,11 +154,15 @@ def _build_repository() -> Repository:
     return _this_build if _this_build is not None else repository()
 
 
-def _meeting_for(env):
-    src = _current_page(env)
+def meeting_at(src: str, repo: Repository | None = None):
+    """The meeting whose file is `src` (path below docs/), or None."""
     if not src.startswith(MEETINGS_DIR + "/") or src.endswith("index.md"):
         return None
-    return _build_repository().meetings_by_src.get(src)
+    return (repo or _build_repository()).meetings_by_src.get(src)
+
+
+def _meeting_for(env):
+    return meeting_at(_current_page(env))
 
 
 def on_pre_page_macros(env) -> None:

@@ -105,9 +105,9 @@ def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
     return f"{meeting_name(repo, meeting)} – {meeting_date(meeting)}"
 
 
-def meeting_card(repo: Repository, meeting: model.Meeting) -> str:
+def meeting_card(repo: Repository, meeting: model.Meeting, here: str | None = None) -> str:
     """The header card: a definition list of the facts from the front matter."""
-    here = meeting.src_path
+    here = here or meeting.src_path
     rows: list[tuple[str, str]] = []
     date_text = esc(meeting_date(meeting))
     if meeting.date_note:
@@ -136,9 +136,9 @@ def meeting_card(repo: Repository, meeting: model.Meeting) -> str:
     return definition_list(rows)
 
 
-def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.AgendaItem) -> str:
+def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str | None = None) -> str:
     """Decisions, action items and what the item touches, shown under its text."""
-    here = meeting.src_path
+    here = here or meeting.src_path
     blocks: list[str] = []
     touches: list[str] = []
     if item.refers_to_meeting and item.refers_to_meeting in repo.meetings_by_id:
@@ -170,17 +170,18 @@ def action_line(repo: Repository, action: model.ActionItem, here: str) -> str:
     return text + f" <em>({esc(', '.join(details))})</em>"
 
 
-def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
+def meeting_page(repo: Repository, meeting: model.Meeting, body: str, here: str | None = None) -> str:
     """The whole meeting page: heading, card, agenda with decisions, the rest.
 
     `body` is the secretary's Markdown as the engine hands it over (without
     front matter); none of it is lost: sections that match no agenda item are
-    kept, in order, after the agenda.
+    kept, in order, after the agenda. `here` is the page links are computed
+    from; the meeting's own page unless the engine wants otherwise.
     """
-    here = meeting.src_path
+    here = here or meeting.src_path
     numbers = [item.number for item in meeting.agenda]
     split = split_body(body, meeting.body_first_line, numbers)
-    out = [f"# {escape(meeting_heading(repo, meeting))}", "", meeting_card(repo, meeting), ""]
+    out = [f"# {escape(meeting_heading(repo, meeting))}", "", meeting_card(repo, meeting, here), ""]
     if not meeting.minutes_in_archive:
         out += ['<div class="admonition note"><p class="admonition-title">Referatet finnes ikke i arkivet</p><p>Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her.</p></div>', ""]
     preamble = "\n".join(split.preamble).strip("\n")
@@ -194,7 +195,7 @@ def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
         out += [f"## {title}{restored} {{#{item.anchor}{toc_label}}}", ""]
         if section and section.text:
             out += [section.text, ""]
-        extras = agenda_item_extras(repo, meeting, item)
+        extras = agenda_item_extras(repo, meeting, item, here)
         if extras:
             out += [extras, ""]
     for section in split.unmatched:
@@ -220,12 +221,12 @@ def meeting_page(repo: Repository, meeting: model.Meeting, body: str) -> str:
             org = organisation_link(repo, person.organisation if person else None, here)
             items.append(person_link(repo, person_id, here) + (f" – {org}" if org else ""))
         out += [f"## Inviterte ({len(meeting.invited)}) {{#inviterte}}", "", unordered_list(items), ""]
-    out.append(previous_next(repo, meeting))
+    out.append(previous_next(repo, meeting, here))
     return "\n".join(out).rstrip() + "\n"
 
 
-def previous_next(repo: Repository, meeting: model.Meeting) -> str:
-    here = meeting.src_path
+def previous_next(repo: Repository, meeting: model.Meeting, here: str | None = None) -> str:
+    here = here or meeting.src_path
     parts = []
     previous = repo.previous_meeting(meeting)
     following = repo.next_meeting(meeting)
