@@ -22,8 +22,8 @@ from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
 from macros import model, schema
+from macros.formatting import meeting_date, meeting_title
 from macros.html import page_url
-from macros.formatting import meeting_date
 from macros.repository import Repository
 
 # Below docs/: the generated files' folder (gitignored) and the pages about them.
@@ -119,7 +119,7 @@ def calendar_items(repo: Repository) -> tuple[list[CalendarItem], list[model.Mee
             undated.append(meeting)
             continue
         group = repo.groups.get(meeting.group)
-        name = meeting.title or f"Møte i {group.name if group else meeting.group}"
+        name = meeting_title(meeting, group.name if group else meeting.group)
         place = ", ".join(p for p in [meeting.place, f"digitalt ({meeting.online})" if meeting.online else ""] if p) or None
         items.append(CalendarItem(
             uid=f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}",
@@ -223,7 +223,7 @@ def atom_feed(repo: Repository, site_url: str) -> str:
         if meeting.status == "planlagt":
             continue
         group = repo.groups.get(meeting.group)
-        name = meeting.title or f"Møte i {group.name if group else meeting.group}"
+        name = meeting_title(meeting, group.name if group else meeting.group)
         when = meeting.sort_date
         approver = approved_at.get(meeting.id)
         if meeting.status == "godkjent" and approver is not None:
