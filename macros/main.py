@@ -80,74 +80,44 @@ def _current_page(env) -> str:
 _this_build: Repository | None = None
 
 
+# Views of the whole archive, each called as view(repo, here): one macro each,
+# under the same name, for the pages in docs/ to call.
+ARCHIVE_VIEWS = {
+    view.__name__: view
+    for view in (
+        views.front_page,
+        views.meeting_archive,
+        views.meetings_by_group,
+        views.focus_area_list,
+        views.groups_page,
+        views.cluster_directory,
+        views.contacts_directory,
+        views.organisation_list,
+        registers.action_register,
+        registers.decision_register,
+        registers.attendance_page,
+        registers.calendar_page,
+    )
+}
+
+
+def _for_this_page(env, view, repo):
+    def macro() -> str:
+        return view(repo, _current_page(env))
+
+    return macro
+
+
 def define_env(env) -> None:
     global _this_build
     repo = _this_build = repository()
     env.variables["archive_meeting_count"] = len(repo.meetings)
-
-    @env.macro
-    def front_page() -> str:
-        return views.front_page(repo, _current_page(env))
-
-    @env.macro
-    def meeting_archive() -> str:
-        return views.meeting_archive(repo, _current_page(env))
-
-    @env.macro
-    def meetings_by_group() -> str:
-        return views.meetings_by_group(repo, _current_page(env))
-
-    @env.macro
-    def focus_area_list() -> str:
-        return views.focus_area_list(repo, _current_page(env))
-
-    @env.macro
-    def focus_area_page(area_id: str) -> str:
-        return views.focus_area_page(repo, area_id, _current_page(env))
-
-    @env.macro
-    def groups_page() -> str:
-        return views.groups_page(repo, _current_page(env))
-
-    @env.macro
-    def cluster_directory() -> str:
-        return views.cluster_directory(repo, _current_page(env))
-
-    @env.macro
-    def contacts_directory() -> str:
-        return views.contacts_directory(repo, _current_page(env))
-
-    @env.macro
-    def organisation_list() -> str:
-        return views.organisation_list(repo, _current_page(env))
-
-    @env.macro
-    def schema_reference(schema_name: str) -> str:
-        return views.schema_reference(schema_name)
-
-    @env.macro
-    def action_register() -> str:
-        return registers.action_register(repo, _current_page(env))
-
-    @env.macro
-    def decision_register() -> str:
-        return registers.decision_register(repo, _current_page(env))
-
-    @env.macro
-    def attendance_page() -> str:
-        return registers.attendance_page(repo, _current_page(env))
-
-    @env.macro
-    def calendar_page() -> str:
-        return registers.calendar_page(repo, _current_page(env))
-
-    @env.macro
-    def export_links() -> str:
-        return registers.export_links(_current_page(env))
-
-    @env.macro
-    def open_data_fields() -> str:
-        return registers.open_data_fields()
+    for name, view in ARCHIVE_VIEWS.items():
+        env.macro(_for_this_page(env, view, repo), name)
+    env.macro(lambda area_id: views.focus_area_page(repo, area_id, _current_page(env)), "focus_area_page")
+    env.macro(lambda: registers.export_links(_current_page(env)), "export_links")
+    env.macro(views.schema_reference, "schema_reference")
+    env.macro(registers.open_data_fields, "open_data_fields")
 
 
 def _build_repository() -> Repository:
