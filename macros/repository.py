@@ -68,6 +68,7 @@ class Repository:
         self.meetings_by_id = {m.id: m for m in self.meetings}
         self.meetings_by_src = {m.src_path: m for m in self.meetings}
         self.meetings_by_group: dict[str, list[model.Meeting]] = defaultdict(list)
+        self.position_in_group: dict[str, int] = {}  # previous/next without a search
         self.items_by_focus_area: dict[str, list[tuple[model.Meeting, model.AgendaItem]]] = defaultdict(list)
         self.items_by_group: dict[str, list[tuple[model.Meeting, model.AgendaItem]]] = defaultdict(list)
         self.meetings_by_cluster: dict[str, list[model.Meeting]] = defaultdict(list)
@@ -75,6 +76,7 @@ class Repository:
         self.attended: dict[str, list[model.Meeting]] = defaultdict(list)
         self.actions_by_key: dict[str, model.ActionItem] = {}
         for meeting in self.meetings:
+            self.position_in_group[meeting.id] = len(self.meetings_by_group[meeting.group])
             self.meetings_by_group[meeting.group].append(meeting)
             for person in meeting.attendees:
                 self.attended[person].append(meeting)
@@ -109,12 +111,12 @@ class Repository:
 
     def previous_meeting(self, meeting: model.Meeting) -> model.Meeting | None:
         same_group = self.meetings_by_group[meeting.group]
-        index = same_group.index(meeting)
+        index = self.position_in_group[meeting.id]
         return same_group[index - 1] if index > 0 else None
 
     def next_meeting(self, meeting: model.Meeting) -> model.Meeting | None:
         same_group = self.meetings_by_group[meeting.group]
-        index = same_group.index(meeting)
+        index = self.position_in_group[meeting.id]
         return same_group[index + 1] if index + 1 < len(same_group) else None
 
     def name_of(self, ref: str) -> str:
