@@ -416,7 +416,8 @@ def focus_area_items(repo: Repository, area: model.FocusArea) -> list[tuple[mode
     """Every agenda item touching the area (directly or via its working group), newest first."""
     found = list(repo.items_by_focus_area.get(area.id, []))
     if area.working_group:
-        found += [pair for pair in repo.items_by_group.get(area.working_group, []) if pair not in found]
+        seen = {(meeting.id, item.number) for meeting, item in found}
+        found += [pair for pair in repo.items_by_group.get(area.working_group, []) if (pair[0].id, pair[1].number) not in seen]
     found.sort(key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].number), reverse=True)
     return found
 
