@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from icalendar import Calendar
 from _helpers import run_script
 from macros import exports
 from registers_fixture import load_fixture, write_fixture
-from sitebuild import build_site, warnings_in
+from sitebuild import copy_repository, strict_build
 
 SITE = "https://example.org/arkiv/"
 GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.timezone.utc)
@@ -227,13 +226,8 @@ def test_bad_source_date_epoch_is_a_message(tmp_path):
 @pytest.fixture(scope="module")
 def site(root, tmp_path_factory) -> Path:
     """The real repository, copied, exported and built strictly, as `make build` does."""
-    copy = tmp_path_factory.mktemp("repo") / "repo"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "test-artifacts", "bench-out", "eksport"))
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(copy, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    copy = copy_repository(root, tmp_path_factory.mktemp("repo") / "repo")
+    return strict_build(copy, tmp_path_factory.mktemp("site"))
 
 
 def _article(site: Path, page: str) -> BeautifulSoup:

@@ -14,15 +14,13 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
 
-from sitebuild import build_site, warnings_in
+from sitebuild import copy_repository, strict_build
 
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "test-artifacts", "bench-out", ".pytest_cache", ".hypothesis", "__pycache__")
 
 PLANTED_PEOPLE = """
 - id: hemmelig-hansen
@@ -68,14 +66,9 @@ def _plant(repo: Path) -> None:
 
 @pytest.fixture(scope="module")
 def planted_site(root, tmp_path_factory) -> Path:
-    repo = tmp_path_factory.mktemp("privacy-repo") / "repo"
-    shutil.copytree(root, repo, ignore=COPY_IGNORE)
+    repo = copy_repository(root, tmp_path_factory.mktemp("privacy-repo") / "repo")
     _plant(repo)
-    out = tmp_path_factory.mktemp("privacy-site")
-    result = build_site(repo, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    return strict_build(repo, tmp_path_factory.mktemp("privacy-site"))
 
 
 def readings(path: Path) -> list[str]:

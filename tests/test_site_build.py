@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import build_site, warnings_in
+from sitebuild import build_site, copy_repository, strict_build
 
 SEED_PAGE = "moter/naeringsgruppen/2025-udatert/index.html"
 
 
 @pytest.fixture(scope="module")
 def site(root, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    result = build_site(root, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    return strict_build(root, tmp_path_factory.mktemp("site"))
 
 
 def article_text(site: Path, page: str) -> str:
@@ -184,8 +179,7 @@ def test_norwegian_interface_without_third_party_fonts(site):
 
 
 def test_template_code_in_minutes_is_shown_as_typed(root, tmp_path):
-    copy = tmp_path / "repo"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "test-artifacts", "bench-out"))
+    copy = copy_repository(root, tmp_path / "repo")
     minutes = copy / "docs/moter/naeringsgruppen/2025-udatert.md"
     text = minutes.read_text(encoding="utf-8")
     minutes.write_text(
@@ -201,8 +195,7 @@ def test_template_code_in_minutes_is_shown_as_typed(root, tmp_path):
 
 
 def test_build_refuses_invalid_content_with_the_validators_message(root, tmp_path):
-    copy = tmp_path / "repo"
-    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "node_modules", "test-artifacts", "bench-out"))
+    copy = copy_repository(root, tmp_path / "repo")
     minutes = copy / "docs/moter/naeringsgruppen/2025-udatert.md"
     minutes.write_text(minutes.read_text(encoding="utf-8").replace("møteleder: eli-arnkvaern-bryhni", "møteleder: eli-bryhni"), encoding="utf-8")
     result = build_site(copy, tmp_path / "site")

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import build_site, warnings_in
+from sitebuild import strict_build
 
 # The address MkDocs writes into canonical links when SITE_URL is not set.
 LOCAL_SITE = ("127.0.0.1:8000", "localhost:8000")
@@ -23,11 +23,7 @@ LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "
 
 @pytest.fixture(scope="module")
 def site(root, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("links-site")
-    result = build_site(root, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    return strict_build(root, tmp_path_factory.mktemp("links-site"))
 
 
 class Crawl:

@@ -10,7 +10,6 @@ builds them under Zensical, and the meeting pages must match too.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +17,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from sitebuild import build_site, warnings_in
+from sitebuild import copy_repository, strict_build
 
 BIN = Path(sys.executable).parent
-COPY_IGNORE = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", ".cache", "test-artifacts", "bench-out", ".pytest_cache", ".hypothesis", "__pycache__")
 
 # Pages generated from data by define_env's macros: same text in both engines.
 GENERATED_PAGES = [
@@ -44,18 +42,12 @@ SEED_MEETING = "moter/naeringsgruppen/2025-udatert/index.html"
 @pytest.fixture(scope="module")
 def repo_copy(root, tmp_path_factory) -> Path:
     """Zensical writes into the project's own site_dir: build in a copy."""
-    repo = tmp_path_factory.mktemp("zensical") / "repo"
-    shutil.copytree(root, repo, ignore=COPY_IGNORE)
-    return repo
+    return copy_repository(root, tmp_path_factory.mktemp("zensical") / "repo")
 
 
 @pytest.fixture(scope="module")
 def mkdocs_site(repo_copy, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("mkdocs-site")
-    result = build_site(repo_copy, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    return strict_build(repo_copy, tmp_path_factory.mktemp("mkdocs-site"))
 
 
 @pytest.fixture(scope="module")
