@@ -1,8 +1,8 @@
 """A synthetic archive of N meetings for the benchmark (scripts/bench.py).
 
-Imports nothing from macros/: it writes plain files, the way a secretary
+Imports nothing from archive/: it writes plain files, the way a secretary
 would, and the benchmark then loads them through the real model. The output
-is a complete repository: mkdocs.yml, overrides/, macros/, scripts/ and the
+is a complete repository: mkdocs.yml, overrides/, archive/, scripts/ and the
 non-meeting pages of docs/ copied from this one (same navigation), the real
 data files with synthetic people, clusters and events added, and N minutes
 spread over Næringsgruppen and its five working groups, each with attendees,
@@ -49,7 +49,7 @@ def _copy_site_skeleton(target: Path) -> None:
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, target / name)
     ignore = shutil.ignore_patterns("__pycache__", "eksport")
-    for folder in ("overrides", "macros", "scripts", "data"):
+    for folder in ("overrides", "archive", "scripts", "data"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
     shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)

@@ -56,7 +56,7 @@ def validation_seconds(repo: Path) -> float:
     """load_repository in a fresh interpreter, as scripts/validate.py runs it."""
     code = (
         "import sys, time; sys.path.insert(0, sys.argv[1]);"
-        "from macros.repository import load_repository;"
+        "from archive.repository import load_repository;"
         "t = time.perf_counter(); r, p = load_repository(sys.argv[2]); e = time.perf_counter() - t;"
         "assert not p, p[:3]; print(e, len(r.meetings))"
     )

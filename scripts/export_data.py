@@ -6,7 +6,7 @@
     python scripts/export_data.py --skjema        # also rewrite docs/data/schema.json
 
 docs/data/schema.json (the JSON Schema of data.json) is committed, not
-generated per build; it is built from macros/schema.py, and a test fails when
+generated per build; it is built from archive/schema.py, and a test fails when
 the committed file differs. Rewrite it with --skjema after changing a schema.
 
 Runs before every build (make build, make serve): the files then lie in docs/
@@ -30,9 +30,9 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, display_path, plural
 
-from macros import exports
-from macros.problems import format_problems
-from macros.repository import DOCS_DIR, load_repository
+from archive import exports
+from archive.problems import format_problems
+from archive.repository import DOCS_DIR, load_repository
 
 # Only files this script makes are removed when they are no longer made.
 GENERATED_SUFFIXES = (".ics", ".xml", ".json")
@@ -45,7 +45,7 @@ def parse_args(argv: list[str] | None):
     )
     parser.add_argument("--rot", default=str(ROOT), metavar="MAPPE", help="arkivets rotmappe (standard: denne kopien av arkivet)")
     parser.add_argument("--ut", metavar="MAPPE", help=f"skriv filene hit (standard: {DOCS_DIR}/{exports.EXPORT_DIR}/ i rotmappen)")
-    parser.add_argument("--skjema", action="store_true", help=f"skriv også {DOCS_DIR}/{exports.SCHEMA_FILE} på nytt (etter endringer i macros/schema.py)")
+    parser.add_argument("--skjema", action="store_true", help=f"skriv også {DOCS_DIR}/{exports.SCHEMA_FILE} på nytt (etter endringer i archive/schema.py)")
     return parser.parse_args(argv)
 
 

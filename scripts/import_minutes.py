@@ -13,9 +13,9 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, display_path
 
-from macros.formatting import norwegian_date
-from macros.importer import SourceError, build_lexicon, draft_minutes, read_source, summary
-from macros.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
+from archive.formatting import norwegian_date
+from archive.importer import SourceError, build_lexicon, draft_minutes, read_source, summary
+from archive.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
 
 from new_meeting import parse_date
 

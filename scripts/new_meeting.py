@@ -14,8 +14,8 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser
 
-from macros.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
-from macros.scaffold import meeting_template
+from archive.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
+from archive.scaffold import meeting_template
 
 
 def parse_args(argv: list[str] | None):

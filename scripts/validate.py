@@ -15,8 +15,8 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural
 
-from macros.problems import Problem
-from macros.repository import (
+from archive.problems import Problem
+from archive.repository import (
     DATA_DIR,
     DATA_KINDS,
     DOCS_DIR,

@@ -22,7 +22,7 @@ def root() -> Path:
 
 @pytest.fixture()
 def mini_repo():
-    from macros.repository import load_repository
+    from archive.repository import load_repository
 
     repo, problems = load_repository(MINI, today=FIXED_TODAY)
     assert problems == []

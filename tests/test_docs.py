@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros import schema
+from archive import schema
 
 
 def test_guide_documents_every_kind_of_record(root):

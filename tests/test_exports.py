@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from _helpers import run_script
-from macros import exports
+from archive import exports
 from registers_fixture import load_fixture, write_fixture
 from sitebuild import copy_repository, strict_build
 
@@ -145,7 +145,7 @@ def test_schema_refuses_a_field_not_marked_public(repo):
 
 
 def test_the_data_page_lists_every_public_field_and_no_private_one():
-    from macros import registers, schema
+    from archive import registers, schema
 
     text = registers.open_data_fields()
     sections = {section.split(" ", 1)[0]: section for section in text.split("### ")[1:]}
@@ -251,7 +251,7 @@ def test_real_feed_and_data_parse(site, root):
     schema = json.loads((site / "data/schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert len(data["moter"]) == 2 and len(data["arrangementer"]) == 2
-    from macros.repository import load_repository
+    from archive.repository import load_repository
 
     text = json.dumps(data, ensure_ascii=False)
     for person in load_repository(root)[0].people.values():

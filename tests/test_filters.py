@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import yaml
 
-from macros import views
+from archive import views
 from registers_fixture import load_fixture
 
 
@@ -72,7 +72,7 @@ def test_the_script_is_loaded_and_uses_no_third_party_code(root):
 
 
 def _one_meeting_repo(root):
-    from macros.repository import load_repository
+    from archive.repository import load_repository
 
     return load_repository(root / "tests/fixtures/mini")[0]
 

@@ -10,8 +10,8 @@ import docx
 import pytest
 
 from _helpers import ROOT, copy_real_repo, run_script
-from macros.importer import build_lexicon, draft_minutes, read_source
-from macros.repository import load_repository
+from archive.importer import build_lexicon, draft_minutes, read_source
+from archive.repository import load_repository
 
 SEED = Path("/work/shared/seed/referat-naeringsgruppen-ocr.txt")
 SEED_COPY = Path(__file__).resolve().parent / "samples" / "referat-naeringsgruppen-ocr.txt"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from macros.repository import load_repository, meeting_from_text, unknown_reference_message
+from archive.repository import load_repository, meeting_from_text, unknown_reference_message
 
 from mini import FIXED_TODAY
 
@@ -106,7 +106,7 @@ def test_cross_file_checks_on_the_fixture(mini_copy):
 
 
 def test_carried_action_must_exist_and_closes_the_original(mini_copy, mini_repo):
-    from macros.views import open_actions
+    from archive.views import open_actions
 
     assert open_actions(mini_repo) == []  # kartlegging was closed on 20 May
     later = mini_copy / "docs/moter/testgruppen/2025-05-20.md"
@@ -127,7 +127,7 @@ def test_meeting_in_the_wrong_folder(mini_copy):
 
 
 def test_missing_and_oversized_attachments(mini_copy, monkeypatch):
-    import macros.repository as repository
+    import archive.repository as repository
 
     minutes = mini_copy / "docs/moter/testgruppen/2025-05-20.md"
     minutes.write_text(minutes.read_text(encoding="utf-8").replace("arrangementer:", "vedlegg:\n  - tittel: Stor\n    fil: vedlegg/stor.pdf\n  - tittel: Borte\n    fil: vedlegg/borte.pdf\narrangementer:"), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The template for a new meeting (macros/scaffold.py) and its script."""
+"""The template for a new meeting (archive/scaffold.py) and its script."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given, strategies as st
 
 from _helpers import MINIMAL_REPO, SAMPLES, copy_minimal_repo, copy_real_repo, run_script
-from macros.repository import Repository, load_repository, meeting_from_text
-from macros.scaffold import meeting_template, yaml_scalar
+from archive.repository import Repository, load_repository, meeting_from_text
+from archive.scaffold import meeting_template, yaml_scalar
 
 GOLDEN = SAMPLES / "scaffold"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from macros.ocr_repair import WORD_RE, Lexicon, repair_text, repair_word
+from archive.ocr_repair import WORD_RE, Lexicon, repair_text, repair_word
 
 LEXICON = Lexicon({
     "møte", "møtet", "asbjørn", "lørenskog", "gjøvik", "øst", "øyvind", "sirkulærøkonomi", "næringsgruppen",

@@ -18,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros import schema
-from macros.problems import Problem
-from macros.repository import load_repository, meeting_from_text
-from macros.sources import Document, load_yaml, split_front_matter
+from archive import schema
+from archive.problems import Problem
+from archive.repository import load_repository, meeting_from_text
+from archive.sources import Document, load_yaml, split_front_matter
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 FIXED_TODAY = dt.date(2025, 6, 1)
@@ -207,7 +207,7 @@ def test_a_meeting_with_a_control_character_names_the_line():
 
 def _python_only(text: str):
     """load_yaml as it runs without libyaml: the reference for what MkDocs accepts."""
-    import macros.sources as sources
+    import archive.sources as sources
 
     saved = sources._LIBYAML_LOADER
     sources._LIBYAML_LOADER = None

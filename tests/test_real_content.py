@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from macros.repository import load_repository
+from archive.repository import load_repository
 
 SEED = "naeringsgruppen/2025-udatert"
 

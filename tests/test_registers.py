@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import actions, attendance, charts, model, registers, views
-from macros.repository import Repository
+from archive import actions, attendance, charts, model, registers, views
+from archive.repository import Repository
 from registers_fixture import load_fixture
 
 GOLDEN = Path(__file__).parent / "golden"

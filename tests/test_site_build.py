@@ -111,7 +111,7 @@ def _links(site: Path, page: str) -> set[str]:
 
 
 def test_meeting_links_every_person_focus_area_cluster_and_the_previous_meeting(site, root):
-    from macros.repository import load_repository
+    from archive.repository import load_repository
 
     repo, _ = load_repository(root)
     meeting = repo.meetings_by_id["naeringsgruppen/2025-udatert"]
@@ -127,7 +127,7 @@ def test_meeting_links_every_person_focus_area_cluster_and_the_previous_meeting(
 
 
 def test_every_linked_target_has_its_place(site, root):
-    from macros.repository import load_repository
+    from archive.repository import load_repository
 
     repo, _ = load_repository(root)
     contacts = BeautifulSoup((site / "kontakter/index.html").read_text(encoding="utf-8"), "html.parser")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from mkdocs.utils.meta import get_data
 
-from macros.sources import LocatedDict, decode, load_yaml, split_front_matter
+from archive.sources import LocatedDict, decode, load_yaml, split_front_matter
 
 
 def collect():

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import views
+from archive import views
 
 GOLDEN = Path(__file__).parent / "golden"
 

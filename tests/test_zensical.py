@@ -4,7 +4,7 @@ Zensical reads mkdocs.yml and runs the macros module's `define_env`, so every
 page generated from the data (focus areas, clusters, contacts, groups, the
 archive and the registers) must come out with the same article text as under
 MkDocs. It does not run the macros plugin's page hooks, which build the
-meeting pages under MkDocs; macros/zensical_meetings.py, a Markdown extension,
+meeting pages under MkDocs; archive/zensical_meetings.py, a Markdown extension,
 builds them under Zensical, and the meeting pages must match too.
 """
 
@@ -105,7 +105,7 @@ def test_meeting_minutes_text_is_there_under_zensical(mkdocs_site, zensical_site
 @pytest.mark.parametrize("page", [SEED_MEETING, "moter/naeringsgruppen/2025-01-16/index.html"])
 def test_meeting_pages_are_the_same_under_zensical(mkdocs_site, zensical_site, page):
     """MkDocs builds the meeting page in the macros plugin's page hook, which
-    Zensical does not call; macros/zensical_meetings.py does it there."""
+    Zensical does not call; archive/zensical_meetings.py does it there."""
     mkdocs_article, zensical_article = article(mkdocs_site, page), article(zensical_site, page)
     assert len(mkdocs_article.select(".meeting-card")) == 1
     assert text_of(zensical_site, page) == text_of(mkdocs_site, page)
@@ -116,7 +116,7 @@ def test_meeting_pages_are_the_same_under_zensical(mkdocs_site, zensical_site, p
 def test_zensical_meeting_pages_use_the_project_being_built(repo_copy, zensical_site):
     """The extension loads the repository Zensical is building (the copy here),
     not the one its module was installed from."""
-    from macros.zensical_meetings import MeetingPagePreprocessor  # noqa: F401  (importable, as Zensical needs)
+    from archive.zensical_meetings import MeetingPagePreprocessor  # noqa: F401  (importable, as Zensical needs)
 
     minutes = repo_copy / "docs/moter/naeringsgruppen/2025-udatert.md"
     minutes.write_text(minutes.read_text(encoding="utf-8").replace("tittel: Møte i Næringsgruppen", "tittel: Kopimøtet"), encoding="utf-8")

@@ -2,7 +2,7 @@
 
 Pure functions like those in views.py: model in, page text out, with `here`
 the page's path below docs/; headings in Markdown, tables in HTML (see
-macros/html.py). Each makes one pass over the meetings (or over indexes the
+archive/html.py). Each makes one pass over the meetings (or over indexes the
 Repository built once), so the pages stay linear in the archive's size.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from macros import actions, attendance, charts, exports, model, schema
-from macros.formatting import escape, escape_cell, link, meeting_date, norwegian_date
-from macros.html import a, esc, file_url, table, unordered_list, url
-from macros.repository import Repository
-from macros.views import (
+from archive import actions, attendance, charts, exports, model, schema
+from archive.formatting import escape, escape_cell, link, meeting_date, norwegian_date
+from archive.html import a, esc, file_url, table, unordered_list, url
+from archive.repository import Repository
+from archive.views import (
     _join,
     area_of_group,
     focus_area_link,

@@ -21,10 +21,10 @@ import yaml
 from feedgen.feed import FeedGenerator
 from icalendar import Calendar, Event, Timezone
 
-from macros import model, schema
-from macros.formatting import meeting_date, meeting_title
-from macros.html import page_url
-from macros.repository import Repository
+from archive import model, schema
+from archive.formatting import meeting_date, meeting_title
+from archive.html import page_url
+from archive.repository import Repository
 
 # Below docs/: the generated files' folder (gitignored) and the pages about them.
 EXPORT_DIR = "eksport"
@@ -334,7 +334,7 @@ def _record_schema(kind: schema.Schema) -> dict:
 
 
 def json_schema() -> dict:
-    """The JSON Schema (draft 2020-12) of data.json, built from macros/schema.py."""
+    """The JSON Schema (draft 2020-12) of data.json, built from archive/schema.py."""
     defs = {kind.name: _record_schema(kind) for _, kind in COLLECTIONS}
     for name in ("agenda_item", "action_item", "attachment"):
         defs[name] = _record_schema(schema.NESTED_SCHEMAS[name])

@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from macros import model
+from archive import model
 
 
 @dataclass

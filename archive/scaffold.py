@@ -1,7 +1,7 @@
 """The minutes file for a new meeting, built from the schema and the archive.
 
 Pure functions: they read model objects and return text; scripts/new_meeting.py
-writes the file. Keys and their order come from macros/schema.py, so the
+writes the file. Keys and their order come from archive/schema.py, so the
 template cannot drift from what the validator accepts.
 """
 
@@ -11,9 +11,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from macros import model, schema
-from macros.actions import build_chains
-from macros.formatting import norwegian_date, norwegian_day_month
+from archive import model, schema
+from archive.actions import build_chains
+from archive.formatting import norwegian_date, norwegian_day_month
 
 DEFAULT_START = "13:00"
 DEFAULT_END = "15:00"

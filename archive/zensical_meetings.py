@@ -1,6 +1,6 @@
 """Meeting pages under Zensical, which does not run the macros plugin's page hooks.
 
-Under MkDocs, macros/main.py's `on_post_page_macros` turns a meeting file's
+Under MkDocs, archive/main.py's `on_post_page_macros` turns a meeting file's
 text into the full meeting page (heading, header card, decision and action
 boxes, previous/next links). Zensical runs the macros API but not those
 hooks. It does run the Markdown extensions named in mkdocs.yml, and it tells
@@ -36,8 +36,8 @@ class MeetingPagePreprocessor(Preprocessor):
         context = _zensical_context(self.md)
         if context is None or context.page is None:
             return lines
-        from macros import views
-        from macros.main import meeting_at, repository
+        from archive import views
+        from archive.main import meeting_at, repository
 
         # The project being built, which need not be where this module lives.
         repo = repository(Path((context.config or {}).get("root_dir") or ".").resolve())

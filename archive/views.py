@@ -3,7 +3,7 @@
 Every function takes `here`, the path below docs/ of the page it renders for,
 and links relative to it. Headings are Markdown (the engine builds the table
 of contents and the search sections from them); tables, cards and lists are
-HTML blocks (macros/html.py says why). Text from the data is escaped: it
+HTML blocks (archive/html.py says why). Text from the data is escaped: it
 shows as typed and never runs as markup.
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
-from macros import model, schema
-from macros.formatting import (
+from archive import model, schema
+from archive.formatting import (
     escape,
     escape_cell,
     meeting_date,
@@ -21,9 +21,9 @@ from macros.formatting import (
     meeting_title,
     norwegian_date,
 )
-from macros.html import a, definition_list, esc, file_url, table, unordered_list, url
-from macros.repository import Repository
-from macros.sections import split_body
+from archive.html import a, definition_list, esc, file_url, table, unordered_list, url
+from archive.repository import Repository
+from archive.sections import split_body
 
 # Where the generated pages live, below docs/.
 FRONT_PAGE = "index.md"
@@ -333,7 +333,7 @@ def meetings_by_group(repo: Repository, here: str = ARCHIVE_BY_GROUP_PAGE) -> st
 # -- action items ----------------------------------------------------------
 
 def open_actions(repo: Repository) -> list[model.ActionItem]:
-    """Action items still open: the latest entry of each chain (macros/actions.py), status åpen."""
+    """Action items still open: the latest entry of each chain (archive/actions.py), status åpen."""
     return [chain.latest for chain in repo.action_chains if chain.is_open]
 
 

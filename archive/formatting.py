@@ -8,7 +8,7 @@ import re
 
 from babel.dates import format_date
 
-from macros import model
+from archive import model
 
 
 def norwegian_date(date: dt.date) -> str:

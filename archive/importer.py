@@ -17,10 +17,10 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from macros import schema
-from macros.ocr_repair import Lexicon, Repair, read_word_list, repair_text, suspicious_words
-from macros.repository import Repository
-from macros.scaffold import yaml_mapping
+from archive import schema
+from archive.ocr_repair import Lexicon, Repair, read_word_list, repair_text, suspicious_words
+from archive.repository import Repository
+from archive.scaffold import yaml_mapping
 
 WORD_LIST = "data/ordliste.txt"
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")

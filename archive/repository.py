@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from macros import actions, model, schema
-from macros.problems import Problem
-from macros.records import RecordBuilder, Reference
-from macros.sections import looks_numbered, split_body
-from macros.sources import LocatedList, decode, load_yaml, report_tabs, split_front_matter
-from macros.suggest import nearest
+from archive import actions, model, schema
+from archive.problems import Problem
+from archive.records import RecordBuilder, Reference
+from archive.sections import looks_numbered, split_body
+from archive.sources import LocatedList, decode, load_yaml, report_tabs, split_front_matter
+from archive.suggest import nearest
 
 DATA_DIR = "data"
 DOCS_DIR = "docs"
@@ -96,7 +96,7 @@ class Repository:
         self._index_actions()
 
     def _index_actions(self) -> None:
-        # Chains of carried-forward items (see macros/actions.py), built once.
+        # Chains of carried-forward items (see archive/actions.py), built once.
         self.action_chains = actions.build_chains(self.meetings)
         self.chain_of: dict[str, actions.ActionChain] = {}
         self.open_chains_by_owner: dict[str, list[actions.ActionChain]] = defaultdict(list)

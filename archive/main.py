@@ -7,7 +7,7 @@ imported) and reloaded only when a data or meeting file changes.
 Meeting pages are never rendered as templates (`render_by_default: false` in
 mkdocs.yml, and forced off below), so `{{ 7*7 }}` in minutes shows as typed.
 Their header card and agenda boxes are added by the macros plugin's page
-hooks below under MkDocs, and by macros/zensical_meetings.py under Zensical,
+hooks below under MkDocs, and by archive/zensical_meetings.py under Zensical,
 which does not run those hooks (see README: Site engines).
 """
 
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import registers, views  # noqa: E402
-from macros.problems import InvalidRepository  # noqa: E402
-from macros.repository import DATA_DIR, DOCS_DIR, MEETINGS_DIR, Repository, load_repository  # noqa: E402
+from archive import registers, views  # noqa: E402
+from archive.problems import InvalidRepository  # noqa: E402
+from archive.repository import DATA_DIR, DOCS_DIR, MEETINGS_DIR, Repository, load_repository  # noqa: E402
 
 _cache: dict[str, tuple[tuple, Repository]] = {}
 

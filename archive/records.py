@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from macros import model
-from macros.problems import Report
-from macros.schema import ENGINE_KEYS, KINDS, NESTED_SCHEMAS, Field, Schema
-from macros.sources import LocatedDict, LocatedList
-from macros.suggest import closest
+from archive import model
+from archive.problems import Report
+from archive.schema import ENGINE_KEYS, KINDS, NESTED_SCHEMAS, Field, Schema
+from archive.sources import LocatedDict, LocatedList
+from archive.suggest import closest
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from macros.problems import Report
+from archive.problems import Report
 
 # The pattern MkDocs 1.6 uses (mkdocs.utils.meta) to find front matter.
 FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
