@@ -34,6 +34,7 @@ class Tally:
     online: int = 0
     absent: int = 0
     people: set[str] = field(default_factory=set)  # for organisations: who came
+    last: MeetingAttendance | None = None  # for people: the latest meeting they came to
 
     @property
     def total(self) -> int:
@@ -60,9 +61,11 @@ def tally_by_person(records: Iterable[MeetingAttendance]) -> dict[str, Tally]:
         year = record.meeting.year
         for person in record.in_room:
             tallies[person].by_year[year] += 1
+            tallies[person].last = record
         for person in record.online:
             tallies[person].by_year[year] += 1
             tallies[person].online += 1
+            tallies[person].last = record
         for person in record.absent:
             tallies[person].absent += 1
     return dict(tallies)

@@ -1,8 +1,8 @@
 """Files the site offers besides its pages: calendars, the Atom feed, open data.
 
-Pure functions from the model to text. `scripts/export_data.py` writes them
-into docs/eksport/ (gitignored) before the build, so MkDocs and Zensical alike
-copy them as static files; no engine hook is needed.
+Pure functions from the model to text. The site builder (archive/site.py)
+writes them into the site's eksport/ folder, so MkDocs and Zensical alike copy
+them as static files; no engine hook is needed.
 
 Every output is deterministic for a given repository, site address and
 generation time, so two exports of the same archive are identical.
@@ -23,15 +23,10 @@ from icalendar import Calendar, Event, Timezone
 
 from archive import model, schema
 from archive.formatting import meeting_date, meeting_title
-from archive.html import page_url
+from archive.paths import CALENDAR_PAGE, EXPORT_DIR, page_url
 from archive.repository import Repository
 
-# Below docs/: the generated files' folder (gitignored) and the pages about them.
-EXPORT_DIR = "eksport"
-CALENDAR_PAGE = "kalender/index.md"
-OPEN_DATA_PAGE = "data/index.md"
-SCHEMA_FILE = "data/schema.json"
-
+SCHEMA_FILE = "schema.json"
 CALENDAR_FILE = "kalender.ics"
 FEED_FILE = "feed.xml"
 DATA_FILE = "data.json"
@@ -119,7 +114,7 @@ def calendar_items(repo: Repository) -> tuple[list[CalendarItem], list[model.Mee
             undated.append(meeting)
             continue
         group = repo.groups.get(meeting.group)
-        name = meeting_title(meeting, group.name if group else meeting.group)
+        name = f"Møte i {group.name if group else meeting.group}"
         place = ", ".join(p for p in [meeting.place, f"digitalt ({meeting.online})" if meeting.online else ""] if p) or None
         items.append(CalendarItem(
             uid=f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}",
@@ -223,7 +218,6 @@ def atom_feed(repo: Repository, site_url: str) -> str:
         if meeting.status == "planlagt":
             continue
         group = repo.groups.get(meeting.group)
-        name = meeting_title(meeting, group.name if group else meeting.group)
         when = meeting.sort_date
         approver = approved_at.get(meeting.id)
         if meeting.status == "godkjent" and approver is not None:
@@ -236,7 +230,7 @@ def atom_feed(repo: Repository, site_url: str) -> str:
         counts = f"{len(meeting.agenda)} saker, {len(meeting.decisions)} vedtak, {len(meeting.actions)} oppfølgingspunkter."
         if meeting.agenda:
             summary.append(counts)
-        entries.append((when, meeting, f"{name}, {meeting_date(meeting)}", " ".join(summary)))
+        entries.append((when, meeting, "Møte i " + meeting_title(meeting, group.name if group else meeting.group), " ".join(summary)))
     entries.sort(key=lambda e: (e[0], e[1].id), reverse=True)
     entries = entries[:FEED_LENGTH]
     feed = FeedGenerator()
@@ -277,6 +271,7 @@ EXTRA_FIELDS = {
     "meeting": {
         "id": ({"type": "string"}, "Møtets id: gruppens mappe og filnavnet, for eksempel naeringsgruppen/2025-01-16."),
         "url": ({"type": "string", "format": "uri"}, "Adressen til møtesiden."),
+        "saker": ({"type": "array", "items": {"$ref": "#/$defs/agenda_item"}}, "Sakslisten, fra referatets overskrifter, med vedtak og oppfølgingspunkter."),
     },
     "agenda_item": {
         "anker": ({"type": "string"}, "Ankeret til saken på møtesiden, for eksempel sak-3."),
@@ -303,6 +298,7 @@ _KIND_SCHEMAS = {
     "ref": {"type": "string"},
     "refs": {"type": "array", "items": {"type": "string"}},
     "texts": {"type": "array", "items": {"type": "string"}},
+    "choices": {"type": "array", "items": {"type": "string"}},
     "bool": {"type": "boolean"},
 }
 
@@ -366,12 +362,13 @@ def _value(spec: schema.Field, value):
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return list(value)
+        return [getattr(v, "text", v) for v in value]  # decisions are records with a text
     return value
 
 
 def _record(kind: schema.Schema, record) -> dict:
-    return {f.key: _value(f, getattr(record, f.attr)) for f in public_fields(kind) if getattr(record, f.attr) is not None}
+    values = {f.key: _value(f, getattr(record, f.attr)) for f in public_fields(kind) if getattr(record, f.attr) is not None}
+    return {key: value for key, value in values.items() if value != [] and value != ""}
 
 
 def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
@@ -380,11 +377,16 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
     data["moter"] = []
     for meeting in repo.meetings:
         record = {"id": meeting.id, "url": absolute_url(site_url, page_url(meeting.src_path)), **_record(schema.MEETING, meeting)}
-        for item_record, item in zip(record.get("saker", []), meeting.agenda):
+        if not meeting.invited_as_written:
+            record.pop("inviterte", None)  # the group's members, listed under the group
+        record["saker"] = []
+        for item in meeting.agenda:
+            item_record = _record(schema.AGENDA_ITEM, item)
             item_record["anker"] = item.anchor
             for action_record, action in zip(item_record.get("oppfølging", []), item.actions):
                 action_record["nøkkel"] = action.key
                 action_record["gjeldende_status"] = repo.chain_of[action.key].status
+            record["saker"].append(item_record)
         data["moter"].append(record)
     sources = {
         "grupper": repo.groups, "satsingsomrader": repo.focus_areas, "klynger": repo.clusters,
@@ -414,6 +416,7 @@ def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dic
         CALENDAR_FILE: _calendar(items, calendar_name(repo), site_url, generated),
         FEED_FILE: atom_feed(repo, site_url),
         DATA_FILE: open_data_json(repo, site_url, generated),
+        SCHEMA_FILE: json_schema_text(),
     }
     by_group: dict[str, list[CalendarItem]] = {group_id: [] for group_id in repo.groups}
     for item in items:  # one pass, not one per group

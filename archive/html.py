@@ -1,76 +1,93 @@
-"""Small HTML builders for the generated parts of pages.
+"""The one way the views write HTML: text is escaped by construction.
 
-The views write tables, cards and lists as HTML rather than Markdown: the
-site engine passes a raw HTML block through untouched, where Markdown tables
-full of links cost a parse, an inline pass and a link rewrite per cell. With
-thousands of meetings that difference is most of the build time (see
-bench/RESULTS.md). Links are therefore final URLs, computed here the way
-MkDocs and Zensical lay out pages with directory URLs (`a/b.md` → `a/b/`);
-tests/test_site_links.py crawls the built site to prove every one resolves.
-
-Every builder returns lines without blank lines between them, so that
-Markdown sees one HTML block.
+Every builder takes plain text or `Markup`. Plain text (a name, a title, a
+decision) is always escaped; only `Markup`, which is what these builders and
+the Markdown renderer return, passes as it is. No caller escapes anything
+by hand, and a string cannot become markup by accident.
 """
 
 from __future__ import annotations
 
-import html
-import posixpath
+import re
 from typing import Iterable, Sequence
 
+from markupsafe import Markup, escape
 
-def esc(text: object) -> str:
-    """Text from the data, shown as typed."""
-    return html.escape(str(text), quote=True)
+__all__ = ["Markup", "escape", "tag", "a", "join", "table", "definition_list", "unordered_list", "badge", "slug"]
 
+Content = "str | Markup | Iterable[str | Markup] | None"
 
-def page_url(src: str) -> str:
-    """The directory URL of a page, relative to the site root: 'a/b.md' → 'a/b/'."""
-    path = src[:-3] if src.endswith(".md") else src
-    if path == "index":
-        return ""
-    if path.endswith("/index"):
-        return path[: -len("index")]
-    return path + "/"
+_VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "source"})
 
 
-def url(here: str, target: str, anchor: str = "") -> str:
-    """Relative URL from page `here` to page `target` (both paths below docs/)."""
-    relative = posixpath.relpath(page_url(target) or ".", page_url(here) or ".")
-    if relative == ".":
-        relative = "" if anchor else "./"
-    else:
-        relative += "/"
-    return relative + (f"#{anchor}" if anchor else "")
+def _content(content) -> Markup:
+    if content is None:
+        return Markup("")
+    if isinstance(content, (str, Markup)):
+        return escape(content)
+    return Markup("").join(escape(part) for part in content)
 
 
-def file_url(here: str, target: str) -> str:
-    """Relative URL from page `here` to a static file (path below docs/)."""
-    return posixpath.relpath(target, page_url(here) or ".")
+def tag(name: str, content=None, /, **attributes) -> Markup:
+    """<name attributes>content</name>. `class_` is written as `class`, `data_x` as `data-x`;
+    a value of True writes the bare attribute, None or False leaves it out."""
+    parts = [name]
+    for key, value in attributes.items():
+        if value is None or value is False:
+            continue
+        key = key.rstrip("_").replace("_", "-")
+        parts.append(key if value is True else f'{key}="{escape(value)}"')
+    opening = Markup("<" + " ".join(parts) + ">")
+    if name in _VOID:
+        return opening
+    return opening + _content(content) + Markup(f"</{name}>")
 
 
-def a(href: str, text: str, *, escaped: bool = False) -> str:
-    return f'<a href="{esc(href)}">{text if escaped else esc(text)}</a>'
+def a(href: str, content, /, **attributes) -> Markup:
+    return tag("a", content, href=href, **attributes)
 
 
-def table(head: Sequence[str], rows: Iterable[Sequence[str]], css_class: str = "", row_attrs: Iterable[str] | None = None) -> str:
-    """A table; cells are HTML already (use esc() for text)."""
-    attrs = list(row_attrs) if row_attrs is not None else None
-    cls = f' class="{css_class}"' if css_class else ""
-    out = [f"<table{cls}>", "<thead><tr>" + "".join(f"<th>{h}</th>" for h in head) + "</tr></thead>", "<tbody>"]
+def join(parts: Iterable, separator: str = ", ") -> Markup:
+    """Parts joined by a separator, leaving out the empty ones."""
+    return escape(separator).join(escape(part) for part in parts if part)
+
+
+def table(head: Sequence, rows: Iterable[Sequence], *, class_: str | None = None, row_attributes: Iterable[dict] | None = None, caption=None) -> Markup:
+    """A table; a header cell or a cell is text or Markup.
+
+    Each cell carries its column's header as `data-label`, so the stylesheet
+    can stack a row as a card on a narrow screen.
+    """
+    labels = [h.striptags() if isinstance(h, Markup) else str(h) for h in head]
+    attributes = list(row_attributes) if row_attributes is not None else None
+    out = [Markup("<table") + (Markup(f' class="{escape(class_)}"') if class_ else Markup("")) + Markup(">")]
+    if caption:
+        out.append(tag("caption", caption))
+    out.append(Markup("<thead><tr>") + Markup("").join(tag("th", h, scope="col") for h in head) + Markup("</tr></thead><tbody>"))
     for index, row in enumerate(rows):
-        extra = f" {attrs[index]}" if attrs and attrs[index] else ""
-        out.append(f"<tr{extra}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
-    out.append("</tbody></table>")
-    return "\n".join(out)
+        extra = attributes[index] if attributes else {}
+        cells = Markup("").join(tag("td", cell, data_label=label) for cell, label in zip(row, labels))
+        out.append(tag("tr", cells, **extra))
+    out.append(Markup("</tbody></table>"))
+    return Markup("\n").join(out)
 
 
-def definition_list(rows: Iterable[tuple[str, str]], css_class: str = "meeting-card") -> str:
-    """A card of terms and definitions (both HTML already)."""
-    body = "\n".join(f"<dt>{term}</dt><dd>{definition}</dd>" for term, definition in rows)
-    return f'<div class="{css_class}"><dl>\n{body}\n</dl></div>'
+def definition_list(rows: Iterable[tuple], *, class_: str = "meeting-card") -> Markup:
+    """A card of terms and definitions (text or Markup)."""
+    body = Markup("").join(tag("dt", term) + tag("dd", definition) for term, definition in rows)
+    return tag("div", tag("dl", body), class_=class_)
 
 
-def unordered_list(items: Iterable[str], css_class: str = "") -> str:
-    cls = f' class="{css_class}"' if css_class else ""
-    return f"<ul{cls}>\n" + "\n".join(f"<li>{item}</li>" for item in items) + "\n</ul>"
+def unordered_list(items: Iterable, *, class_: str | None = None) -> Markup:
+    return tag("ul", [tag("li", item) for item in items], class_=class_)
+
+
+def badge(label: str, kind: str) -> Markup:
+    """A status as a labelled badge: the word says it, the colour only repeats it."""
+    return tag("span", label, class_=f"badge badge--{kind}")
+
+
+def slug(text: str) -> str:
+    """An anchor for Norwegian text: «Møter i år» → «moter-i-ar»."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "del"

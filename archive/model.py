@@ -1,13 +1,12 @@
 """The records of the meetings archive, as plain Python objects.
 
-Nothing here knows about MkDocs. Every record remembers the file and line it
-came from, so that checks across records can point at the exact place.
+Nothing here knows about the site engine. Every record remembers the file and
+line it came from, so that checks across records can point at the exact place.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 
@@ -16,6 +15,8 @@ class Located:
     path: str = ""
     line: int = 0
     lines: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # Attributes whose value had a problem that is reported already.
+    invalid: set[str] = field(default_factory=set, repr=False, compare=False)
 
     def line_of(self, attr: str) -> int:
         return self.lines.get(attr, self.line)
@@ -107,42 +108,105 @@ class Event(Located):
     source: str | None = None
 
 
+# -- what the body of minutes holds -------------------------------------------
+
+@dataclass
+class Decision(Located):
+    """`Vedtak: …` in the body of an agenda item."""
+
+    text: str = ""
+    group: str | None = None  # the working group whose part of the item it stands in
+    focus_areas: list[str] = field(default_factory=list)
+
+
 @dataclass
 class ActionItem(Located):
-    id: str | None = None
-    owner: list[str] = field(default_factory=list)
+    """A follow-up: a task-list item in the body of an agenda item."""
+
+    key: str = ""  # <meeting-id>#<item anchor>-<n>: unique by construction
+    owner: list[str] = field(default_factory=list)  # person or group ids
     task: str = ""
     due: dt.date | None = None
-    status: str = "åpen"
-    carried_from: str | None = None
-    # Set when the meeting is built: where the item was recorded.
+    status: str = "åpen"  # åpen | ferdig | utgår
+    carried_from: str | None = None  # key of the earlier follow-up this one reports on
+    carried_from_text: str = ""  # `Fra: …` as written, for messages
     meeting_id: str = ""
     agenda_number: str = ""
-    index: int = 0
+    index: int = 0  # 1-based among the item's follow-ups
+    group: str | None = None  # the working group whose part of the item it stands in
+    focus_areas: list[str] = field(default_factory=list)
 
-    @property
-    def key(self) -> str:
-        """The stable name by which later meetings refer to this item."""
-        return f"{self.meeting_id}#{self.id or self.index}"
+
+# Blocks of an agenda item's body, in the order they were written. The views
+# render prose as Markdown and the other blocks from the model.
+
+@dataclass
+class Prose:
+    text: str  # Markdown, as written
+    line: int
+
+
+@dataclass
+class DecisionBlock:
+    decisions: list[Decision]
+    line: int
+
+
+@dataclass
+class FollowUpList:
+    actions: list[ActionItem]
+    line: int
+
+
+@dataclass
+class LinkLine:
+    label: str  # as written: «Klynger», «Gjelder» …
+    kind: str  # focus_area | cluster | group | meeting
+    targets: list[str]  # ids (for meetings: meeting ids)
+    line: int
+
+
+@dataclass
+class Subsection:
+    """A `###` heading inside an agenda item; `group` when it names a working group."""
+
+    title: str
+    anchor: str
+    group: str | None
+    line: int
+
+
+Block = Prose | DecisionBlock | FollowUpList | LinkLine | Subsection
 
 
 @dataclass
 class AgendaItem(Located):
-    number: str = ""
+    number: str = ""  # as written, normalised: "3", "Sak 38/25", "19/13"; "" when unnumbered
     title: str = ""
-    number_restored: bool = False
+    anchor: str = ""  # sak-3, sak-38-25, unique in the meeting
+    number_restored: bool = False  # written as [4]: the number is not in the original
     focus_areas: list[str] = field(default_factory=list)
     clusters: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     refers_to_meeting: str | None = None
-    decisions: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
+    blocks: list = field(default_factory=list, repr=False)  # list[Block]
 
     @property
-    def anchor(self) -> str:
-        # "3" → sak-3, "Sak 38/25" → sak-38-25
-        slug = re.sub(r"[^a-z0-9]+", "-", self.number.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")).strip("-")
-        return "sak-" + re.sub(r"^sak-", "", slug)
+    def label(self) -> str:
+        """«3. Næringsklynger – status», «Sak 38/25 Budsjett», or the title alone."""
+        if not self.number:
+            return self.title
+        separator = ". " if self.number.isdigit() else " "
+        return f"{self.number}{separator}{self.title}"
+
+    @property
+    def reference(self) -> str:
+        """How running text names the item: «sak 3», «sak 38/25»."""
+        if not self.number:
+            return f"saken «{self.title}»"
+        return f"sak {self.number[4:] if self.number.lower().startswith('sak ') else self.number}"
 
 
 @dataclass
@@ -156,7 +220,6 @@ class Meeting(Located):
     id: str = ""  # path below docs/moter without .md, e.g. naeringsgruppen/2025-01-16
     src_path: str = ""  # path below docs/, e.g. moter/naeringsgruppen/2025-01-16.md
     group: str = ""
-    title: str | None = None
     date: dt.date | None = None
     date_after: dt.date | None = None
     date_before: dt.date | None = None
@@ -172,12 +235,14 @@ class Meeting(Located):
     present: list[str] = field(default_factory=list)
     present_online: list[str] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)
-    invited: list[str] = field(default_factory=list)
-    agenda: list[AgendaItem] = field(default_factory=list)
+    invited: list[str] = field(default_factory=list)  # the group's members unless the file says otherwise
+    invited_as_written: bool = False  # True when the file lists «inviterte» itself
     attachments: list[Attachment] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     source: str | None = None
-    body: str = ""
+    raw_body: str = field(default="", repr=False)  # the Markdown below the front matter, as written
+    preamble: list = field(default_factory=list, repr=False)  # list[Block] before the first item
+    agenda: list[AgendaItem] = field(default_factory=list)
     body_first_line: int = 1
 
     @property
@@ -200,6 +265,10 @@ class Meeting(Located):
         return self.sort_date.year
 
     @property
+    def held(self) -> bool:
+        return self.status != "planlagt"
+
+    @property
     def attendees(self) -> list[str]:
         """Everyone who took part: chair, secretary, present in the room and online."""
         seen: list[str] = []
@@ -213,5 +282,5 @@ class Meeting(Located):
         return [action for item in self.agenda for action in item.actions]
 
     @property
-    def decisions(self) -> list[tuple[AgendaItem, str]]:
+    def decisions(self) -> list[tuple[AgendaItem, Decision]]:
         return [(item, decision) for item in self.agenda for decision in item.decisions]

@@ -1,8 +1,10 @@
 """Turning a parsed YAML mapping into a model record, field by field.
 
 One check per kind of field (see schema.KINDS); each reports in Norwegian with
-the line of the offending value. References are not resolved here: they are
-collected and checked across files once everything has loaded.
+the line of the offending value. References in data files are collected and
+checked across files once everything has loaded; references in minutes, which
+may name people and groups by name, are resolved at once through the name
+indexes the builder is given.
 """
 
 from __future__ import annotations
@@ -13,15 +15,17 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from archive import model
+from archive.names import NameIndex
 from archive.problems import Report
-from archive.schema import ENGINE_KEYS, KINDS, NESTED_SCHEMAS, Field, Schema
-from archive.sources import LocatedDict, LocatedList
+from archive.schema import KINDS, NESTED_SCHEMAS, Field, Schema
+from archive.sources import INVALID, LocatedDict, LocatedList
 from archive.suggest import closest
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{6,}$")
+MAX_TEXT = 5000  # characters in one field; a description is a paragraph, not a book
 
 MODEL_CLASSES: dict[str, type] = {
     "person": model.Person,
@@ -31,17 +35,15 @@ MODEL_CLASSES: dict[str, type] = {
     "cluster": model.Cluster,
     "event": model.Event,
     "meeting": model.Meeting,
-    "agenda_item": model.AgendaItem,
-    "action_item": model.ActionItem,
     "attachment": model.Attachment,
 }
 
 
 @dataclass(frozen=True)
 class Reference:
-    """A reference from one record to another, checked after loading."""
+    """A reference by id from one record to another, checked after loading."""
 
-    kind: str  # person, group, focus_area, cluster, event, meeting, person_or_group, organisation
+    kind: str  # person, group, focus_area, cluster, event, organisation
     target: str
     path: str
     line: int
@@ -49,43 +51,55 @@ class Reference:
 
 
 class RecordBuilder:
-    """Builds records for one file, collecting its references."""
+    """Builds records for one file, collecting its references.
 
-    def __init__(self, path: str, report: Report):
+    With `names`, references of those kinds are resolved by name or id at
+    once (minutes); without, they are collected as ids (data files).
+    """
+
+    def __init__(self, path: str, report: Report, names: dict[str, NameIndex] | None = None):
         self.path = path
         self.report = report
+        self.names = names or {}
         self.references: list[Reference] = []
 
-    def build(self, schema: Schema, data: Any, line: int, extra_keys: frozenset[str] = frozenset()) -> Any:
+    def build(self, schema: Schema, data: Any, line: int) -> Any:
+        if data is INVALID:
+            return None
         if not isinstance(data, LocatedDict):
             self.report(line, f"en {schema.label} må skrives som linjer på formen «nøkkel: verdi».")
             return None
         fields = schema.by_key()
         values: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        invalid: set[str] = set()
         for key, value in data.items():
             key_line = data.line_of(key)
-            if key in ENGINE_KEYS or key in extra_keys:
-                continue
             spec = fields.get(key)
             if spec is None:
                 suggestion = closest(key, list(fields))
                 hint = f" Mente du «{suggestion}»?" if suggestion else ""
                 self.report(key_line, f"ukjent felt «{key}» i {schema.label}.{hint} Tillatte felt: {', '.join(fields)}.")
                 continue
+            lines[spec.attr] = key_line
+            if value is INVALID:
+                invalid.add(spec.attr)
+                continue
             if value is None or value == "" or value == []:
                 if spec.required:
                     self.report(key_line, f"feltet «{key}» er påkrevd og kan ikke stå tomt.")
+                    invalid.add(spec.attr)
                 continue
             checked = self._check(spec, value, key_line)
-            if checked is not None:
+            if checked is INVALID or checked is None:
+                invalid.add(spec.attr)
+            else:
                 values[spec.attr] = checked
-                lines[spec.attr] = key_line
         for spec in schema.fields:
             if spec.required and spec.key not in data:
                 self.report(data.line, f"{schema.label} mangler det påkrevde feltet «{spec.key}» ({spec.help})")
-        record = MODEL_CLASSES[schema.name](path=self.path, line=data.line, lines=lines, **values)
-        return record
+                invalid.add(spec.attr)
+        return MODEL_CLASSES[schema.name](path=self.path, line=data.line, lines=lines, invalid=invalid, **values)
 
     # -- one check per kind of field ------------------------------------
 
@@ -94,13 +108,16 @@ class RecordBuilder:
         return check(spec, value, line)
 
     def _wrong_kind(self, spec: Field, value: Any, line: int) -> None:
-        self.report(line, f"«{spec.key}» skal være {KINDS[spec.kind]}, men er «{value}».")
+        self.report(line, f"«{spec.key}» skal være {KINDS[spec.kind]}, men er «{_short(value)}».")
         return None
 
     def _check_text(self, spec: Field, value: Any, line: int) -> Any:
-        if isinstance(value, (LocatedDict, LocatedList)):
-            return self._wrong_kind(spec, _short(value), line)
+        if isinstance(value, (LocatedDict, LocatedList, bool)) or isinstance(value, dt.date):
+            return self._wrong_kind(spec, value, line)
         text = str(value).strip()
+        if len(text) > MAX_TEXT:
+            self.report(line, f"«{spec.key}» har {len(text)} tegn; mer enn {MAX_TEXT} er ikke tillatt i ett felt.")
+            return None
         if spec.key == "id" and not ID_RE.match(text):
             self.report(line, f"id «{text}» kan bare ha små bokstaver a–z, tall og bindestrek (ikke æ, ø, å eller mellomrom).")
             return None
@@ -111,13 +128,13 @@ class RecordBuilder:
     def _check_date(self, spec: Field, value: Any, line: int) -> Any:
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str) and re.match(r"^\d{1,2}\.\s*\d{1,2}\.\s*\d{4}$", value.strip()):
-            day, month, year = [int(p) for p in re.split(r"\.\s*", value.strip())]
-            self.report(line, f"skriv datoen som ÅÅÅÅ-MM-DD: {year:04d}-{month:02d}-{day:02d}, ikke «{value}».")
+        text = str(value).strip()
+        match = re.match(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$", text)
+        if match:
+            day, month, year = (int(p) for p in match.groups())
+            self.report(line, f"skriv datoen som ÅÅÅÅ-MM-DD: {year:04d}-{month:02d}-{day:02d}, ikke «{text}».")
             return None
-        if isinstance(value, str) and re.match(r"^\d{4}-\d{1,2}-\d{1,2}$", value.strip()):
-            return None  # already reported as an impossible date by the YAML reader
-        self.report(line, f"«{spec.key}» skal være en dato på formen ÅÅÅÅ-MM-DD, men er «{value}».")
+        self.report(line, f"«{spec.key}» skal være en dato på formen ÅÅÅÅ-MM-DD, men er «{_short(value)}».")
         return None
 
     def _check_time(self, spec: Field, value: Any, line: int) -> Any:
@@ -125,9 +142,7 @@ class RecordBuilder:
         if isinstance(value, str) and TIME_RE.match(text):
             hours, minutes = text.split(":")
             return f"{int(hours):02d}:{minutes}"
-        if isinstance(value, str) and ":" in text:
-            return None  # reported by the YAML reader as a trap, or impossible below
-        self.report(line, f"«{spec.key}» skal være et klokkeslett som \"13:00\", men er «{value}».")
+        self.report(line, f"«{spec.key}» skal være et klokkeslett i anførselstegn, som \"13:00\", men er «{_short(value)}».")
         return None
 
     def _check_choice(self, spec: Field, value: Any, line: int) -> Any:
@@ -136,46 +151,69 @@ class RecordBuilder:
             return text
         suggestion = closest(text, list(spec.choices))
         hint = f" Mente du «{suggestion}»?" if suggestion else ""
-        self.report(line, f"«{text}» er ikke tillatt i «{spec.key}».{hint} Tillatt: {', '.join(spec.choices)}.")
+        self.report(line, f"«{_short(text)}» er ikke tillatt i «{spec.key}».{hint} Tillatt: {', '.join(spec.choices)}.")
         return None
+
+    def _check_choices(self, spec: Field, value: Any, line: int) -> Any:
+        items = self._list(spec, value, line)
+        if items is None:
+            return None
+        chosen: list[str] = []
+        for item, item_line in items:
+            checked = self._check_choice(spec, item, item_line)
+            if checked is not None and checked not in chosen:
+                chosen.append(checked)
+        return chosen
+
+    def _resolve(self, spec: Field, text: str, line: int) -> str | None:
+        index = self.names.get(spec.ref)
+        if index is None:
+            self.references.append(Reference(spec.ref, text, self.path, line, spec.key))
+            return text
+        ref, problem = index.resolve(text)
+        if problem:
+            self.report(line, problem)
+        return ref
 
     def _check_ref(self, spec: Field, value: Any, line: int) -> Any:
         if isinstance(value, (LocatedDict, LocatedList)) or not isinstance(value, str):
-            return self._wrong_kind(spec, _short(value), line)
-        target = value.strip()
-        self.references.append(Reference(spec.ref, target, self.path, line, spec.key))
-        return target
+            return self._wrong_kind(spec, value, line)
+        return self._resolve(spec, value.strip(), line)
+
+    def _list(self, spec: Field, value: Any, line: int) -> list[tuple[Any, int]] | None:
+        if isinstance(value, str):
+            return [(value, line)]
+        if not isinstance(value, LocatedList):
+            self.report(line, f"«{spec.key}» skal være en liste (én linje per verdi, med «- » foran).")
+            return None
+        return [(item, value.line_of(index)) for index, item in enumerate(value) if item is not INVALID]
 
     def _check_refs(self, spec: Field, value: Any, line: int) -> Any:
-        if isinstance(value, str) and spec.ref == "person_or_group":
-            value = LocatedList([value])
-            value.line = line
-        if not isinstance(value, LocatedList):
-            self.report(line, f"«{spec.key}» skal være en liste (én linje per id, med «- » foran).")
+        items = self._list(spec, value, line)
+        if items is None:
             return None
         targets: list[str] = []
-        for index, item in enumerate(value):
-            item_line = value.line_of(index)
+        for item, item_line in items:
             if not isinstance(item, str):
-                self.report(item_line, f"«{item}» i «{spec.key}» skal være en id (kortnavn).")
+                self.report(item_line, f"«{_short(item)}» i «{spec.key}» skal være et navn eller en id.")
                 continue
-            target = item.strip()
+            target = self._resolve(spec, item.strip(), item_line)
+            if target is None:
+                continue
             if target in targets:
-                self.report(item_line, f"«{target}» står to ganger i «{spec.key}».")
+                self.report(item_line, f"«{item.strip()}» står to ganger i «{spec.key}».")
                 continue
-            self.references.append(Reference(spec.ref, target, self.path, item_line, spec.key))
             targets.append(target)
         return targets
 
     def _check_texts(self, spec: Field, value: Any, line: int) -> Any:
-        if isinstance(value, str):
-            return [value.strip()]
-        if not isinstance(value, LocatedList):
-            return self._wrong_kind(spec, _short(value), line)
+        items = self._list(spec, value, line)
+        if items is None:
+            return None
         texts = []
-        for index, item in enumerate(value):
+        for item, item_line in items:
             if isinstance(item, (LocatedDict, LocatedList)) or item is None:
-                self.report(value.line_of(index), f"hvert punkt i «{spec.key}» skal være en tekst.")
+                self.report(item_line, f"hvert punkt i «{spec.key}» skal være en tekst.")
                 continue
             texts.append(str(item).strip())
         return texts
@@ -194,37 +232,35 @@ class RecordBuilder:
 
     def _check_url(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
-        if not re.match(r"^https?://[^\s]+\.[^\s]+$", text):
-            self.report(line, f"«{text}» er ikke en nettadresse; den skal starte med https://.")
+        if not re.match(r"^https?://[^\s/]+\.[^\s]+$", text):
+            self.report(line, f"«{_short(text)}» er ikke en nettadresse; den skal starte med https://.")
             return None
         return text
 
     def _check_email(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
         if not EMAIL_RE.match(text):
-            self.report(line, f"«{text}» er ikke en e-postadresse.")
+            self.report(line, f"«{_short(text)}» er ikke en e-postadresse.")
             return None
         return text
 
     def _check_phone(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
         if not PHONE_RE.match(text):
-            self.report(line, f"«{text}» er ikke et telefonnummer; skriv det i anførselstegn, som \"+47 900 00 000\".")
+            self.report(line, f"«{_short(text)}» er ikke et telefonnummer; skriv det i anførselstegn, som \"+47 900 00 000\".")
             return None
         return text
 
     def _check_bool(self, spec: Field, value: Any, line: int) -> Any:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off"):
-            return None  # reported by the YAML reader
-        self.report(line, f"«{spec.key}» skal være true eller false, men er «{value}».")
+        self.report(line, f"«{spec.key}» skal være true eller false, men er «{_short(value)}».")
         return None
 
     def _check_path(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
-        if text.startswith("/") or ".." in text.split("/"):
-            self.report(line, f"«{text}»: skriv stien relativt til referatet, uten «..» og uten «/» først.")
+        if text.startswith("/") or ".." in text.split("/") or "\\" in text or ":" in text:
+            self.report(line, f"«{_short(text)}»: skriv stien relativt til referatet, uten «..», «:» og uten «/» først.")
             return None
         return text
 

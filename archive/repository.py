@@ -1,8 +1,13 @@
-"""Loading the whole archive: data files, meetings, and the checks across them.
+"""Loading the whole archive: data files, minutes, pages, and the checks across them.
 
-`load_repository(root)` is the one entry point the macros module and every
-script share. It never raises on bad input: it returns the repository it could
-build and the list of problems, each with path and line.
+`load_repository(root)` is the one entry point the site builder and every
+script share. It never raises on bad input: it returns the repository it
+could build and the list of problems, each with path and line.
+
+Every file under docs/ and data/ is either read and checked here or refused:
+minutes, the site's own pages, attachments and images; anything else (a
+script, an HTML file, a symbolic link, a page in the meetings folder that is
+no meeting) is a problem with its path.
 """
 
 from __future__ import annotations
@@ -15,36 +20,33 @@ from pathlib import Path
 from typing import Iterable
 
 from archive import actions, model, schema
+from archive.minutes import Context, MeetingRef, read_body
+from archive.names import NameIndex, group_entries, named_entries, person_entries
+from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, is_generated
 from archive.problems import Problem
-from archive.records import RecordBuilder, Reference
-from archive.sections import looks_numbered, split_body
-from archive.sources import LocatedList, decode, load_yaml, report_tabs, split_front_matter
-from archive.suggest import nearest
+from archive.records import ID_RE, RecordBuilder, Reference
+from archive.safety import scan_markdown
+from archive.sources import decode, load_yaml, report_control_characters, report_tabs, split_front_matter
+from archive.sources import LocatedList
 
-DATA_DIR = "data"
-DOCS_DIR = "docs"
-MEETINGS_DIR = "moter"  # below docs/
-FOCUS_AREA_DIR = "satsingsomrader"  # below docs/
+MAX_MINUTES_BYTES = 1_000_000
+MAX_DATA_BYTES = 2_000_000
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
-
-# Raw HTML that could run code in a visitor's browser.
-UNSAFE_HTML = [
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "<script>"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "<iframe>"),
-    (re.compile(r"<\s*(object|embed)\b", re.IGNORECASE), "<object>/<embed>"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "on...=-attributter"),
-    (re.compile(r"javascript\s*:", re.IGNORECASE), "javascript:-lenker"),
-]
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+FILE_SUFFIXES = IMAGE_SUFFIXES | frozenset({".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".ods", ".odp", ".txt", ".csv"})
+_MEETING_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def report_unsafe_html(text: str, report, what: str) -> None:
-    """Raw HTML that could run code is refused anywhere in a file: front matter
-    and data reach the page through the views just as the body does."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        for pattern, name in UNSAFE_HTML:
-            if pattern.search(line):
-                report(number, f"{what} inneholder {name}, som kan kjøre kode i leserens nettleser. Fjern det; skriv vanlig tekst eller Markdown.")
+@dataclass
+class Page:
+    """A page of the site written by hand (the guide, the open-data page)."""
 
+    src_path: str
+    path: str
+    title: str | None
+    description: str | None
+    body: str
+    body_first_line: int
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Repository:
     clusters: dict[str, model.Cluster] = field(default_factory=dict)
     events: dict[str, model.Event] = field(default_factory=dict)
     meetings: list[model.Meeting] = field(default_factory=list)  # oldest first
+    pages: dict[str, Page] = field(default_factory=dict)  # hand-written pages by source path
+    files: list[str] = field(default_factory=list)  # attachments and images, source paths
     today: dt.date = field(default_factory=dt.date.today)
 
     def __post_init__(self) -> None:
@@ -73,13 +77,22 @@ class Repository:
         self.items_by_group: dict[str, list[tuple[model.Meeting, model.AgendaItem]]] = defaultdict(list)
         self.meetings_by_cluster: dict[str, list[model.Meeting]] = defaultdict(list)
         self.meetings_by_event: dict[str, list[model.Meeting]] = defaultdict(list)
+        self._mentions = None  # views.mentions, computed on first use
         self.attended: dict[str, list[model.Meeting]] = defaultdict(list)
+        self.involved: dict[str, list[model.Meeting]] = defaultdict(list)  # any role, absent included
         self.actions_by_key: dict[str, model.ActionItem] = {}
+        self.item_of_action: dict[str, tuple[model.Meeting, model.AgendaItem]] = {}
+        self.areas_of_group: dict[str, list[str]] = defaultdict(list)
+        for area in self.focus_areas.values():
+            if area.working_group:
+                self.areas_of_group[area.working_group].append(area.id)
         for meeting in self.meetings:
             self.position_in_group[meeting.id] = len(self.meetings_by_group[meeting.group])
             self.meetings_by_group[meeting.group].append(meeting)
             for person in meeting.attendees:
                 self.attended[person].append(meeting)
+            for person in dict.fromkeys([*meeting.attendees, *meeting.absent]):
+                self.involved[person].append(meeting)
             for event in meeting.events:
                 self.meetings_by_event[event].append(meeting)
             clusters_seen: set[str] = set()
@@ -91,28 +104,23 @@ class Repository:
                 clusters_seen.update(item.clusters)
                 for action in item.actions:
                     self.actions_by_key[action.key] = action
+                    self.item_of_action[action.key] = (meeting, item)
             for cluster in sorted(clusters_seen):
                 self.meetings_by_cluster[cluster].append(meeting)
-        self._index_actions()
-
-    def _index_actions(self) -> None:
-        # Chains of carried-forward items (see archive/actions.py), built once.
         self.action_chains = actions.build_chains(self.meetings)
         self.chain_of: dict[str, actions.ActionChain] = {}
-        self.open_chains_by_owner: dict[str, list[actions.ActionChain]] = defaultdict(list)
+        self.chains_by_owner: dict[str, list[actions.ActionChain]] = defaultdict(list)
         for chain in self.action_chains:
             for entry in chain.entries:
                 self.chain_of[entry.key] = chain
-            if chain.is_open:
-                for owner in chain.owners:
-                    self.open_chains_by_owner[owner].append(chain)
+            for owner in chain.owners:
+                self.chains_by_owner[owner].append(chain)
 
     # -- lookups used by the views --------------------------------------
 
     def previous_meeting(self, meeting: model.Meeting) -> model.Meeting | None:
-        same_group = self.meetings_by_group[meeting.group]
         index = self.position_in_group[meeting.id]
-        return same_group[index - 1] if index > 0 else None
+        return self.meetings_by_group[meeting.group][index - 1] if index > 0 else None
 
     def next_meeting(self, meeting: model.Meeting) -> model.Meeting | None:
         same_group = self.meetings_by_group[meeting.group]
@@ -130,7 +138,7 @@ class Repository:
     def working_groups(self, parent: str) -> list[model.Group]:
         return [g for g in self.groups.values() if g.parent == parent]
 
-    def group_of_person(self, person_id: str) -> list[model.Group]:
+    def groups_of_person(self, person_id: str) -> list[model.Group]:
         return [
             g for g in self.groups.values()
             if person_id in g.members or person_id in (g.leader, g.responsible, g.secretary)
@@ -149,48 +157,108 @@ DATA_KINDS = {
 }
 
 
+class _Problems(list):
+    def reporter(self, path: str):
+        def report(line: int, message: str) -> None:
+            self.append(Problem(path, line, message))
+        return report
+
+
 def load_repository(root: Path | str, today: dt.date | None = None) -> tuple[Repository, list[Problem]]:
     root = Path(root)
-    problems: list[Problem] = []
+    problems = _Problems()
     references: list[Reference] = []
     records: dict[str, dict] = {}
+    check_data_folder(root, problems)
     for attr, kind_schema in DATA_KINDS.items():
-        path = root / DATA_DIR / kind_schema.data_file
-        loaded, refs = load_data_file(path, kind_schema, _rel(path, root), problems)
+        loaded, refs = load_data_file(root, kind_schema, problems)
         records[attr] = _by_id(loaded, kind_schema, problems)
         references += refs
+    names = name_indexes(records)
+    problems += check_references(names, references)
+    problems += check_groups(records["groups"])
+    areas_of_group: dict[str, list[str]] = defaultdict(list)
+    for area in records["focus_areas"].values():
+        if area.working_group:
+            areas_of_group[area.working_group].append(area.id)
+    walk = walk_docs(root, problems)
     meetings: list[model.Meeting] = []
-    meetings_dir = root / DOCS_DIR / MEETINGS_DIR
-    # Minutes live in one folder per group; pages directly in moter/ are the archive's own.
-    for path in sorted(meetings_dir.glob("*/**/*.md")) if meetings_dir.is_dir() else []:
-        if path.name == "index.md":
-            continue
-        meeting, refs = load_meeting_file(path, root, problems)
-        if meeting is not None:
+    refs: list[MeetingRef] = []
+    for path in walk.meetings:
+        loaded = load_meeting_file(path, root, names, records["groups"], areas_of_group, problems)
+        if loaded is not None:
+            meeting, body = loaded
             meetings.append(meeting)
-            references += refs
-    repo = Repository(root=root, meetings=meetings, today=today or dt.date.today(), **records)
-    problems += check_references(repo, references)
+            refs += body.meeting_refs
+    pages = {}
+    for path in walk.pages:
+        page = load_page_file(path, root, problems)
+        if page is not None:
+            pages[page.src_path] = page
+    repo = Repository(root=root, meetings=meetings, pages=pages, files=walk.files, today=today or dt.date.today(), **records)
+    repo.names = names
+    problems += resolve_meeting_refs(repo, refs)
+    repo._index()  # the chains need the resolved «Fra»
     problems += check_meetings(repo)
-    problems += check_focus_area_pages(repo)
+    problems += check_follow_ups(repo)
+    problems += check_links(repo, walk)
     return repo, sorted(set(problems))
 
 
-def load_data_file(path: Path, kind_schema: schema.Schema, display_path: str, problems: list[Problem]):
-    def report(line: int, message: str) -> None:
-        problems.append(Problem(display_path, line, message))
+def name_indexes(records: dict[str, dict]) -> dict[str, NameIndex]:
+    people = person_entries(records["people"])
+    groups = group_entries(records["groups"])
+    return {
+        "person": NameIndex("person", people),
+        "group": NameIndex("group", groups),
+        "person_or_group": NameIndex("person_or_group", [*people, *groups]),
+        "focus_area": NameIndex("focus_area", named_entries(records["focus_areas"])),
+        "cluster": NameIndex("cluster", named_entries(records["clusters"])),
+        "event": NameIndex("event", named_entries(records["events"], "title")),
+        "organisation": NameIndex("organisation", named_entries(records["organisations"])),
+    }
 
-    builder = RecordBuilder(display_path, report)
-    if not path.exists():
-        report(0, f"filen mangler; den skal inneholde en liste med {kind_schema.plural}.")
-        return [], []
+
+def _read(path: Path, display: str, limit: int, problems: _Problems) -> str | None:
+    report = problems.reporter(display)
+    size = path.stat().st_size
+    if size > limit:
+        report(0, f"filen er {size / 1_000_000:.1f} MB; største tillatte er {limit / 1_000_000:.0f} MB. Del den opp.")
+        return None
     text = decode(path.read_bytes(), report)
+    if text is None or report_control_characters(text, report):
+        return None
+    return text
+
+
+def check_data_folder(root: Path, problems: _Problems) -> None:
+    folder = root / DATA_DIR
+    known = {s.data_file for s in DATA_KINDS.values()}
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        rel = _rel(path, root)
+        if path.is_symlink():
+            problems.append(Problem(rel, 0, "symbolske lenker er ikke tillatt i data/; legg inn selve filen."))
+        elif path.is_file() and path.name not in known and not path.name.startswith("."):
+            problems.append(Problem(rel, 0, f"ukjent fil i data/. Her hører bare {', '.join(sorted(known))} hjemme."))
+
+
+def load_data_file(root: Path, kind_schema: schema.Schema, problems: _Problems):
+    path = root / DATA_DIR / kind_schema.data_file
+    display = _rel(path, root)
+    report = problems.reporter(display)
+    builder = RecordBuilder(display, report)
+    if not path.is_file() or path.is_symlink():
+        if not path.is_symlink():
+            report(0, f"filen mangler; den skal inneholde en liste med {kind_schema.plural}.")
+        return [], []
+    text = _read(path, display, MAX_DATA_BYTES, problems)
     if text is None:
         return [], []
     if not text.strip():
         report(1, "filen er tom.")
         return [], []
-    report_unsafe_html(text, report, "filen")
     if report_tabs(text, report):
         return [], []
     data = load_yaml(text, report)
@@ -218,53 +286,176 @@ def _by_id(loaded: list, kind_schema: schema.Schema, problems: list[Problem]) ->
     return result
 
 
-def load_meeting_file(path: Path, root: Path, problems: list[Problem]):
-    display_path = _rel(path, root)
+def check_references(names: dict[str, NameIndex], references: Iterable[Reference]) -> list[Problem]:
+    """References by id between data files."""
+    problems = []
+    for ref in references:
+        index = names[ref.kind]
+        if ref.target not in index:
+            problems.append(Problem(ref.path, ref.line, index.unknown_message(ref.target)))
+    return problems
+
+
+def check_groups(groups: dict[str, model.Group]) -> list[Problem]:
+    """A group cannot be its own parent, nor its own grandparent."""
+    problems = []
+    for group in groups.values():
+        seen = {group.id}
+        parent = group.parent
+        while parent and parent in groups:
+            if parent in seen:
+                problems.append(Problem(group.path, group.line_of("parent"), f"gruppen «{group.id}» ligger under seg selv («overordnet» går i ring). Rett «overordnet»."))
+                break
+            seen.add(parent)
+            parent = groups[parent].parent
+    return problems
+
+
+# -- the docs/ folder ----------------------------------------------------------
+
+@dataclass
+class DocsWalk:
+    meetings: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # source paths below docs/
+
+
+def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
+    """Sort every file under docs/ into minutes, pages and files, refusing the rest."""
+    walk = DocsWalk()
+    docs = root / DOCS_DIR
+    if not docs.is_dir():
+        return walk
+    for path in sorted(docs.rglob("*")):
+        rel = _rel(path, root)
+        src = path.relative_to(docs).as_posix()
+        if any(part.startswith(".") for part in path.relative_to(docs).parts):
+            continue  # hidden files (.gitkeep) are never published
+        if path.is_symlink():
+            problems.append(Problem(rel, 0, "symbolske lenker er ikke tillatt i docs/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet."))
+            continue
+        if path.is_dir():
+            continue
+        parts = src.split("/")
+        suffix = path.suffix.lower()
+        if parts[0] == MEETINGS_DIR:
+            _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
+        elif suffix == ".md":
+            if is_generated(src):
+                problems.append(Problem(rel, 0, "denne siden lages automatisk av nettstedet og kan ikke skrives for hånd. Slett filen."))
+            else:
+                walk.pages.append(path)
+        elif suffix in FILE_SUFFIXES:
+            _add_file(path, rel, src, walk, problems)
+        else:
+            problems.append(Problem(rel, 0, f"filtypen «{suffix or path.name}» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter ({', '.join(sorted(FILE_SUFFIXES))})."))
+    return walk
+
+
+def _sort_meeting_folder(path: Path, rel: str, parts: list[str], suffix: str, walk: DocsWalk, problems: _Problems) -> None:
+    if len(parts) == 2:
+        problems.append(Problem(rel, 0, "i docs/moter/ ligger bare mapper, én per gruppe. Et referat hører hjemme i docs/moter/<gruppe>/."))
+        return
+    if not ID_RE.match(parts[1]):
+        problems.append(Problem(rel, 0, f"mappen «{parts[1]}» er ikke en gruppe-id (små bokstaver, tall og bindestrek)."))
+        return
+    if len(parts) == 3 and suffix == ".md":
+        stem = path.stem
+        if stem == "index" or not _MEETING_NAME.match(stem):
+            problems.append(Problem(rel, 0, f"filnavnet «{path.name}» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom)."))
+            return
+        walk.meetings.append(path)
+        return
+    if len(parts) == 4 and parts[2] == "vedlegg" and suffix in FILE_SUFFIXES:
+        _add_file(path, rel, "/".join(parts), walk, problems)
+        return
+    problems.append(Problem(rel, 0, f"filen hører ikke hjemme her. I docs/moter/{parts[1]}/ ligger referatene (.md) og vedleggene i mappen vedlegg/ ({', '.join(sorted(FILE_SUFFIXES))})."))
+
+
+def _add_file(path: Path, rel: str, src: str, walk: DocsWalk, problems: _Problems) -> None:
+    size = path.stat().st_size
+    if size > MAX_ATTACHMENT_BYTES:
+        problems.append(Problem(rel, 0, f"filen er {size / 1024 / 1024:.1f} MB; største tillatte er {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB. Komprimer PDF-en eller del den opp."))
+        return
+    walk.files.append(src)
+
+
+def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
+    display = _rel(path, root)
+    report = problems.reporter(display)
+    text = _read(path, display, MAX_MINUTES_BYTES, problems)
+    if text is None:
+        return None
+    document = split_front_matter(text, report)
+    meta = {}
+    if document.meta is not None:
+        allowed = schema.PAGE.by_key()
+        for key, value in document.meta.items():
+            if key not in allowed:
+                report(document.meta.line_of(key), f"ukjent felt «{key}» i toppteksten til en side. Tillatt: {', '.join(allowed)}.")
+            elif isinstance(value, str):
+                meta[key] = value
+    scan_markdown(document.body, document.body_first_line, report, what="siden")
+    for offset, line in enumerate(document.body.split("\n")):
+        part = re.match(r"^<!--\s*generert:\s*(.+?)\s*-->\s*$", line)
+        if part and part.group(1) not in GENERATED_PARTS:
+            report(document.body_first_line + offset, f"«{part.group(1)}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
+    src = path.relative_to(root / DOCS_DIR).as_posix()
+    return Page(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line)
+
+
+# -- minutes -------------------------------------------------------------------
+
+def load_meeting_file(path: Path, root: Path, names, groups, areas_of_group, problems: _Problems):
+    display = _rel(path, root)
     docs = root / DOCS_DIR
     src_path = path.relative_to(docs).as_posix()
     meeting_id = path.relative_to(docs / MEETINGS_DIR).with_suffix("").as_posix()
-
-    def report(line: int, message: str) -> None:
-        problems.append(Problem(display_path, line, message))
-
-    text = decode(path.read_bytes(), report)
+    report = problems.reporter(display)
+    text = _read(path, display, MAX_MINUTES_BYTES, problems)
     if text is None:
-        return None, []
-    return meeting_from_text(text, display_path, meeting_id, src_path, report)
+        return None
+    return meeting_from_text(text, display, meeting_id, src_path, names, groups, areas_of_group, report)
 
 
-def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: str, report):
-    """Build one meeting from the text of its file; used for files and tests alike."""
-    report_unsafe_html(text, report, "referatet")
+def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: str, names, groups, areas_of_group, report):
+    """Build one meeting from the text of its file: (meeting, body) or None."""
     document = split_front_matter(text, report)
     if document.meta is None:
-        # An unclosed block starting with --- is reported by split_front_matter already.
         if not document.has_front_matter and text.strip() and not text.startswith("---"):
             report(1, "referatet mangler topptekst (front matter) mellom to linjer med «---». Se malen i veiledningen.")
-        return None, []
-    builder = RecordBuilder(display_path, report)
+        return None
+    builder = RecordBuilder(display_path, report, names)
     meeting = builder.build(schema.MEETING, document.meta, 1)
     if meeting is None:
-        return None, []
+        return None
     meeting.id = meeting_id
     meeting.src_path = src_path
-    meeting.body = document.body
     meeting.body_first_line = document.body_first_line
+    meeting.raw_body = document.body
+    group = groups.get(meeting.group)
+    meeting.invited_as_written = "invited" in meeting.lines
+    if not meeting.invited_as_written and group is not None:
+        meeting.invited = list(group.members)
+    scan_markdown(document.body, document.body_first_line, report)
+    ctx = Context(meeting_id, meeting.group, names, groups, areas_of_group)
+    body = read_body(document.body, document.body_first_line, ctx, report)
+    meeting.preamble = body.preamble
+    meeting.agenda = body.items
     for item in meeting.agenda:
-        for index, action in enumerate(item.actions, start=1):
-            action.meeting_id = meeting_id
-            action.agenda_number = item.number
-            action.index = index
-    _check_meeting_on_its_own(meeting, report, tuple(document.meta))
-    return meeting, builder.references
+        item.path = display_path
+        for entry in [*item.decisions, *item.actions]:
+            entry.path = display_path
+    _check_meeting_on_its_own(meeting, report, set(document.meta))
+    return meeting, body
 
 
-def _check_meeting_on_its_own(meeting: model.Meeting, report, meeting_keys=()) -> None:
+def _check_meeting_on_its_own(meeting: model.Meeting, report, keys: set[str]) -> None:
     """Checks that need only this one file."""
-    keys = set(meeting_keys)
+    dates_invalid = meeting.invalid & {"date", "date_after", "date_before"}
     if "dato" in keys and keys & {"dato_etter", "dato_før"}:
         report(meeting.line_of("date"), "skriv enten «dato» eller «dato_etter» og «dato_før», ikke begge.")
-    elif "dato" not in keys:
+    elif "dato" not in keys and not dates_invalid:
         # An unknown date must be bounded on both sides; the site says so.
         if not ({"dato_etter", "dato_før"} <= keys):
             report(1, "møtet mangler «dato». Er datoen ukjent, fyll ut både «dato_etter» og «dato_før».")
@@ -272,17 +463,6 @@ def _check_meeting_on_its_own(meeting: model.Meeting, report, meeting_keys=()) -
             report(meeting.line_of("date_after"), "«dato_etter» må være før «dato_før».")
     if meeting.start and meeting.end and meeting.end <= meeting.start:
         report(meeting.line_of("end"), f"sluttid {meeting.end} er ikke etter starttid {meeting.start}.")
-    numbers: dict[str, int] = {}
-    for item in meeting.agenda:
-        if item.number in numbers:
-            report(item.line, f"saksnummer «{item.number}» er brukt før (linje {numbers[item.number]}).")
-        numbers.setdefault(item.number, item.line)
-        action_ids: set[str] = set()
-        for action in item.actions:
-            if action.id and action.id in action_ids:
-                report(action.line, f"oppfølgingspunktet «{action.id}» står to ganger i samme sak.")
-            if action.id:
-                action_ids.add(action.id)
     roles = [
         ("møteleder", [meeting.chair] if meeting.chair else []),
         ("tilstede", meeting.present),
@@ -293,105 +473,94 @@ def _check_meeting_on_its_own(meeting: model.Meeting, report, meeting_keys=()) -
     for key, people in roles:
         for person in people:
             if person in seen:
-                report(meeting.line_of(_attr_of(key)), f"«{person}» står både under «{seen[person]}» og «{key}».")
+                report(meeting.line_of(schema.MEETING.by_key()[key].attr), f"«{person}» står både under «{seen[person]}» og «{key}».")
             seen.setdefault(person, key)
-    split = split_body(meeting.body, meeting.body_first_line, list(numbers))
-    for section in split.unmatched:
-        if looks_numbered(section.heading):
-            report(section.line, f"overskriften «## {section.heading}» passer ikke med noen sak under «saker» i toppteksten. Rett nummeret, eller legg saken til.")
-
-
-def _attr_of(key: str) -> str:
-    return schema.MEETING.by_key()[key].attr
+    if meeting.status == "planlagt" and (meeting.present or meeting.present_online):
+        report(meeting.line_of("present"), "møtet har status «planlagt», men lister hvem som var til stede. Sett status til «utkast» når møtet er holdt.")
 
 
 # -- checks across files -----------------------------------------------------
 
-def _candidates(repo: Repository, kind: str) -> dict[str, str]:
-    """Known ids of a kind, with a display name for suggestions."""
-    if kind == "person":
-        return {k: v.name for k, v in repo.people.items()}
-    if kind == "group":
-        return {k: v.name for k, v in repo.groups.items()}
-    if kind == "person_or_group":
-        return {**_candidates(repo, "person"), **_candidates(repo, "group")}
-    if kind == "organisation":
-        return {k: v.name for k, v in repo.organisations.items()}
-    if kind == "focus_area":
-        return {k: v.name for k, v in repo.focus_areas.items()}
-    if kind == "cluster":
-        return {k: v.name for k, v in repo.clusters.items()}
-    if kind == "event":
-        return {k: v.title for k, v in repo.events.items()}
-    if kind == "meeting":
-        return {m.id: m.id for m in repo.meetings}
-    raise ValueError(kind)
-
-
-KIND_LABELS = {
-    "person": "person",
-    "group": "gruppe",
-    "person_or_group": "person eller gruppe",
-    "organisation": "organisasjon",
-    "focus_area": "satsingsområde",
-    "cluster": "klynge",
-    "event": "arrangement",
-    "meeting": "møte",
-}
-
-WHERE_DEFINED = {
-    "person": "data/personer.yaml",
-    "group": "data/grupper.yaml",
-    "person_or_group": "data/personer.yaml eller data/grupper.yaml",
-    "organisation": "data/organisasjoner.yaml",
-    "focus_area": "data/satsingsomrader.yaml",
-    "cluster": "data/klynger.yaml",
-    "event": "data/arrangementer.yaml",
-    "meeting": "docs/moter/",
-}
-
-
-def check_references(repo: Repository, references: Iterable[Reference]) -> list[Problem]:
+def resolve_meeting_refs(repo: Repository, refs: list[MeetingRef]) -> list[Problem]:
+    """«Gjelder:», approvals and «Fra:»: find the meeting, item and follow-up they name."""
     problems = []
-    cache: dict[str, dict[str, str]] = {}
-    for ref in references:
-        # Not cache.setdefault(kind, _candidates(...)): that builds the candidates
-        # for every reference, and made validation quadratic (scripts/bench.py).
-        known = cache.get(ref.kind)
-        if known is None:
-            known = cache[ref.kind] = _candidates(repo, ref.kind)
-        if ref.target in known:
+    for ref in refs:
+        target = ref.target
+        source = repo.meetings_by_id.get(ref.meeting_id)
+        if source is None:
             continue
-        problems.append(Problem(ref.path, ref.line, unknown_reference_message(ref.kind, ref.target, known)))
+        meeting, problem = _find_meeting(repo, ref, source)
+        if meeting is None:
+            if problem and ref.required:
+                problems.append(Problem(source.path, ref.line, problem))
+            continue
+        if meeting.id == source.id:
+            problems.append(Problem(source.path, ref.line, f"«{ref.text}» viser til dette møtet selv; det skal være et tidligere møte."))
+            continue
+        if ref.kind == "refers":
+            target.refers_to_meeting = meeting.id
+            continue
+        key, problem = _find_follow_up(meeting, ref)
+        if key is None:
+            problems.append(Problem(source.path, ref.line, problem))
+            continue
+        target.carried_from = key
     return problems
 
 
-def unknown_reference_message(kind: str, target: str, known: dict[str, str]) -> str:
-    # Match against ids and display names alike: "Asbjørn Lunde" finds asbjorn-lunde.
-    by_label = {}
-    for ref_id, name in known.items():
-        by_label[ref_id] = ref_id
-        by_label[name] = ref_id
-    suggestions: list[str] = []
-    for label in nearest(target, list(by_label), limit=6):
-        ref_id = by_label[label]
-        if ref_id not in suggestions:
-            suggestions.append(ref_id)
-    message = f"ukjent {KIND_LABELS[kind]} «{target}»"
-    if suggestions:
-        shown = [f"«{s}» ({known[s]})" if known[s] != s else f"«{s}»" for s in suggestions[:3]]
-        message += "; mente du " + " eller ".join(shown) + "?"
-    else:
-        message += f". Legg til oppføringen i {WHERE_DEFINED[kind]} først."
-    return message
+def _find_meeting(repo: Repository, ref: MeetingRef, source: model.Meeting) -> tuple[model.Meeting | None, str | None]:
+    if ref.key:
+        meeting_id = ref.key.split("#", 1)[0]
+        found = repo.meetings_by_id.get(meeting_id)
+        return (found, None) if found else (None, f"«Fra: {ref.text}»: møtet «{meeting_id}» finnes ikke i arkivet.")
+    group = ref.group or source.group
+    candidates = repo.meetings_by_group.get(group, [])
+    if ref.stem:
+        found = repo.meetings_by_id.get(f"{group}/{ref.stem}")
+        if found:
+            return found, None
+        known = ", ".join(m.id.split("/", 1)[1] for m in candidates[-5:]) or "ingen"
+        return None, f"«{ref.text}»: finner ikke møtet «{group}/{ref.stem}». Gruppens siste møter: {known}."
+    matches = [m for m in candidates if m.date == ref.date]
+    if len(matches) == 1:
+        return matches[0], None
+    if not matches:
+        nearest = sorted(candidates, key=lambda m: abs((m.sort_date - ref.date).days))[:3]
+        hint = "; nærmeste: " + ", ".join(m.date.isoformat() if m.date else m.id for m in nearest) if nearest else ""
+        return None, f"«{ref.text}»: gruppen «{group}» har ikke noe møte {ref.date.isoformat()} i arkivet{hint}."
+    return None, f"«{ref.text}»: gruppen har flere møter {ref.date.isoformat()}; skriv filnavnet i stedet ({', '.join(m.id for m in matches)})."
+
+
+def _find_follow_up(meeting: model.Meeting, ref: MeetingRef) -> tuple[str | None, str | None]:
+    if ref.key:
+        if any(a.key == ref.key for a in meeting.actions):
+            return ref.key, None
+        return None, f"«Fra: {ref.text}»: møtet har ikke noe oppfølgingspunkt med denne nøkkelen."
+    from archive.minutes import number_key
+
+    items = [i for i in meeting.agenda if i.number and number_key(i.number) == number_key(ref.item or "")]
+    if not items:
+        numbers = ", ".join(i.number for i in meeting.agenda if i.actions) or "ingen"
+        return None, f"«Fra: {ref.text}»: møtet {meeting.id} har ingen sak {ref.item}. Saker med oppfølgingspunkter: {numbers}."
+    item = items[0]
+    if not item.actions:
+        return None, f"«Fra: {ref.text}»: sak {item.number} i {meeting.id} har ingen oppfølgingspunkter."
+    if ref.point is None:
+        if len(item.actions) > 1:
+            return None, f"«Fra: {ref.text}»: sak {item.number} har {len(item.actions)} oppfølgingspunkter; skriv hvilket, for eksempel «{ref.text}, punkt 1»."
+        return item.actions[0].key, None
+    if not 1 <= ref.point <= len(item.actions):
+        return None, f"«Fra: {ref.text}»: sak {item.number} har bare {len(item.actions)} oppfølgingspunkt(er)."
+    return item.actions[ref.point - 1].key, None
 
 
 def check_meetings(repo: Repository) -> list[Problem]:
     problems = []
     by_group_date: dict[tuple[str, dt.date], model.Meeting] = {}
+    approvals: dict[str, tuple[model.Meeting, model.AgendaItem]] = {}
     for meeting in repo.meetings:
-        folder = meeting.id.split("/")[0] if "/" in meeting.id else ""
-        if folder and folder != meeting.group and meeting.group in repo.groups:
+        folder = meeting.id.split("/")[0]
+        if meeting.group and folder != meeting.group and meeting.group in repo.groups:
             problems.append(Problem(meeting.path, meeting.line_of("group"), f"referatet ligger i mappen «{folder}», men «gruppe» er «{meeting.group}». Flytt filen til docs/moter/{meeting.group}/."))
         if meeting.date:
             key = (meeting.group, meeting.date)
@@ -399,42 +568,93 @@ def check_meetings(repo: Repository) -> list[Problem]:
                 other = by_group_date[key]
                 problems.append(Problem(meeting.path, meeting.line_of("date"), f"gruppen har allerede et møte denne datoen: {other.path}."))
             by_group_date.setdefault(key, meeting)
-            if meeting.status in ("utkast", "godkjent") and meeting.date > repo.today:
+            if meeting.held and meeting.date > repo.today:
                 problems.append(Problem(meeting.path, meeting.line_of("date"), f"møtet har status «{meeting.status}» (avholdt), men datoen {meeting.date.isoformat()} er fram i tid. Bruk status «planlagt» eller rett datoen."))
-        base = (repo.root / DOCS_DIR / meeting.src_path).parent
+        folder_path = (Path(DOCS_DIR) / meeting.src_path).parent.as_posix()
+        files = set(repo.files)
         for attachment in meeting.attachments:
             if not attachment.file:
                 continue
-            file = base / attachment.file
-            if not file.is_file():
-                problems.append(Problem(meeting.path, attachment.line_of("file"), f"vedlegget «{attachment.file}» finnes ikke. Last opp filen til {(Path(DOCS_DIR) / meeting.src_path).parent.as_posix()}/{attachment.file}."))
-            elif file.stat().st_size > MAX_ATTACHMENT_BYTES:
-                size = file.stat().st_size / 1024 / 1024
-                problems.append(Problem(meeting.path, attachment.line_of("file"), f"vedlegget «{attachment.file}» er {size:.1f} MB; største tillatte er {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB. Komprimer PDF-en eller del den opp."))
-        for action in meeting.actions:
-            origin = repo.actions_by_key.get(action.carried_from or "")
-            if origin is not None and repo.meetings_by_id[origin.meeting_id].sort_date >= meeting.sort_date:
-                problems.append(Problem(meeting.path, action.line_of("carried_from"), f"«fra: {action.carried_from}» peker på et møte som ikke er tidligere enn dette; et punkt kan bare følges opp fra et tidligere møte."))
-            if action.carried_from and origin is None:
-                # Only items recorded at earlier meetings can be carried forward.
-                known = {
-                    key: a.task for key, a in repo.actions_by_key.items()
-                    if repo.meetings_by_id[a.meeting_id].sort_date < meeting.sort_date
-                }
-                problems.append(Problem(meeting.path, action.line_of("carried_from"), unknown_reference_message("meeting", action.carried_from, known).replace("ukjent møte", "ukjent oppfølgingspunkt")))
+            target = f"{meeting.src_path.rsplit('/', 1)[0]}/{attachment.file}"
+            if target not in files:
+                problems.append(Problem(meeting.path, attachment.line_of("file"), f"vedlegget «{attachment.file}» finnes ikke. Last opp filen til {folder_path}/{attachment.file}."))
+        for item in meeting.agenda:
+            if item.refers_to_meeting and item.decisions and _APPROVED.search(item.title + " " + " ".join(d.text for d in item.decisions)):
+                earlier = approvals.get(item.refers_to_meeting)
+                if earlier is not None:
+                    first, first_item = earlier
+                    problems.append(Problem(meeting.path, item.line, f"referatet fra {item.refers_to_meeting} er allerede godkjent i {first.path} ({first_item.reference}). Et referat godkjennes bare én gang; slett saken eller rett hvilket møte den gjelder."))
+                else:
+                    approvals[item.refers_to_meeting] = (meeting, item)
     return problems
 
 
-def check_focus_area_pages(repo: Repository) -> list[Problem]:
-    """Each focus area has its page in docs/satsingsomrader/ (a one-line stub)."""
-    folder = repo.root / DOCS_DIR / FOCUS_AREA_DIR
-    if not folder.is_dir():
-        return []
+_APPROVED = re.compile(r"godkjen", re.IGNORECASE)
+
+
+def _task_key(task: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", task.casefold()).split())
+
+
+def check_follow_ups(repo: Repository) -> list[Problem]:
+    """Follow-ups across meetings: «Fra» points back in time, and nothing is doubled.
+
+    A follow-up copied from earlier minutes without «Fra:» would count twice
+    in the registers; so would two reports on the same earlier follow-up.
+    """
     problems = []
-    for area in repo.focus_areas.values():
-        if not (folder / f"{area.id}.md").is_file():
-            problems.append(Problem(area.path, area.line, f"satsingsområdet «{area.id}» mangler sin side: lag {DOCS_DIR}/{FOCUS_AREA_DIR}/{area.id}.md (kopier en av de andre sidene der og bytt id)."))
+    first_seen: dict[tuple[str, str], model.ActionItem] = {}  # (group, task) → first follow-up
+    reported_on: dict[str, model.ActionItem] = {}
+    for meeting in repo.meetings:
+        for action in meeting.actions:
+            if action.carried_from:
+                origin = repo.actions_by_key.get(action.carried_from)
+                origin_meeting = repo.meetings_by_id.get(action.carried_from.split("#")[0])
+                if origin is not None and origin_meeting is not None and origin_meeting.sort_date >= meeting.sort_date:
+                    problems.append(Problem(meeting.path, action.line, f"«Fra: {action.carried_from_text}» peker på et møte som ikke er tidligere enn dette; et punkt kan bare følges opp fra et tidligere møte."))
+                    continue
+                other = reported_on.get(action.carried_from)
+                if other is not None and other.meeting_id == action.meeting_id:
+                    problems.append(Problem(meeting.path, action.line, f"to oppfølgingspunkter i samme møte følger opp det samme punktet ({action.carried_from}); det andre står på linje {other.line}."))
+                reported_on.setdefault(action.carried_from, action)
+                continue
+            key = (meeting.group, _task_key(action.task))
+            earlier = first_seen.get(key)
+            if earlier is not None and earlier.meeting_id != action.meeting_id:
+                earlier_meeting, earlier_item = repo.item_of_action[earlier.key]
+                chain = repo.chain_of.get(earlier.key)
+                latest = chain.latest if chain else earlier
+                latest_meeting, latest_item = repo.item_of_action[latest.key]
+                problems.append(Problem(
+                    meeting.path, action.line,
+                    f"oppfølgingspunktet «{_short(action.task)}» står også i referatet fra {earlier_meeting.id} ({earlier_item.reference}). "
+                    f"Er det samme punkt, skriv «Fra: {fra_text(latest_meeting, latest_item, latest, meeting.group)}» på slutten av linjen; "
+                    "er det et nytt punkt, skriv oppgaven med andre ord.",
+                ))
+                continue
+            first_seen.setdefault(key, action)
     return problems
+
+
+def fra_text(meeting: model.Meeting, item: model.AgendaItem, action: model.ActionItem, from_group: str) -> str:
+    """How later minutes write «Fra:» for this follow-up: «2025-03-12, sak 3, punkt 2»."""
+    stem = meeting.id.split("/", 1)[1]
+    where = stem if meeting.group == from_group else meeting.id
+    text = f"{where}, {item.reference}"
+    if len(item.actions) > 1:
+        text += f", punkt {action.index}"
+    return text
+
+
+def check_links(repo: Repository, walk: DocsWalk) -> list[Problem]:
+    """Relative links in minutes and pages point at pages and files that exist."""
+    from archive.links import broken_links
+
+    return broken_links(repo)
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def _rel(path: Path, root: Path) -> str:

@@ -37,6 +37,7 @@ KINDS = {
     "ref": "en id (kortnavn) for en annen oppføring",
     "refs": "en liste med id-er",
     "texts": "en liste med tekster",
+    "choices": "en liste med tillatte ord",
     "records": "en liste med oppføringer",
     "url": "en nettadresse som starter med https://",
     "email": "en e-postadresse",
@@ -74,7 +75,7 @@ PERSON = Schema(
         Field("roller", "roles", "texts", False, "Roller i nettverket, for eksempel «leder av Næringsgruppen».", ["ansvarlig for arbeidsgruppe 2"]),
         Field("epost", "email", "email", False, "Jobb-e-post. Vises bare hvis «epost» står under «offentlig».", "navn@kommune.no", public=False),
         Field("telefon", "phone", "phone", False, "Jobbtelefon. Vises bare hvis «telefon» står under «offentlig».", "+47 900 00 000", public=False),
-        Field("offentlig", "public_fields", "texts", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"], public=False),
+        Field("offentlig", "public_fields", "choices", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"], choices=PUBLIC_CONTACT_FIELDS, public=False),
         Field("navn_bekreftet", "name_confirmed", "bool", False, "Sett til false når skrivemåten av navnet ikke er bekreftet.", True),
         Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet som finnes i referatene.", ["Eli Bryhni"], public=False),
         Field("merknad", "note", "text", False, "Merknad, for eksempel om usikker skrivemåte.", public=False),
@@ -178,16 +179,20 @@ EVENT = Schema(
 
 ACTION_STATUSES = ("åpen", "ferdig", "utgår")
 
+# The agenda is written in the body of the minutes (docs-dev/minutes-format.md),
+# not in front matter. These two schemas describe what the body yields, as the
+# open data export (data.json) and its documentation show it.
 ACTION_ITEM = Schema(
     name="action_item",
     label="oppfølgingspunkt",
     fields=(
-        Field("id", "id", "text", False, "Kortnavn, slik at et senere møte kan følge opp punktet.", "kontaktliste-klynger"),
-        Field("ansvarlig", "owner", "refs", True, "Hvem som skal gjøre det (én eller flere personer eller grupper).", ["hanne-mai-eriksen"], ref="person_or_group"),
-        Field("oppgave", "task", "text", True, "Hva som skal gjøres.", "Dele kontaktinformasjonen til klyngene."),
-        Field("frist", "due", "date", False, "Frist.", "2025-06-01"),
-        Field("status", "status", "choice", True, "åpen, ferdig eller utgår.", "åpen", choices=ACTION_STATUSES),
-        Field("fra", "carried_from", "text", False, "Når punktet kommer fra et tidligere møte: møtets id, # og punktets id.", "naeringsgruppen/2025-udatert#kontaktliste-klynger"),
+        Field("ansvarlig", "owner", "refs", True, "Hvem som skal gjøre det (personer eller grupper), fra «Ansvar:».", ["hanne-mai-eriksen"], ref="person_or_group"),
+        Field("oppgave", "task", "text", True, "Hva som skal gjøres: teksten i punktet.", "Dele kontaktinformasjonen til klyngene."),
+        Field("frist", "due", "date", False, "Frist, fra «Frist:».", "2025-06-01"),
+        Field("status", "status", "choice", True, "åpen («- [ ]»), ferdig («- [x]») eller utgår («Status: utgår»).", "åpen", choices=ACTION_STATUSES),
+        Field("fra", "carried_from", "text", False, "Nøkkelen til punktet i et tidligere møte som dette følger opp, fra «Fra:».", "naeringsgruppen/2025-udatert#sak-3-1"),
+        Field("gruppe", "group", "ref", False, "Arbeidsgruppen når punktet står under gruppens del av saken («### Gruppe 2 – …»).", "arbeidsgruppe-2", ref="group"),
+        Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområdene punktet hører til.", ["sirkulaerokonomi"], ref="focus_area"),
     ),
 )
 
@@ -195,14 +200,14 @@ AGENDA_ITEM = Schema(
     name="agenda_item",
     label="sak",
     fields=(
-        Field("nr", "number", "text", True, "Saksnummer slik det står i referatet: \"3\" eller \"Sak 38/25\".", "3"),
-        Field("tittel", "title", "text", True, "Sakens tittel.", "Næringsklynger – status"),
-        Field("nr_rekonstruert", "number_restored", "bool", False, "true når nummeret ikke står i originalen.", False),
+        Field("nr", "number", "text", False, "Saksnummer slik det står i overskriften: «3» eller «Sak 38/25».", "3"),
+        Field("tittel", "title", "text", True, "Sakens tittel, fra overskriften.", "Næringsklynger – status"),
+        Field("nr_rekonstruert", "number_restored", "bool", False, "true når nummeret ikke står i originalen («## [4] …»).", False),
         Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområder saken handler om.", ["sirkulaerokonomi"], ref="focus_area"),
         Field("klynger", "clusters", "refs", False, "Klynger saken nevner.", ["norwegian-space-cluster"], ref="cluster"),
         Field("grupper", "groups", "refs", False, "Arbeidsgrupper saken handler om.", ["arbeidsgruppe-2"], ref="group"),
         Field("møte", "refers_to_meeting", "ref", False, "Et tidligere møte saken gjelder, for eksempel referatet som godkjennes.", "naeringsgruppen/2025-01-16", ref="meeting"),
-        Field("vedtak", "decisions", "texts", False, "Vedtak, ett per linje.", ["Referatet ble godkjent."]),
+        Field("vedtak", "decisions", "texts", False, "Vedtak, fra «Vedtak:».", ["Referatet ble godkjent."]),
         Field("oppfølging", "actions", "records", False, "Oppfølgingspunkter.", record="action_item"),
     ),
 )
@@ -212,7 +217,7 @@ ATTACHMENT = Schema(
     label="vedlegg",
     fields=(
         Field("tittel", "title", "text", True, "Hva vedlegget er.", "Presentasjon fra Innovasjon Norge"),
-        Field("fil", "file", "path", False, "Filen, relativt til referatet. Utelat når vedlegget ikke finnes i arkivet.", "vedlegg/presentasjon.pdf"),
+        Field("fil", "file", "path", False, "Filen, relativt til referatet, i mappen vedlegg/. Utelat når vedlegget ikke finnes i arkivet.", "vedlegg/presentasjon.pdf"),
     ),
 )
 
@@ -222,33 +227,44 @@ MEETING_STATUS_LABELS = {
     "utkast": "Avholdt – referatet er et utkast",
     "godkjent": "Avholdt – referatet er godkjent",
 }
+# Short labels for badges and tables.
+MEETING_STATUS_SHORT = {"planlagt": "Planlagt", "utkast": "Utkast", "godkjent": "Godkjent"}
 
+# The front matter of a minutes file: the facts of the meeting.
 MEETING = Schema(
     name="meeting",
     label="møte",
     fields=(
-        Field("gruppe", "group", "ref", True, "Gruppen som holdt møtet.", "naeringsgruppen", ref="group"),
-        Field("tittel", "title", "text", False, "Overskrift. Utelat for «Møte i <gruppe>».", "Møte i Næringsgruppen"),
-        Field("dato", "date", "date", False, "Møtedato. Utelat bare når datoen ikke er kjent, og fyll da ut dato_etter og dato_før.", "2025-03-12"),
+        Field("gruppe", "group", "ref", True, "Gruppen som holdt møtet (id eller navn).", "naeringsgruppen", ref="group"),
+        Field("dato", "date", "date", False, "Møtedato. Utelat bare når datoen ikke er kjent, og fyll da ut dato_etter og dato_før.", "2026-01-15"),
         Field("dato_etter", "date_after", "date", False, "Når datoen ikke er kjent: møtet var etter denne datoen.", "2025-01-16"),
         Field("dato_før", "date_before", "date", False, "Når datoen ikke er kjent: møtet var før denne datoen.", "2025-04-08"),
         Field("dato_merknad", "date_note", "text", False, "Hvorfor datoen ikke er kjent."),
-        Field("start", "start", "time", False, "Starttid.", "13:00"),
-        Field("slutt", "end", "time", False, "Sluttid.", "15:00"),
+        Field("start", "start", "time", False, "Starttid, i anførselstegn.", "13:00"),
+        Field("slutt", "end", "time", False, "Sluttid, i anførselstegn.", "15:00"),
         Field("sted", "place", "text", False, "Møtested.", "Osloregionens kontor, Oslo"),
         Field("digitalt", "online", "text", False, "Digital plattform når møtet (også) var digitalt.", "Teams"),
         Field("status", "status", "choice", True, "planlagt, utkast (avholdt, referatet ikke godkjent) eller godkjent.", "utkast", choices=MEETING_STATUSES),
-        Field("referat_i_arkivet", "minutes_in_archive", "bool", False, "false når møtet er kjent, men referatet ikke finnes her.", True),
-        Field("møteleder", "chair", "ref", False, "Møteleder.", "eli-arnkvaern-bryhni", ref="person"),
-        Field("referent", "secretary", "ref", False, "Referent.", "mari-stromsvag", ref="person"),
-        Field("tilstede", "present", "refs", False, "Til stede i rommet (ikke møteleder).", ["dag-aanensen"], ref="person"),
-        Field("tilstede_digitalt", "present_online", "refs", False, "Til stede digitalt.", ["asbjorn-lunde"], ref="person"),
-        Field("forfall", "absent", "refs", False, "Meldt forfall.", [], ref="person"),
-        Field("inviterte", "invited", "refs", False, "Inviterte.", ["dag-aanensen"], ref="person"),
-        Field("saker", "agenda", "records", False, "Sakslisten.", record="agenda_item"),
+        Field("møteleder", "chair", "ref", False, "Møteleder (fullt navn eller id).", "Eli Arnkværn Bryhni", ref="person"),
+        Field("referent", "secretary", "ref", False, "Referent.", "Mari Strømsvåg", ref="person"),
+        Field("tilstede", "present", "refs", False, "Til stede i rommet (ikke møteleder), én per linje.", ["Dag Aanensen"], ref="person"),
+        Field("tilstede_digitalt", "present_online", "refs", False, "Til stede digitalt.", ["Asbjørn Lunde"], ref="person"),
+        Field("forfall", "absent", "refs", False, "Meldt forfall.", ["Fredrik Salberg"], ref="person"),
+        Field("inviterte", "invited", "refs", False, "Inviterte, bare når de ikke er gruppens medlemmer.", ["Dag Aanensen"], ref="person"),
+        Field("arrangementer", "events", "refs", False, "Arrangementer referatet nevner (tittel eller id).", ["BEST-konferansen 2025"], ref="event"),
         Field("vedlegg", "attachments", "records", False, "Vedlegg.", record="attachment"),
-        Field("arrangementer", "events", "refs", False, "Arrangementer referatet nevner.", ["best-konferansen-2025"], ref="event"),
         Field("kilde", "source", "text", False, "Hvor referatet kommer fra (for eksempel skannet PDF)."),
+        Field("referat_i_arkivet", "minutes_in_archive", "bool", False, "false når møtet er kjent, men referatet ikke finnes her.", True),
+    ),
+)
+
+# The front matter a page of the site (not minutes) may have.
+PAGE = Schema(
+    name="page",
+    label="side",
+    fields=(
+        Field("title", "title", "text", False, "Sidens tittel."),
+        Field("description", "description", "text", False, "Kort beskrivelse for søkemotorer."),
     ),
 )
 
@@ -256,5 +272,4 @@ RECORD_SCHEMAS = {s.name: s for s in (PERSON, ORGANISATION, GROUP, FOCUS_AREA, C
 NESTED_SCHEMAS = {s.name: s for s in (ACTION_ITEM, AGENDA_ITEM, ATTACHMENT)}
 ALL_SCHEMAS = {**RECORD_SCHEMAS, **NESTED_SCHEMAS, MEETING.name: MEETING}
 
-# Keys that MkDocs and the macros plugin read from front matter themselves.
-ENGINE_KEYS = frozenset({"render_macros", "hide", "search", "template", "description", "tags"})
+

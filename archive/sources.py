@@ -21,8 +21,9 @@ import yaml
 
 from archive.problems import Report
 
-# The pattern MkDocs 1.6 uses (mkdocs.utils.meta) to find front matter.
-FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# Front matter as MkDocs 1.6 finds it (mkdocs.utils.meta), and also at the very
+# end of a file with no line break after the closing «---».
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 
 
 class LocatedDict(dict):
@@ -51,6 +52,30 @@ class LocatedList(list):
         if 0 <= index < len(self.item_lines):
             return self.item_lines[index]
         return self.line
+
+
+# Control characters have no place in minutes or data: C0 except tab and line
+# feed, DEL, C1, and the bidirectional overrides that can make text read
+# differently from what it is ("Trojan source").
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_character_message(char: str) -> str:
+    return (
+        f"linjen inneholder et usynlig kontrolltegn (U+{ord(char):04X}), ofte fra tekst kopiert fra PDF eller Word. "
+        "Slett tegnet, eller skriv linjen på nytt."
+    )
+
+
+def report_control_characters(text: str, report: Report, first_line: int = 1) -> bool:
+    """Report each line with a control character; True when there was one."""
+    if not _CONTROL.search(text):
+        return False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        found = _CONTROL.search(line)
+        if found:
+            report(number, control_character_message(found.group()))
+    return True
 
 
 def decode(raw: bytes, report: Report) -> str | None:
@@ -145,8 +170,16 @@ def _compose_with_libyaml(text: str) -> Any:
         loader.dispose()
 
 
+# Limits that keep a small hostile file from stalling or crashing the tools:
+# an alias expands to a copy of what it names (a kilobyte of nested aliases is
+# gigabytes), and deep nesting overflows the parser's recursion.
+MAX_NESTING = 12
+
+
 def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; report errors and YAML 1.1 traps."""
+    if _report_limits(text, report, first_line):
+        return None
     node = _compose_with_libyaml(text)
     if node is _UNPARSED:
         node = _compose_reporting_errors(text, report, first_line)
@@ -155,6 +188,71 @@ def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     if node is None:
         return None
     return _construct(node, yaml.SafeLoader(""), report, first_line)
+
+
+def _report_limits(text: str, report: Report, first_line: int) -> bool:
+    """Aliases, anchors and deep nesting are refused before the parser sees them."""
+    if report_control_characters(text, report, first_line):
+        return True
+    refused = False
+    if "&" in text or "*" in text:
+        try:
+            for token in yaml.scan(text, Loader=yaml.SafeLoader):
+                if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                    report(
+                        token.start_mark.line + first_line,
+                        "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. "
+                        "Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.",
+                    )
+                    refused = True
+                    break
+        except yaml.YAMLError:
+            pass  # the parser reports the syntax error itself
+    depth, line = _deepest_nesting(text)
+    if depth > MAX_NESTING:
+        report(
+            line + first_line - 1,
+            f"verdiene er nestet {depth} nivåer dypt; mer enn {MAX_NESTING} er ikke tillatt. "
+            "Skriv lister og oppføringer med færre nivåer.",
+        )
+        refused = True
+    return refused
+
+
+def _deepest_nesting(text: str) -> tuple[int, int]:
+    """A cheap upper bound of the nesting depth and the line where it is deepest.
+
+    Flow brackets outside quotes count one level each; in block style, every
+    two columns of indentation and every «- » count one.
+    """
+    deepest, deepest_line, flow = 0, 1, 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("#") or not stripped:
+            continue
+        block = (len(line) - len(stripped)) // 2
+        rest = stripped
+        while rest.startswith("- "):
+            block += 1
+            rest = rest[2:].lstrip(" ")
+        quote = ""
+        for char in line:
+            if quote:
+                if char == quote:
+                    quote = ""
+            elif char in "\"'":
+                quote = char
+            elif char in "[{":
+                flow += 1
+            elif char in "]}":
+                flow = max(0, flow - 1)
+            elif char == "#":
+                break
+            if block + flow > deepest:
+                deepest, deepest_line = block + flow, number
+        if block > deepest:
+            deepest, deepest_line = block, number
+    return deepest, deepest_line
 
 
 def _compose_reporting_errors(text: str, report: Report, first_line: int) -> Any:
@@ -177,6 +275,9 @@ def _compose_reporting_errors(text: str, report: Report, first_line: int) -> Any
         return _UNPARSED
     except yaml.YAMLError as error:
         report(first_line, f"YAML-feil: {error}")
+        return _UNPARSED
+    except RecursionError:
+        report(loader.get_mark().line + first_line, f"verdiene er nestet for dypt; mer enn {MAX_NESTING} nivåer er ikke tillatt.")
         return _UNPARSED
     except (ValueError, OverflowError):
         # PyYAML itself fails on a \-code beyond Unicode in double quotes ("\U00200000").
@@ -221,6 +322,16 @@ _OCTAL_LIKE = re.compile(r"^[-+]?0[0-9_]+$")
 _BOOL_WORDS = {"true", "false"}
 
 
+class _Invalid:
+    """A value whose problem is reported already: checks downstream stay silent about it."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+
 def _construct(node: yaml.Node, loader: yaml.SafeLoader, report: Report, first_line: int) -> Any:
     line = node.start_mark.line + first_line
     if isinstance(node, yaml.MappingNode):
@@ -247,10 +358,27 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, report: Report, first_l
     return _scalar(node, loader, report, line)
 
 
+# A plain value that runs on over a line starting with «- »: a list item
+# indented differently from the one above it.
+_RUN_ON_ITEM = re.compile(r"\s-\s+\S")
+
+
 def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line: int) -> Any:
     raw = node.value
+    found = _CONTROL.search(raw)
+    if found:
+        # Written as an escape ("\x07") in quotes: the text itself looked clean.
+        report(line, control_character_message(found.group()))
+        return INVALID
     if node.style:  # quoted or block scalar: always text (plain is None, or "" from libyaml)
         return raw
+    if node.end_mark.line > node.start_mark.line and _RUN_ON_ITEM.search(raw):
+        report(
+            line + 1,
+            "feil innrykk i listen: linjen som starter med «-» står ikke like langt inn som linjen over, "
+            f"så YAML leser begge som én verdi («{raw[:60]}»). Gi alle «-» i listen like mange mellomrom foran.",
+        )
+        return INVALID
     tag = node.tag
     if tag == "tag:yaml.org,2002:bool" and raw.lower() not in _BOOL_WORDS:
         report(
@@ -259,28 +387,28 @@ def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line
             f"Skriv {'true' if raw.lower() in ('yes', 'on') else 'false'} hvis det er ment, "
             f"eller \"{raw}\" i anførselstegn hvis det er tekst.",
         )
-        return raw
+        return INVALID
     if tag == "tag:yaml.org,2002:int" and (_OCTAL_LIKE.match(raw) or ":" in raw):
         if ":" in raw:
             report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
         else:
             report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML (ledende null). Sett det i anførselstegn: \"{raw}\".")
-        return raw
+        return INVALID
     if tag == "tag:yaml.org,2002:float" and ":" in raw:
         report(line, f"«{raw}» leses som et tall av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
-        return raw
+        return INVALID
     if tag == "tag:yaml.org,2002:timestamp":
         try:
             value = loader.construct_object(node)
-        except ValueError:
+        except (ValueError, OverflowError):
             report(line, f"«{raw}» er ikke en dato som finnes.")
-            return raw
+            return INVALID
         if isinstance(value, dt.datetime):
             report(line, f"«{raw}» har klokkeslett i datoen; skriv bare datoen (ÅÅÅÅ-MM-DD) og bruk «start» og «slutt» for tiden.")
-            return value.date()
+            return INVALID
         return value
     try:
         return loader.construct_object(node)
-    except (ValueError, yaml.YAMLError):
+    except (ValueError, OverflowError, yaml.YAMLError):
         report(line, f"«{raw}» kan ikke leses.")
-        return raw
+        return INVALID

@@ -1,562 +1,768 @@
-"""Pure rendering functions: model objects in, page text out.
+"""Pure rendering functions: model objects in, pages out.
 
-Every function takes `here`, the path below docs/ of the page it renders for,
-and links relative to it. Headings are Markdown (the engine builds the table
-of contents and the search sections from them); tables, cards and lists are
-HTML blocks (archive/html.py says why). Text from the data is escaped: it
-shows as typed and never runs as markup.
+Every function takes `here`, the source path of the page it renders for, and
+links relative to it (archive/paths.py). Pages are made of headings and HTML
+blocks (archive/pages.py); HTML is built by archive/html.py, so text from
+minutes and data is escaped by construction, and Markdown written by people is
+rendered and cleaned by archive/markdown.py.
 """
 
 from __future__ import annotations
 
-import html
+import re
 from collections import defaultdict
 
-from archive import model, schema
-from archive.formatting import (
-    escape,
-    escape_cell,
-    meeting_date,
-    meeting_time,
-    meeting_title,
-    norwegian_date,
-)
-from archive.html import a, definition_list, esc, file_url, table, unordered_list, url
+from archive import model, paths, schema
+from archive.formatting import meeting_date, meeting_time, meeting_title, norwegian_date, plural
+from archive.html import Markup, a, badge, definition_list, join, table, tag, unordered_list
+from archive.markdown import render_inline, render_markdown
+from archive.pages import Heading, Page
+from archive.paths import url
 from archive.repository import Repository
-from archive.sections import split_body
 
-# Where the generated pages live, below docs/.
-FRONT_PAGE = "index.md"
-ARCHIVE_PAGE = "moter/index.md"
-ARCHIVE_BY_GROUP_PAGE = "moter/etter-gruppe.md"
-CONTACTS_PAGE = "kontakter/index.md"
-ORGANISATIONS_PAGE = "kontakter/organisasjoner.md"
-CLUSTERS_PAGE = "klynger/index.md"
-GROUPS_PAGE = "grupper/index.md"
-FOCUS_AREAS_PAGE = "satsingsomrader/index.md"
+# -- links -----------------------------------------------------------------
 
 
-def focus_area_page_path(area_id: str) -> str:
-    return f"satsingsomrader/{area_id}.md"
+def person_link(repo: Repository, person_id: str, here: str) -> Markup:
+    person = repo.people.get(person_id)
+    if person is None:
+        return Markup(tag("span", person_id))
+    return a(url(here, paths.person_page(person.id)), person.name)
+
+
+def group_link(repo: Repository, group_id: str, here: str) -> Markup:
+    group = repo.groups.get(group_id)
+    if group is None:
+        return tag("span", group_id)
+    return a(url(here, paths.GROUPS_PAGE, group.id), group.name)
+
+
+def owner_link(repo: Repository, ref: str, here: str) -> Markup:
+    return group_link(repo, ref, here) if ref in repo.groups else person_link(repo, ref, here)
+
+
+def focus_area_link(repo: Repository, area_id: str, here: str) -> Markup:
+    area = repo.focus_areas[area_id]
+    return a(url(here, paths.focus_area_page(area.id)), area.name)
+
+
+def cluster_link(repo: Repository, cluster_id: str, here: str) -> Markup:
+    cluster = repo.clusters[cluster_id]
+    return a(url(here, paths.CLUSTERS_PAGE, cluster.id), cluster.name)
 
 
 def organisation_anchor(org_id: str) -> str:
     return f"org-{org_id}"
 
 
-# -- links -----------------------------------------------------------------
-
-def person_link(repo: Repository, person_id: str, here: str) -> str:
-    person = repo.people.get(person_id)
-    if person is None:
-        return esc(person_id)
-    return a(url(here, CONTACTS_PAGE, person.id), person.name)
-
-
-def group_link(repo: Repository, group_id: str, here: str) -> str:
-    group = repo.groups.get(group_id)
-    if group is None:
-        return esc(group_id)
-    return a(url(here, GROUPS_PAGE, group.id), group.name)
-
-
-def owner_link(repo: Repository, ref: str, here: str) -> str:
-    return group_link(repo, ref, here) if ref in repo.groups else person_link(repo, ref, here)
-
-
-def focus_area_link(repo: Repository, area_id: str, here: str) -> str:
-    area = repo.focus_areas[area_id]
-    return a(url(here, focus_area_page_path(area.id)), area.name)
-
-
-def cluster_link(repo: Repository, cluster_id: str, here: str) -> str:
-    cluster = repo.clusters[cluster_id]
-    return a(url(here, CLUSTERS_PAGE, cluster.id), cluster.name)
-
-
-def organisation_link(repo: Repository, org_id: str | None, here: str) -> str:
+def organisation_link(repo: Repository, org_id: str | None, here: str) -> Markup:
     if not org_id or org_id not in repo.organisations:
-        return ""
+        return Markup("")
     org = repo.organisations[org_id]
-    return a(url(here, CONTACTS_PAGE, organisation_anchor(org.id)), org.name)
+    return a(url(here, paths.ORGANISATIONS_PAGE, organisation_anchor(org.id)), org.name)
+
+
+def group_name(repo: Repository, group_id: str) -> str:
+    group = repo.groups.get(group_id)
+    return group.name if group else group_id
 
 
 def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
-    group = repo.groups.get(meeting.group)
-    return meeting_title(meeting, group.name if group else meeting.group)
+    """«Næringsgruppen, 16. januar 2025»: group and date, distinct for every meeting."""
+    return meeting_title(meeting, group_name(repo, meeting.group))
 
 
-def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "") -> str:
-    label = f"{meeting_name(repo, meeting)}, {meeting_date(meeting)}"
-    return a(url(here, meeting.src_path, anchor), label)
+def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "", label: str | None = None) -> Markup:
+    return a(url(here, meeting.src_path, anchor), label or meeting_name(repo, meeting))
 
 
-def _attribute(text: str) -> str:
-    return text.replace("\\", "").replace('"', "&quot;")
+def item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:
+    return a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}")
 
 
-def _join(parts: list[str]) -> str:
-    return ", ".join(p for p in parts if p)
+MEETING_STATUS_KIND = {"planlagt": "planned", "utkast": "draft", "godkjent": "approved"}
+ACTION_STATUS_LABELS = {"åpen": "Åpen", "ferdig": "Ferdig", "utgår": "Utgår"}
+ACTION_STATUS_KIND = {"åpen": "open", "ferdig": "done", "utgår": "dropped"}
+GROUP_STATUS_KIND = {"aktiv": "open", "ikke startet": "planned", "avsluttet": "dropped"}
+
+
+def meeting_status_badge(meeting: model.Meeting) -> Markup:
+    return badge(schema.MEETING_STATUS_SHORT[meeting.status], MEETING_STATUS_KIND[meeting.status])
+
+
+def action_status_badge(status: str) -> Markup:
+    return badge(ACTION_STATUS_LABELS[status], ACTION_STATUS_KIND[status])
+
+
+def group_status_badge(status: str) -> Markup:
+    return badge(status.capitalize(), GROUP_STATUS_KIND.get(status, "planned"))
+
+
+def search_filters(**values) -> Markup:
+    """Filters and labels the search (Pagefind) reads from a page; nothing a reader sees."""
+    spans = []
+    for name, value in values.items():
+        for one in value if isinstance(value, (list, tuple)) else [value]:
+            if one:
+                spans.append(tag("span", one, data_pagefind_filter=name))
+    return tag("div", spans, hidden=True, data_pagefind_ignore="index")
 
 
 # -- the meeting page ------------------------------------------------------
 
-def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
-    return f"{meeting_name(repo, meeting)} – {meeting_date(meeting)}"
+def breadcrumb(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    crumbs = [
+        a(url(here, paths.ARCHIVE_PAGE), "Møter"),
+        a(url(here, paths.ARCHIVE_BY_GROUP_PAGE, meeting.group), group_name(repo, meeting.group)),
+        a(url(here, paths.ARCHIVE_PAGE, str(meeting.year)), str(meeting.year)),
+    ]
+    return tag("nav", tag("ol", [tag("li", crumb) for crumb in crumbs]), class_="breadcrumb", aria_label="Brødsmulesti")
 
 
-def meeting_card(repo: Repository, meeting: model.Meeting, here: str | None = None) -> str:
-    """The header card: a definition list of the facts from the front matter."""
-    here = here or meeting.src_path
-    rows: list[tuple[str, str]] = []
-    date_text = esc(meeting_date(meeting))
+def attendance_line(repo: Repository, meeting: model.Meeting, people: list[str], here: str) -> Markup:
+    roles = {meeting.chair: "møteleder", meeting.secretary: "referent"}
+    return join(person_link(repo, p, here) + (f" ({roles[p]})" if p in roles else "") for p in people)
+
+
+def meeting_card(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    """The header card: the facts from the front matter."""
+    from archive.attendance import meeting_attendance
+
+    rows: list[tuple] = []
+    date_text = Markup(tag("span", meeting_date(meeting)))
     if meeting.date_note:
-        date_text += f"<br><em>{esc(meeting.date_note)}</em>"
+        date_text += tag("br") + tag("em", meeting.date_note)
     rows.append(("Dato", date_text))
     if meeting_time(meeting):
         rows.append(("Tid", meeting_time(meeting)))
     if meeting.place:
-        rows.append(("Sted", esc(meeting.place)))
+        rows.append(("Sted", meeting.place))
     if meeting.online:
-        rows.append(("Digitalt", esc(meeting.online)))
+        rows.append(("Digitalt", meeting.online))
     rows.append(("Gruppe", group_link(repo, meeting.group, here)))
-    rows.append(("Status", schema.MEETING_STATUS_LABELS[meeting.status]))
+    rows.append(("Status", meeting_status_badge(meeting) + " " + tag("span", schema.MEETING_STATUS_LABELS[meeting.status], class_="badge-text")))
     if meeting.chair:
         rows.append(("Møteleder", person_link(repo, meeting.chair, here)))
     if meeting.secretary:
         rows.append(("Referent", person_link(repo, meeting.secretary, here)))
-    if meeting.present:
-        rows.append((f"Til stede ({len(meeting.present)})", _join([person_link(repo, p, here) for p in meeting.present])))
-    if meeting.present_online:
-        rows.append((f"Til stede digitalt ({len(meeting.present_online)})", _join([person_link(repo, p, here) for p in meeting.present_online])))
-    if meeting.absent:
-        rows.append((f"Forfall ({len(meeting.absent)})", _join([person_link(repo, p, here) for p in meeting.absent])))
+    record = meeting_attendance(meeting)
+    # The same counts as the attendance register: chair and secretary are present too.
+    if record.in_room:
+        rows.append((f"Til stede ({len(record.in_room)})", attendance_line(repo, meeting, record.in_room, here)))
+    if record.online:
+        rows.append((f"Til stede digitalt ({len(record.online)})", attendance_line(repo, meeting, record.online, here)))
+    if record.absent:
+        rows.append((f"Forfall ({len(record.absent)})", attendance_line(repo, meeting, record.absent, here)))
     if meeting.invited:
-        rows.append(("Inviterte", a("#inviterte", f"{len(meeting.invited)} inviterte")))
-    return definition_list(rows)
+        rows.append(("Inviterte", a("#inviterte", plural(len(meeting.invited), "invitert", "inviterte"))))
+    return tag("div", definition_list(rows), data_pagefind_ignore="all")
 
 
-def agenda_item_extras(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str | None = None) -> str:
-    """Decisions, action items and what the item touches, shown under its text."""
-    here = here or meeting.src_path
-    blocks: list[str] = []
-    touches: list[str] = []
-    if item.refers_to_meeting and item.refers_to_meeting in repo.meetings_by_id:
-        touches.append("Gjelder: " + meeting_link(repo, repo.meetings_by_id[item.refers_to_meeting], here))
-    if item.focus_areas:
-        touches.append("Satsingsområder: " + _join([focus_area_link(repo, a, here) for a in item.focus_areas]))
-    if item.groups:
-        touches.append("Arbeidsgrupper: " + _join([group_link(repo, g, here) for g in item.groups]))
-    if item.clusters:
-        touches.append("Klynger: " + _join([cluster_link(repo, c, here) for c in item.clusters]))
-    if touches:
-        blocks.append('<p class="agenda-links">' + "<br>".join(touches) + "</p>")
-    if item.decisions:
-        # The same markup as Material's admonitions, so they look and print alike.
-        body = "".join(f"<p>{esc(d)}</p>" for d in item.decisions)
-        blocks.append(f'<div class="admonition success vedtak"><p class="admonition-title">Vedtak</p>{body}</div>')
-    if item.actions:
-        body = unordered_list(action_line(repo, action, here) for action in item.actions)
-        blocks.append(f'<div class="admonition abstract oppfolging"><p class="admonition-title">Oppfølging</p>{body}</div>')
-    return "\n\n".join(blocks)
+def page_tools() -> Markup:
+    """The print button (print-button.js makes it work; without JavaScript it stays hidden)."""
+    return tag("p", tag("button", "Skriv ut referatet", type="button", class_="md-button print-button", hidden=True), class_="page-tools")
 
 
-def action_line(repo: Repository, action: model.ActionItem, here: str) -> str:
-    owners = _join([owner_link(repo, o, here) for o in action.owner])
-    text = f"<strong>{owners}:</strong> {esc(action.task)}"
-    details = [f"status: {action.status}"]
+def contents_list(meeting: model.Meeting) -> Markup:
+    """The agenda as a contents list, for phones, where the theme shows none for this page."""
+    items = [tag("li", a(f"#{item.anchor}", item.label)) for item in meeting.agenda]
+    summary = tag("summary", f"Innhold: {plural(len(meeting.agenda), 'sak', 'saker')}")
+    return tag("details", summary + tag("ol", items, class_="plain-list"), class_="contents-list", data_pagefind_ignore="all")
+
+
+def render_blocks(repo: Repository, meeting: model.Meeting, blocks: list, here: str) -> Markup:
+    out: list[Markup] = []
+    for block in blocks:
+        if isinstance(block, model.Prose):
+            out.append(render_markdown(block.text, meeting.src_path, here))
+        elif isinstance(block, model.DecisionBlock):
+            body = Markup("").join(tag("p", render_inline(d.text)) for d in block.decisions)
+            out.append(tag("div", tag("p", "Vedtak", class_="admonition-title") + body, class_="admonition success vedtak"))
+        elif isinstance(block, model.FollowUpList):
+            entries = [tag("li", follow_up_line(repo, action, here)) for action in block.actions]
+            out.append(tag("div", tag("p", "Oppfølging", class_="admonition-title") + tag("ul", entries, class_="follow-ups"), class_="admonition abstract oppfolging"))
+        elif isinstance(block, model.LinkLine):
+            out.append(link_line(repo, meeting, block, here))
+        elif isinstance(block, model.Subsection):
+            out.append(tag("h3", block.title, id=block.anchor))
+    return Markup("\n").join(out)
+
+
+def link_line(repo: Repository, meeting: model.Meeting, block: model.LinkLine, here: str) -> Markup:
+    if block.kind == "meeting":
+        return Markup("")  # shown once, by agenda_item_body, whichever way the item names it
+    makers = {"focus_area": focus_area_link, "cluster": cluster_link, "group": group_link}
+    links = join(makers[block.kind](repo, target, here) for target in block.targets)
+    return tag("p", tag("strong", f"{block.label}:") + " " + links, class_="agenda-links")
+
+
+def follow_up_line(repo: Repository, action: model.ActionItem, here: str) -> Markup:
+    chain = repo.chain_of.get(action.key)
+    parts = [action_status_badge(action.status), " ", render_inline(action.task)]
+    details = [tag("strong", "Ansvar:") + " " + join(owner_link(repo, o, here) for o in action.owner)]
     if action.due:
-        details.insert(0, f"frist {norwegian_date(action.due)}")
-    return text + f" <em>({esc(', '.join(details))})</em>"
+        details.append(f"Frist: {norwegian_date(action.due)}")
+    if action.carried_from and action.carried_from in repo.item_of_action:
+        origin_meeting, origin_item = repo.item_of_action[action.carried_from]
+        details.append(Markup("Fra: ") + item_link(repo, origin_meeting, origin_item, here))
+    if chain and chain.latest is not action:
+        latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
+        details.append(Markup("Fulgt opp: ") + item_link(repo, latest_meeting, latest_item, here) + f" ({ACTION_STATUS_LABELS[chain.status].lower()})")
+    return Markup("").join(parts) + tag("span", join(details, ". "), class_="follow-up-details")
 
 
-def meeting_page(repo: Repository, meeting: model.Meeting, body: str, here: str | None = None) -> str:
-    """The whole meeting page: heading, card, agenda with decisions, the rest.
+def agenda_item_body(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:
+    out: list[Markup] = []
+    if item.number_restored:
+        out.append(tag("p", "Saksnummeret står ikke i originalen; det er satt inn.", class_="restored"))
+    if item.refers_to_meeting and item.refers_to_meeting in repo.meetings_by_id:
+        out.append(tag("p", tag("strong", "Gjelder:") + " " + meeting_link(repo, repo.meetings_by_id[item.refers_to_meeting], here), class_="agenda-links"))
+    out.append(render_blocks(repo, meeting, item.blocks, here))
+    return Markup("\n").join(part for part in out if part)
 
-    `body` is the secretary's Markdown as the engine hands it over (without
-    front matter); none of it is lost: sections that match no agenda item are
-    kept, in order, after the agenda. `here` is the page links are computed
-    from; the meeting's own page unless the engine wants otherwise.
-    """
-    here = here or meeting.src_path
-    numbers = [item.number for item in meeting.agenda]
-    split = split_body(body, meeting.body_first_line, numbers)
-    out = [f"# {escape(meeting_heading(repo, meeting))}", "", meeting_card(repo, meeting, here), ""]
+
+def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
+    return f"Møte i {group_name(repo, meeting.group)}, {meeting_date(meeting)}"
+
+
+def meeting_page(repo: Repository, meeting: model.Meeting) -> Page:
+    """The whole meeting page: breadcrumb, card, the agenda as written, attachments, invited."""
+    here = meeting.src_path
+    page = Page(here, meeting_heading(repo, meeting), searchable=True)
+    areas = sorted({area for item in meeting.agenda for area in item.focus_areas})
+    page.blocks.append(breadcrumb(repo, meeting, here))
+    page.blocks.append(Heading(1, page.title, ""))
+    top = [
+        search_filters(
+            type="Møte", gruppe=group_name(repo, meeting.group), ar=str(meeting.year),
+            satsingsomrade=[repo.focus_areas[a].name for a in areas],
+        ),
+        page_tools(),
+        meeting_card(repo, meeting, here),
+    ]
     if not meeting.minutes_in_archive:
-        out += ['<div class="admonition note"><p class="admonition-title">Referatet finnes ikke i arkivet</p><p>Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her.</p></div>', ""]
-    preamble = "\n".join(split.preamble).strip("\n")
-    if preamble:
-        out += [preamble, ""]
+        top.append(tag("div", tag("p", "Referatet finnes ikke i arkivet", class_="admonition-title") + tag("p", "Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her."), class_="admonition note"))
+    if len(meeting.agenda) > 3:
+        top.append(contents_list(meeting))
+    if meeting.preamble:
+        top.append(render_blocks(repo, meeting, meeting.preamble, here))
+    page.blocks.append(Markup("\n").join(top))
     for item in meeting.agenda:
-        section = split.by_number.get(item.number)
-        title = section.heading if section else f"{item.number}. {escape(item.title)}"
-        restored = ' <span class="restored" title="Nummeret står ikke i originalen">(nummer rekonstruert)</span>' if item.number_restored else ""
-        toc_label = f' data-toc-label="{_attribute(title)}"' if restored else ""
-        out += [f"## {title}{restored} {{#{item.anchor}{toc_label}}}", ""]
-        if section and section.text:
-            out += [section.text, ""]
-        extras = agenda_item_extras(repo, meeting, item, here)
-        if extras:
-            out += [extras, ""]
-    for section in split.unmatched:
-        out += [f"## {section.heading}", "", section.text, ""]
+        page.blocks.append(Heading(2, item.label, item.anchor))
+        page.blocks.append(agenda_item_body(repo, meeting, item, here))
     folder = meeting.src_path.rsplit("/", 1)[0]
     if meeting.attachments:
-        items = [
-            a(file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
-            else f"{esc(attachment.title)} <em>(ikke i arkivet)</em>"
+        entries = [
+            a(paths.file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
+            else Markup(tag("span", attachment.title)) + " " + tag("em", "(ikke i arkivet)")
             for attachment in meeting.attachments
         ]
-        out += ["## Vedlegg", "", unordered_list(items), ""]
+        page.blocks += [Heading(2, "Vedlegg", "vedlegg"), unordered_list(entries)]
     if meeting.events:
-        items = []
+        entries = []
         for event_id in meeting.events:
             event = repo.events[event_id]
-            items.append(f"{esc(event.title)}, {norwegian_date(event.date)}" if event.date else esc(event.title))
-        out += ["## Arrangementer nevnt i referatet", "", unordered_list(items), ""]
+            link = a(url(here, paths.CALENDAR_PAGE, f"arr-{event.id}"), event.title)
+            entries.append(link + (f", {norwegian_date(event.date)}" if event.date else ""))
+        page.blocks += [Heading(2, "Arrangementer nevnt i referatet", "arrangementer"), unordered_list(entries)]
     if meeting.invited:
-        items = []
+        entries = []
         for person_id in meeting.invited:
             person = repo.people.get(person_id)
             org = organisation_link(repo, person.organisation if person else None, here)
-            items.append(person_link(repo, person_id, here) + (f" – {org}" if org else ""))
-        out += [f"## Inviterte ({len(meeting.invited)}) {{#inviterte}}", "", unordered_list(items), ""]
-    out.append(previous_next(repo, meeting, here))
-    return "\n".join(out).rstrip() + "\n"
+            entries.append(person_link(repo, person_id, here) + (Markup(" – ") + org if org else ""))
+        summary = tag("summary", f"Vis alle {len(meeting.invited)} inviterte")
+        note = "" if meeting.invited_as_written else tag("p", f"Gruppens medlemmer: {group_name(repo, meeting.group)}.")
+        page.blocks += [
+            Heading(2, f"Inviterte ({len(meeting.invited)})", "inviterte"),
+            tag("details", summary + (note or Markup("")) + unordered_list(entries, class_="columns"), class_="invited", data_pagefind_ignore="all"),
+        ]
+    page.blocks.append(previous_next(repo, meeting, here))
+    return page
 
 
-def previous_next(repo: Repository, meeting: model.Meeting, here: str | None = None) -> str:
-    here = here or meeting.src_path
+def previous_next(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
     parts = []
     previous = repo.previous_meeting(meeting)
     following = repo.next_meeting(meeting)
     if previous:
-        parts.append(f"← Forrige møte: {meeting_link(repo, previous, here)}")
+        parts.append(Markup("← Forrige møte: ") + meeting_link(repo, previous, here))
     if following:
-        parts.append(f"Neste møte: {meeting_link(repo, following, here)} →")
+        parts.append(Markup("Neste møte: ") + meeting_link(repo, following, here) + " →")
     if not parts:
         parts.append("Dette er det eneste møtet i gruppen i arkivet.")
-    return '<nav class="meeting-nav" aria-label="Forrige og neste møte"><p>' + "<br>".join(parts) + "</p></nav>"
+    return tag("nav", tag("p", join(parts, " · ")), class_="meeting-nav", aria_label="Forrige og neste møte", data_pagefind_ignore="all")
 
 
 # -- the archive -----------------------------------------------------------
 
-def _meeting_row(repo: Repository, meeting: model.Meeting, here: str, facets: str = "") -> list[str]:
-    group = repo.groups.get(meeting.group)
+def meeting_row(repo: Repository, meeting: model.Meeting, here: str) -> list:
+    summary = plural(len(meeting.agenda), "sak", "saker") if meeting.agenda else "–"
+    if not meeting.minutes_in_archive:
+        summary = "referatet er ikke i arkivet"
     return [
-        facets + esc(meeting_date(meeting)),
-        a(url(here, meeting.src_path), meeting_name(repo, meeting)),
-        esc(group.name if group else meeting.group),
-        schema.MEETING_STATUS_LABELS[meeting.status],
+        a(url(here, meeting.src_path), meeting_date(meeting)),
+        group_link(repo, meeting.group, here),
+        summary,
+        meeting_status_badge(meeting),
     ]
 
 
-_TABLE_HEAD = ["Dato", "Møte", "Gruppe", "Status"]
+ARCHIVE_HEAD = ["Dato", "Gruppe", "Innhold", "Status"]
 
 
-def area_of_group(repo: Repository) -> dict[str, str]:
-    """The focus area each working group has (built once per view)."""
-    return {a.working_group: a.id for a in repo.focus_areas.values() if a.working_group}
-
-
-def meeting_focus_areas(meeting: model.Meeting, area_of_group: dict[str, str]) -> list[str]:
-    """Focus areas a meeting touched: named on an agenda item, or via a working group."""
+def meeting_focus_areas(meeting: model.Meeting) -> list[str]:
     found: list[str] = []
     for item in meeting.agenda:
-        for area in [*item.focus_areas, *(area_of_group[g] for g in item.groups if g in area_of_group)]:
+        for area in item.focus_areas:
             if area not in found:
                 found.append(area)
     return found
 
 
-def _facets(meeting: model.Meeting, areas: list[str]) -> str:
-    # An empty marker the filter script (archive-filter.js) reads; invisible otherwise.
-    return (
-        f'<span class="meeting-facets" data-gruppe="{html.escape(meeting.group)}" '
-        f'data-satsingsomrader="{html.escape(" ".join(areas))}" data-ar="{meeting.year}"></span>'
-    )
-
-
-def archive_filter(repo: Repository, years: list[int], here: str) -> str:
-    """Ways to narrow the archive: links that work without JavaScript, and a
-    form (hidden until archive-filter.js shows it) that hides rows in place."""
+def archive_filter(repo: Repository, years: list[int], here: str) -> Markup:
+    """Ways to narrow the archive: links that work without JavaScript, and a form
+    (shown by archive-filter.js) that hides rows and keeps the choice in the address."""
     groups = [g for g in repo.groups.values() if repo.meetings_by_group.get(g.id)]
-    links = [
-        ("Gruppe", [a(url(here, ARCHIVE_BY_GROUP_PAGE, g.id), g.name) for g in groups]),
+    link_rows = [
+        ("Gruppe", [a(url(here, paths.ARCHIVE_BY_GROUP_PAGE, g.id), g.name) for g in groups]),
         ("Satsingsområde", [focus_area_link(repo, area, here) for area in repo.focus_areas]),
         ("År", [a(f"#{year}", str(year)) for year in years]),
     ]
-    links = [f"<strong>{label}:</strong> " + " · ".join(parts) for label, parts in links if parts]
+    links = tag("p", join((tag("strong", f"{label}:") + " " + join(parts, " · ") for label, parts in link_rows if parts), "\n"), class_="archive-links")
 
-    def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> list[str]:
-        # Label and box in one span, so they wrap together on narrow screens.
-        lines = ['<span class="archive-filter-field">', f'<label for="filter-{facet}">{label}</label>', f'<select id="filter-{facet}" data-facet="{facet}">', f'<option value="">{all_label}</option>']
-        lines += [f'<option value="{html.escape(value)}">{html.escape(text)}</option>' for value, text in options]
-        return lines + ["</select>", "</span>"]
+    def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> Markup:
+        choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
+        return tag("span", tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet), class_="archive-filter-field")
 
-    form = ['<form class="archive-filter" hidden aria-label="Avgrens møtelisten">']
-    form += select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups])
-    form += select("satsingsomrader", "Satsingsområde", "Alle satsingsområder", [(a.id, a.name) for a in repo.focus_areas.values()])
-    form += select("ar", "År", "Alle år", [(str(y), str(y)) for y in years])
-    form += ['<p class="archive-filter-count" role="status" aria-live="polite"></p>', "</form>"]
-    return '<p class="archive-links">' + "<br>".join(links) + "</p>\n\n" + "\n".join(form)
+    form = tag(
+        "form",
+        [
+            select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups]),
+            select("omrade", "Satsingsområde", "Alle satsingsområder", [(a_.id, a_.name) for a_ in repo.focus_areas.values()]),
+            select("ar", "År", "Alle år", [(str(y), str(y)) for y in years]),
+            tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
+        ],
+        class_="archive-filter", hidden=True, aria_label="Avgrens møtelisten",
+    )
+    return tag("div", links + form, data_pagefind_ignore="all")
 
 
-def meeting_archive(repo: Repository, here: str = ARCHIVE_PAGE) -> str:
+def meeting_archive(repo: Repository, here: str = paths.ARCHIVE_PAGE) -> Page:
     """All meetings, newest first, under one heading per year, with filters."""
+    page = Page(here, "Møter")
+    page.blocks.append(Heading(1, "Møtearkiv", ""))
     if not repo.meetings:
-        return "Ingen møter er lagt inn ennå."
+        page.blocks.append(tag("p", "Ingen møter er lagt inn ennå."))
+        return page
     by_year: dict[int, list[model.Meeting]] = defaultdict(list)
     for meeting in reversed(repo.meetings):
         by_year[meeting.year].append(meeting)
     years = sorted(by_year, reverse=True)
-    areas = area_of_group(repo)
-    out = [archive_filter(repo, years, here), ""]
+    intro = tag("p", Markup("Alle møter i arkivet, nyeste først. Se også ") + a(url(here, paths.ARCHIVE_BY_GROUP_PAGE), "møtene etter gruppe") + " og " + a(url(here, paths.CALENDAR_PAGE), "kalenderen") + ".")
+    page.blocks.append(intro + archive_filter(repo, years, here))
     for year in years:
-        rows = [_meeting_row(repo, m, here, _facets(m, meeting_focus_areas(m, areas))) for m in by_year[year]]
-        out += ['<div class="archive-year" markdown>', "", f"## {year}", "", table(_TABLE_HEAD, rows), "", "</div>", ""]
-    return "\n".join(out)
+        meetings = by_year[year]
+        attributes = [
+            {"data_gruppe": m.group, "data_omrade": " ".join(meeting_focus_areas(m)), "data_ar": str(m.year)}
+            for m in meetings
+        ]
+        page.blocks.append(Heading(2, str(year), str(year)))
+        page.blocks.append(tag("div", table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in meetings], row_attributes=attributes, class_="archive-table"), class_="archive-year", data_year=str(year)))
+    return page
 
 
-def meetings_by_group(repo: Repository, here: str = ARCHIVE_BY_GROUP_PAGE) -> str:
-    out = []
+def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE) -> Page:
+    page = Page(here, "Møter etter gruppe")
+    page.blocks.append(Heading(1, "Møter etter gruppe", ""))
     for group in repo.groups.values():
         meetings = repo.meetings_by_group.get(group.id, [])
-        out += [f"## {escape(group.name)} {{#{group.id}}}", ""]
+        page.blocks.append(Heading(2, group.name, group.id))
         if not meetings:
-            out += ["Ingen møter i arkivet.", ""]
+            page.blocks.append(tag("p", "Ingen møter i arkivet."))
             continue
-        out += [table(_TABLE_HEAD, [_meeting_row(repo, m, here) for m in reversed(meetings)]), ""]
-    return "\n".join(out)
+        page.blocks.append(table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in reversed(meetings)], class_="archive-table"))
+    return page
 
 
-# -- action items ----------------------------------------------------------
+# -- follow-ups ------------------------------------------------------------
 
-def open_actions(repo: Repository) -> list[model.ActionItem]:
-    """Action items still open: the latest entry of each chain (archive/actions.py), status åpen."""
-    return [chain.latest for chain in repo.action_chains if chain.is_open]
+def open_chains(repo: Repository):
+    return [chain for chain in repo.action_chains if chain.is_open]
 
 
-def action_table(repo: Repository, actions: list[model.ActionItem], here: str) -> str:
-    if not actions:
-        return "Ingen åpne oppfølgingspunkter."
+def follow_up_table(repo: Repository, chains, here: str, *, with_owner: bool = True, with_area: bool = False, limit: int | None = None) -> Markup:
+    head = ["Oppgave"] + (["Ansvarlig"] if with_owner else []) + ["Status", "Frist", "Fra møte"] + (["Satsingsområde"] if with_area else [])
     rows = []
-    for action in actions:
-        meeting = repo.meetings_by_id[action.meeting_id]
-        item = next(i for i in meeting.agenda if i.number == action.agenda_number)
-        rows.append([
-            esc(action.task),
-            _join([owner_link(repo, o, here) for o in action.owner]),
-            norwegian_date(action.due) if action.due else "–",
-            f"{meeting_link(repo, meeting, here, item.anchor)}, sak {esc(item.number)}",
-        ])
-    return table(["Oppgave", "Ansvarlig", "Frist", "Fra møte"], rows)
+    attributes = []
+    for chain in list(chains)[:limit]:
+        first_meeting, first_item = repo.item_of_action[chain.first.key]
+        origin = item_link(repo, first_meeting, first_item, here)
+        if len(chain.entries) > 1:
+            latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
+            origin += tag("br") + "sist fulgt opp: " + item_link(repo, latest_meeting, latest_item, here)
+        row = [render_inline(chain.latest.task)]
+        if with_owner:
+            row.append(join(owner_link(repo, o, here) for o in chain.owners))
+        row += [action_status_badge(chain.status), norwegian_date(chain.latest.due) if chain.latest.due else "–", origin]
+        if with_area:
+            row.append(join(focus_area_link(repo, area, here) for area in chain.latest.focus_areas) or "–")
+        rows.append(row)
+        attributes.append({
+            "data_status": chain.status,
+            "data_ansvarlig": " ".join(chain.owners),
+            "data_omrade": " ".join(chain.latest.focus_areas),
+            "data_frist": chain.latest.due.isoformat() if chain.latest.due else "",
+        })
+    return table(head, rows, row_attributes=attributes, class_="follow-up-table")
 
 
 # -- the front page --------------------------------------------------------
 
-def front_page(repo: Repository, here: str = FRONT_PAGE) -> str:
-    out = []
-    held = [m for m in repo.meetings if m.status != "planlagt" and m.minutes_in_archive]
-    out += ["## Siste referat", ""]
+SECTIONS = [
+    (paths.ARCHIVE_PAGE, "Møter", "Alle referater, nyeste først"),
+    (paths.DECISIONS_PAGE, "Vedtak", "Hva som er bestemt"),
+    (paths.ACTIONS_PAGE, "Oppfølging", "Hvem gjør hva, og når"),
+    (paths.FOCUS_AREAS_PAGE, "Satsingsområder", "Arbeidsgruppenes områder"),
+    (paths.CLUSTERS_PAGE, "Klynger", "Næringsklyngene i regionen"),
+    (paths.CONTACTS_PAGE, "Kontakter", "Hvem er hvem"),
+    (paths.CALENDAR_PAGE, "Kalender", "Møter og arrangementer"),
+    (paths.ATTENDANCE_PAGE, "Oppmøte", "Hvem kom på møtene"),
+]
+
+
+def front_page(repo: Repository, here: str = paths.FRONT_PAGE) -> Page:
+    page = Page(here, "Forside", hide=("navigation", "toc"))
+    page.blocks.append(Heading(1, "Næringsgruppen i Osloregionen", ""))
+    intro = tag("p", "Her finner medlemmene av Osloregionens faggruppe for næringssamarbeid alle møtereferater, vedtak og oppfølgingspunkter, satsingsområdene og arbeidsgruppene, klyngene i regionen og hvem som er hvem. Søk øverst på siden (tasten /) for å finne ord i referatene, personer og organisasjoner.")
+    cards = [tag("li", a(url(here, target), tag("strong", label) + tag("span", text))) for target, label, text in SECTIONS]
+    page.blocks.append(intro + tag("nav", tag("ul", cards, class_="section-cards"), aria_label="Hovedområder"))
+    held = [m for m in repo.meetings if m.held and m.minutes_in_archive]
+    page.blocks.append(Heading(2, "Siste referat", "siste-referat"))
     if held:
         latest = held[-1]
-        out.append(f"{meeting_link(repo, latest, here)} – {schema.MEETING_STATUS_LABELS[latest.status].lower()}.")
-        summary = [f"{len(latest.agenda)} saker", f"{len(latest.decisions)} vedtak", f"{len(latest.actions)} oppfølgingspunkter"]
-        out += ["", "Referatet har " + ", ".join(summary) + "."]
+        summary = [plural(len(latest.agenda), "sak", "saker"), plural(len(latest.decisions), "vedtak", "vedtak"), plural(len(latest.actions), "oppfølgingspunkt", "oppfølgingspunkter")]
+        page.blocks.append(tag("p", meeting_link(repo, latest, here) + " " + meeting_status_badge(latest) + tag("br") + "Referatet har " + ", ".join(summary) + "."))
     else:
-        out.append("Ingen referater er lagt inn ennå.")
-    out += ["", "## Neste møte", ""]
+        page.blocks.append(tag("p", "Ingen referater er lagt inn ennå."))
+    page.blocks.append(Heading(2, "Neste møte", "neste-mote"))
     planned = [m for m in repo.meetings if m.status == "planlagt" and m.sort_date >= repo.today]
     if planned:
         following = planned[0]
-        out.append(f"{meeting_link(repo, following, here)}" + (f", {meeting_time(following)}" if meeting_time(following) else ""))
+        when = meeting_time(following)
+        page.blocks.append(tag("p", meeting_link(repo, following, here) + (f", {when}" if when else "") + (f", {following.place}" if following.place else "")))
     else:
-        out.append("Ingen kommende møter er lagt inn ennå.")
-    out += ["", "## Arrangementer", ""]
-    out.append(event_list(repo, here))
-    out += ["", "## Åpne oppfølgingspunkter", "", action_table(repo, open_actions(repo), here)]
-    out += ["", "## Satsingsområder", "", focus_area_list(repo, here)]
-    return "\n".join(out) + "\n"
+        page.blocks.append(tag("p", "Ingen kommende møter er lagt inn ennå."))
+    page.blocks.append(Heading(2, "Arrangementer", "arrangementer"))
+    page.blocks.append(event_list(repo, here))
+    still_open = open_chains(repo)
+    page.blocks.append(Heading(2, "Åpne oppfølgingspunkter", "apne-oppfolgingspunkter"))
+    if still_open:
+        shown = still_open[-10:]
+        more = tag("p", a(url(here, paths.ACTIONS_PAGE), f"Alle {len(still_open)} åpne oppfølgingspunkter")) if len(still_open) > len(shown) else Markup("")
+        page.blocks.append(follow_up_table(repo, reversed(shown), here) + more)
+    else:
+        page.blocks.append(tag("p", "Ingen åpne oppfølgingspunkter."))
+    page.blocks.append(Heading(2, "Satsingsområder", "satsingsomrader"))
+    page.blocks.append(focus_area_table(repo, here))
+    return page
 
 
-def event_list(repo: Repository, here: str) -> str:
+def event_list(repo: Repository, here: str) -> Markup:
     if not repo.events:
-        return "Ingen arrangementer er lagt inn."
+        return tag("p", "Ingen arrangementer er lagt inn.")
     coming = sorted((e for e in repo.events.values() if e.date and e.date >= repo.today), key=lambda e: e.date)
     past = sorted((e for e in repo.events.values() if e.date and e.date < repo.today), key=lambda e: e.date, reverse=True)
     if coming:
-        return unordered_list(f"<strong>{norwegian_date(e.date)}:</strong> {_event_text(e)}" for e in coming)
-    return "Ingen kommende arrangementer er lagt inn. Tidligere:\n\n" + unordered_list(
-        f"{norwegian_date(e.date)}: {_event_text(e)}" for e in past[:5]
-    )
+        return unordered_list(tag("strong", f"{norwegian_date(e.date)}:") + " " + event_text(e) for e in coming[:8])
+    return tag("p", "Ingen kommende arrangementer er lagt inn. Tidligere:") + unordered_list(f"{norwegian_date(e.date)}: " + event_text(e) for e in past[:5])
 
 
-def _event_text(event: model.Event) -> str:
-    text = a(event.link, event.title) if event.link else esc(event.title)
+def event_text(event: model.Event) -> Markup:
+    text = a(event.link, event.title) if event.link else tag("span", event.title)
     if event.place:
-        text += f", {esc(event.place)}"
+        text += f", {event.place}"
     return text
 
 
-# -- focus areas and groups ------------------------------------------------
+# -- focus areas -----------------------------------------------------------
 
-def focus_area_list(repo: Repository, here: str = FOCUS_AREAS_PAGE) -> str:
+def focus_area_table(repo: Repository, here: str) -> Markup:
     if not repo.focus_areas:
-        return "Ingen satsingsområder er lagt inn."
+        return tag("p", "Ingen satsingsområder er lagt inn.")
     rows = []
     for area in repo.focus_areas.values():
         group = repo.groups.get(area.working_group or "")
         responsible = person_link(repo, group.responsible, here) if group and group.responsible else "–"
-        rows.append([focus_area_link(repo, area.id, here), group_link(repo, group.id, here) if group else "–", responsible, esc(area.status)])
+        rows.append([focus_area_link(repo, area.id, here), group_link(repo, group.id, here) if group else "–", responsible, group_status_badge(area.status)])
     return table(["Satsingsområde", "Arbeidsgruppe", "Ansvarlig", "Status"], rows)
 
 
-def focus_area_items(repo: Repository, area: model.FocusArea) -> list[tuple[model.Meeting, model.AgendaItem]]:
-    """Every agenda item touching the area (directly or via its working group), newest first."""
-    found = list(repo.items_by_focus_area.get(area.id, []))
-    if area.working_group:
-        seen = {(meeting.id, item.number) for meeting, item in found}
-        found += [pair for pair in repo.items_by_group.get(area.working_group, []) if (pair[0].id, pair[1].number) not in seen]
-    found.sort(key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].number), reverse=True)
-    return found
+def focus_area_index(repo: Repository, here: str = paths.FOCUS_AREAS_PAGE) -> Page:
+    page = Page(here, "Satsingsområder")
+    page.blocks.append(Heading(1, "Satsingsområder", ""))
+    page.blocks.append(tag("p", "Hvert satsingsområde har en arbeidsgruppe. Siden for området viser sakene, vedtakene og oppfølgingspunktene som hører til det, nyeste først.") + focus_area_table(repo, here))
+    return page
 
 
-def focus_area_page(repo: Repository, area_id: str, here: str | None = None) -> str:
+def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, group: str | None, length: int = 400) -> str:
+    """What the item says: the working group's own part when it has one, else its first text."""
+    prose: list[str] = []
+    in_part = group is None
+    for block in item.blocks:
+        if isinstance(block, model.Subsection):
+            if in_part and prose and group is not None:
+                break
+            in_part = group is not None and block.group == group
+            continue
+        if in_part and isinstance(block, model.Prose):
+            prose.append(block.text)
+    text = re.sub(r"\s+", " ", render_markdown("\n\n".join(prose), meeting.src_path).striptags()).strip() if prose else ""
+    if len(text) > length:
+        cut = text.rfind(" ", 0, length)
+        text = text[: cut if cut > 0 else length] + " …"
+    return text
+
+
+def focus_area_page(repo: Repository, area_id: str) -> Page:
     area = repo.focus_areas[area_id]
-    here = here or focus_area_page_path(area_id)
+    here = paths.focus_area_page(area_id)
     group = repo.groups.get(area.working_group or "")
-    out = [f"# {escape(area.name)}", ""]
+    page = Page(here, area.name, searchable=True)
+    page.blocks.append(Heading(1, area.name, ""))
+    top: list[Markup] = [search_filters(type="Satsingsområde", satsingsomrade=area.name)]
     if area.description:
-        out += [escape(area.description), ""]
-    rows = [("Status", esc(area.status))]
+        top.append(tag("p", area.description))
+    rows: list[tuple] = [("Status", group_status_badge(area.status))]
     if group:
         rows.append(("Arbeidsgruppe", group_link(repo, group.id, here)))
         if group.responsible:
             rows.append(("Ansvarlig", person_link(repo, group.responsible, here)))
-        rows.append(("Medlemmer", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
+        rows.append(("Medlemmer", join(person_link(repo, p, here) for p in group.members) or "Ikke registrert"))
         if group.established:
             rows.append(("Opprettet", norwegian_date(group.established)))
         if group.mandate:
-            rows.append(("Mandat", esc(group.mandate)))
-    out += [definition_list(rows), "", "## Tidslinje", ""]
-    items = focus_area_items(repo, area)
+            rows.append(("Mandat", group.mandate))
+    top.append(definition_list(rows))
+    page.blocks.append(Markup("\n").join(top))
+    items = sorted(repo.items_by_focus_area.get(area.id, []), key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].line), reverse=True)
+    page.blocks.append(Heading(2, "Saker, vedtak og oppfølging", "saker"))
     if not items:
-        out.append("Ingen saker i arkivet handler om dette satsingsområdet ennå.")
+        page.blocks.append(tag("p", "Ingen saker i arkivet handler om dette satsingsområdet ennå."))
     for meeting, item in items:
-        out += [f"### {escape(meeting_date(meeting))}: {escape(item.title)}", ""]
-        out += [f"<p>{meeting_link(repo, meeting, here, item.anchor)}, sak {esc(item.number)}.</p>", ""]
-        entries = [f"<strong>Vedtak:</strong> {esc(decision)}" for decision in item.decisions]
-        entries += [f"<strong>Oppfølging:</strong> {action_line(repo, action, here)}" for action in item.actions]
+        own_group = area.working_group if area.working_group in item.groups else None
+        decisions = [d for d in item.decisions if area.id in d.focus_areas]
+        actions = [x for x in item.actions if area.id in x.focus_areas]
+        parts = [tag("h3", f"{meeting_date(meeting)}: {item.label}", id=f"{meeting.id.replace('/', '-')}-{item.anchor}")]
+        parts.append(tag("p", item_link(repo, meeting, item, here), class_="agenda-links"))
+        text = excerpt(repo, meeting, item, own_group)
+        if text:
+            parts.append(tag("blockquote", tag("p", text)))
+        entries = [tag("strong", "Vedtak:") + " " + render_inline(d.text) for d in decisions]
+        entries += [tag("strong", "Oppfølging:") + " " + follow_up_line(repo, x, here) for x in actions]
         if entries:
-            out += [unordered_list(entries), ""]
-    return "\n".join(out).rstrip() + "\n"
+            parts.append(unordered_list(entries, class_="timeline-entries"))
+        page.blocks.append(tag("div", parts, class_="timeline-item"))
+    return page
 
 
-def groups_page(repo: Repository, here: str = GROUPS_PAGE) -> str:
-    out = []
+# -- groups ----------------------------------------------------------------
+
+def groups_page(repo: Repository, here: str = paths.GROUPS_PAGE) -> Page:
+    page = Page(here, "Grupper")
+    page.blocks.append(Heading(1, "Grupper", ""))
     for group in repo.groups.values():
-        out += [f"## {escape(group.name)} {{#{group.id}}}", ""]
+        page.blocks.append(Heading(2, group.name, group.id))
+        rows: list[tuple] = []
         if group.full_name:
-            out += [f"<p><em>{esc(group.full_name)}</em></p>", ""]
-        rows = [("Status", esc(group.status))]
+            rows.append(("Fullt navn", group.full_name))
+        rows.append(("Status", group_status_badge(group.status)))
         if group.parent:
             rows.append(("Arbeidsgruppe under", group_link(repo, group.parent, here)))
         for label, person in (("Leder", group.leader), ("Ansvarlig", group.responsible), ("Sekretær", group.secretary)):
             if person:
                 rows.append((label, person_link(repo, person, here)))
-        areas = [a for a in repo.focus_areas.values() if a.working_group == group.id]
+        areas = [a_ for a_ in repo.focus_areas.values() if a_.working_group == group.id]
         if areas:
-            rows.append(("Satsingsområde", _join([focus_area_link(repo, a.id, here) for a in areas])))
+            rows.append(("Satsingsområde", join(focus_area_link(repo, a_.id, here) for a_ in areas)))
         if group.established:
             rows.append(("Opprettet", norwegian_date(group.established)))
         if group.mandate:
-            rows.append(("Mandat", esc(group.mandate)))
+            rows.append(("Mandat", group.mandate))
         meetings = repo.meetings_by_group.get(group.id, [])
         if meetings:
-            rows.append(("Møter i arkivet", a(url(here, ARCHIVE_BY_GROUP_PAGE, group.id), str(len(meetings)))))
-        rows.append((f"Medlemmer ({len(group.members)})", _join([person_link(repo, p, here) for p in group.members]) or "Ikke registrert"))
-        out += [definition_list(rows), ""]
-    return "\n".join(out)
+            rows.append(("Møter i arkivet", a(url(here, paths.ARCHIVE_BY_GROUP_PAGE, group.id), plural(len(meetings), "møte", "møter"))))
+        members = join(person_link(repo, p, here) for p in group.members) or "Ikke registrert"
+        rows.append((f"Medlemmer ({len(group.members)})", members))
+        page.blocks.append(definition_list(rows))
+    return page
 
 
 # -- clusters --------------------------------------------------------------
 
-def cluster_directory(repo: Repository, here: str = CLUSTERS_PAGE) -> str:
+def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page:
+    page = Page(here, "Klynger", searchable=True)
+    page.blocks.append(Heading(1, "Klynger", ""))
     if not repo.clusters:
-        return "Ingen klynger er lagt inn."
+        page.blocks.append(tag("p", "Ingen klynger er lagt inn."))
+        return page
     clusters = sorted(repo.clusters.values(), key=lambda c: c.name.lower())
-    rows = [
-        [
-            a(f"#{cluster.id}", cluster.name), esc(cluster.level or "–"), esc(cluster.region or "–"), esc(cluster.sector or "–"),
-            person_link(repo, cluster.contact, here) if cluster.contact else "–",
-            str(len(repo.meetings_by_cluster.get(cluster.id, []))),
-        ]
-        for cluster in clusters
+    # Columns that no cluster fills are left out rather than shown as a row of dashes.
+    optional = [
+        ("Nivå", lambda c: c.level),
+        ("Region", lambda c: c.region),
+        ("Bransje", lambda c: c.sector),
+        ("Kontaktperson", lambda c: person_link(repo, c.contact, here) if c.contact else None),
     ]
-    out = ['<div class="sortable-table">' + table(["Klynge", "Nivå", "Region", "Bransje", "Kontaktperson", "Møter"], rows) + "</div>", ""]
+    columns = [(label, value) for label, value in optional if any(value(c) for c in clusters)]
+    rows = [
+        [a(f"#{c.id}", c.name), *[(value(c) or "–") for _, value in columns], str(len(repo.meetings_by_cluster.get(c.id, [])))]
+        for c in clusters
+    ]
+    head = ["Klynge", *[label for label, _ in columns], "Møter"]
+    page.blocks.append(search_filters(type="Klynge") + tag("div", table(head, rows), class_="sortable-table"))
     for cluster in clusters:
-        out += [f"## {escape(cluster.name)} {{#{cluster.id}}}", ""]
-        rows = [
-            ("Nivå i klyngeprogrammet", esc(cluster.level) if cluster.level else "Ikke oppgitt"),
-            ("Region", esc(cluster.region) if cluster.region else "Ikke oppgitt"),
-            ("Bransje", esc(cluster.sector) if cluster.sector else "Ikke oppgitt"),
-        ]
-        if cluster.website:
-            rows.append(("Nettsted", a(cluster.website, cluster.website)))
-        if cluster.contact:
-            rows.append(("Kontaktperson", person_link(repo, cluster.contact, here)))
+        page.blocks.append(Heading(2, cluster.name, cluster.id))
+        rows_: list[tuple] = []
         if cluster.note:
-            rows.append(("Fra referatene", esc(cluster.note)))
+            rows_.append(("Fra referatene", cluster.note))
+        if cluster.website:
+            rows_.append(("Nettsted", a(cluster.website, cluster.website)))
         if cluster.source:
-            rows.append(("Kilde", esc(cluster.source)))
+            rows_.append(("Kilde", cluster.source))
         meetings = repo.meetings_by_cluster.get(cluster.id, [])
-        rows.append(("Nevnt i", _join([meeting_link(repo, m, here) for m in reversed(meetings)]) or "Ingen møter"))
-        out += [definition_list(rows), ""]
-    return "\n".join(out)
+        rows_.append(("Nevnt i", join(meeting_link(repo, m, here) for m in reversed(meetings[-20:])) or "Ingen møter"))
+        page.blocks.append(definition_list(rows_))
+    return page
 
 
-# -- contacts --------------------------------------------------------------
+# -- people and organisations ----------------------------------------------
 
-def person_entry(repo: Repository, person: model.Person, here: str) -> str:
-    """One person on the contacts page. Only fields marked public appear."""
-    rows: list[tuple[str, str]] = []
+def _initial(name: str) -> str:
+    letter = name.strip()[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ"
+
+
+def _sort_key(name: str) -> tuple:
+    # Norwegian order: Æ, Ø and Å after Z.
+    return tuple(ALPHABET.find(c) if c in ALPHABET else (ord(c) + 100) for c in name.upper())
+
+
+def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> Page:
+    page = Page(here, "Kontakter")
+    page.blocks.append(Heading(1, "Kontakter", ""))
+    people = sorted(repo.people.values(), key=lambda p: _sort_key(p.name))
+    by_letter: dict[str, list[model.Person]] = defaultdict(list)
+    for person in people:
+        by_letter[_initial(person.name)].append(person)
+    letters = [tag("li", a(f"#bokstav-{letter.lower()}", letter) if letter in by_letter else tag("span", letter, aria_hidden="true", class_="letter-empty")) for letter in ALPHABET]
+    intro = tag("p", Markup(f"{plural(len(people), 'person', 'personer')} fra ") + a(url(here, paths.ORGANISATIONS_PAGE), plural(len(repo.organisations), "organisasjon", "organisasjoner")) + ". Velg en person for roller, grupper, oppfølgingspunkter og møter.")
+    name_filter = tag(
+        "div",
+        tag("label", "Finn en person", for_="contact-filter") + tag("input", type="search", id="contact-filter", autocomplete="off", data_filter_target="contact-list") + tag("p", "", class_="contact-filter-count", role="status", aria_live="polite"),
+        class_="contact-filter", hidden=True,
+    )
+    page.blocks.append(intro + tag("nav", tag("ul", letters, class_="letter-index"), aria_label="Personer etter forbokstav") + name_filter)
+    sections = []
+    for letter in sorted(by_letter, key=_sort_key):
+        entries = []
+        for person in by_letter[letter]:
+            org = repo.organisations.get(person.organisation or "")
+            entries.append(tag("li", person_link(repo, person.id, here) + (Markup(" – ") + org.name if org else Markup("")), data_name=person.name.lower()))
+        sections.append(tag("section", tag("h2", letter, id=f"bokstav-{letter.lower()}") + tag("ul", entries, class_="columns"), class_="contact-letter"))
+    page.blocks.append(tag("div", sections, id="contact-list"))
+    return page
+
+
+def person_page(repo: Repository, person: model.Person) -> Page:
+    here = paths.person_page(person.id)
+    page = Page(here, person.name, searchable=True)
+    page.blocks.append(tag("nav", tag("ol", [tag("li", a(url(here, paths.CONTACTS_PAGE), "Kontakter")), tag("li", a(url(here, paths.CONTACTS_PAGE, f"bokstav-{_initial(person.name).lower()}"), _initial(person.name)))]), class_="breadcrumb", aria_label="Brødsmulesti"))
+    page.blocks.append(Heading(1, person.name, ""))
+    rows: list[tuple] = []
+    org = repo.organisations.get(person.organisation or "")
+    if org:
+        rows.append(("Organisasjon", organisation_link(repo, org.id, here)))
     if person.roles:
-        rows.append(("Roller", esc("; ".join(person.roles))))
-    groups = repo.group_of_person(person.id)
+        rows.append(("Roller", join(person.roles, "; ")))
+    groups = repo.groups_of_person(person.id)
     if groups:
-        rows.append(("Grupper", _join([group_link(repo, g.id, here) for g in groups])))
-    attended = repo.attended.get(person.id, [])
-    rows.append(("Møter", f"til stede på {len(attended)}" if attended else "ikke registrert til stede"))
-    if attended:
-        rows.append(("Sist til stede", meeting_link(repo, attended[-1], here)))
+        rows.append(("Grupper", join(group_link(repo, g.id, here) for g in groups)))
     if person.public_email:
         rows.append(("E-post", a(f"mailto:{person.public_email}", person.public_email)))
     if person.public_phone:
-        rows.append(("Telefon", esc(person.public_phone)))
-    mine = [chain.latest for chain in repo.open_chains_by_owner.get(person.id, [])]
-    if mine:
-        rows.append(("Åpne oppfølgingspunkter", _join([esc(action.task) for action in mine])))
+        rows.append(("Telefon", person.public_phone))
     if not person.name_confirmed:
         rows.append(("Merk", "Skrivemåten av navnet er ikke bekreftet."))
-    return "\n".join([f"### {escape(person.name)} {{#{person.id}}}", "", definition_list(rows), ""])
+    attended = repo.attended.get(person.id, [])
+    rows.append(("Møter", f"til stede på {plural(len(attended), 'møte', 'møter')}" if attended else "ikke registrert til stede på noe møte"))
+    page.blocks.append(search_filters(type="Person") + definition_list(rows))
+    chains = repo.chains_by_owner.get(person.id, []) + [c for g in groups for c in repo.chains_by_owner.get(g.id, []) if g.responsible == person.id]
+    seen: set[str] = set()
+    chains = [c for c in chains if not (c.key in seen or seen.add(c.key))]
+    page.blocks.append(Heading(2, "Oppfølgingspunkter", "oppfolging"))
+    if chains:
+        ordered = sorted(chains, key=lambda c: (not c.is_open, c.key))
+        page.blocks.append(follow_up_table(repo, ordered, here, with_owner=True))
+    else:
+        page.blocks.append(tag("p", "Ingen oppfølgingspunkter."))
+    decisions = decisions_naming(repo, person)
+    if decisions:
+        page.blocks.append(Heading(2, "Vedtak der personen er nevnt", "vedtak"))
+        page.blocks.append(unordered_list(item_link(repo, m, item, here) + ": " + render_inline(d.text) for m, item, d in decisions))
+    page.blocks.append(Heading(2, "Møter", "moter"))
+    rows_ = []
+    for meeting in reversed(person_meetings(repo, person.id)):
+        rows_.append([meeting_link(repo, meeting, here, label=meeting_date(meeting)), group_link(repo, meeting.group, here), person_role(meeting, person.id)])
+    page.blocks.append(table(["Dato", "Gruppe", "Rolle"], rows_) if rows_ else tag("p", "Ikke registrert på noe møte."))
+    return page
 
 
-def contacts_directory(repo: Repository, here: str = CONTACTS_PAGE) -> str:
-    by_org: dict[str | None, list[model.Person]] = defaultdict(list)
+def person_meetings(repo: Repository, person_id: str) -> list[model.Meeting]:
+    """Meetings where the person was present, online, absent, chair or secretary."""
+    return repo.involved.get(person_id, [])
+
+
+def person_role(meeting: model.Meeting, person_id: str) -> str:
+    if person_id == meeting.chair:
+        return "møteleder"
+    if person_id == meeting.secretary:
+        return "referent"
+    if person_id in meeting.present:
+        return "til stede"
+    if person_id in meeting.present_online:
+        return "til stede digitalt"
+    if person_id in meeting.absent:
+        return "forfall"
+    return ""
+
+
+def decisions_naming(repo: Repository, person: model.Person) -> list:
+    return mentions(repo).get(person.id, [])
+
+
+def mentions(repo: Repository) -> dict[str, list]:
+    """For each person, the decisions that name them: one pass over the decisions, once per build."""
+    cached = getattr(repo, "_mentions", None)
+    if cached is not None:
+        return cached
+    owner: dict[str, str] = {}
     for person in repo.people.values():
-        by_org[person.organisation].append(person)
-    orgs = sorted((o for o in repo.organisations.values() if by_org.get(o.id)), key=lambda o: o.name.lower())
-    out = []
-    for org in orgs:
-        out += [f"## {escape(org.name)} {{#{organisation_anchor(org.id)}}}", ""]
-        for person in sorted(by_org[org.id], key=lambda p: p.name.lower()):
-            out.append(person_entry(repo, person, here))
-    if by_org.get(None):
-        out += ["## Uten oppgitt organisasjon {#org-ukjent}", ""]
-        for person in sorted(by_org[None], key=lambda p: p.name.lower()):
-            out.append(person_entry(repo, person, here))
-    return "\n".join(out)
+        for name in (person.name, *person.aliases):
+            if len(name) > 3:
+                owner.setdefault(name.casefold(), person.id)
+    found: dict[str, list] = defaultdict(list)
+    if owner:
+        pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(owner, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        for meeting in repo.meetings:
+            for item, decision in meeting.decisions:
+                for person_id in dict.fromkeys(owner[m.group(1).casefold()] for m in pattern.finditer(decision.text)):
+                    found[person_id].append((meeting, item, decision))
+    repo._mentions = found
+    return found
 
 
 ORGANISATION_TYPE_LABELS = {
@@ -570,28 +776,17 @@ ORGANISATION_TYPE_LABELS = {
 }
 
 
-def organisation_list(repo: Repository, here: str = ORGANISATIONS_PAGE) -> str:
-    people_count: dict[str, int] = defaultdict(int)
+def organisation_list(repo: Repository, here: str = paths.ORGANISATIONS_PAGE) -> Page:
+    page = Page(here, "Organisasjoner")
+    page.blocks.append(Heading(1, "Organisasjoner", ""))
+    people: dict[str, list[model.Person]] = defaultdict(list)
     for person in repo.people.values():
         if person.organisation:
-            people_count[person.organisation] += 1
-    rows = []
-    for org in sorted(repo.organisations.values(), key=lambda o: o.name.lower()):
-        name = organisation_link(repo, org.id, here) if people_count[org.id] else esc(org.name)
-        rows.append([name, ORGANISATION_TYPE_LABELS[org.kind], str(people_count[org.id])])
-    return '<div class="sortable-table">' + table(["Organisasjon", "Type", "Personer"], rows) + "</div>"
-
-
-# -- the secretary's guide -------------------------------------------------
-
-def schema_reference(schema_name: str) -> str:
-    """A table of the fields of one kind of record, for the guide."""
-    kind = schema.ALL_SCHEMAS[schema_name]
-    out = ["| Felt | Påkrevd | Verdi | Forklaring | Eksempel |", "|---|---|---|---|---|"]
-    for spec in kind.fields:
-        value = schema.KINDS[spec.kind]
-        if spec.choices:
-            value += ": " + ", ".join(spec.choices)
-        example = "" if spec.example is None else f"`{spec.example}`"
-        out.append(f"| `{spec.key}` | {'ja' if spec.required else 'nei'} | {escape_cell(value)} | {escape_cell(spec.help)} | {example} |")
-    return "\n".join(out)
+            people[person.organisation].append(person)
+    rows, attributes = [], []
+    for org in sorted(repo.organisations.values(), key=lambda o: _sort_key(o.name)):
+        members = sorted(people[org.id], key=lambda p: _sort_key(p.name))
+        rows.append([org.name, ORGANISATION_TYPE_LABELS[org.kind], join(person_link(repo, p.id, here) for p in members) or "–"])
+        attributes.append({"id": organisation_anchor(org.id)})
+    page.blocks.append(tag("div", table(["Organisasjon", "Type", "Personer"], rows, row_attributes=attributes), class_="sortable-table"))
+    return page

@@ -5,8 +5,10 @@ one Norwegian line instead of a traceback."""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -46,6 +48,24 @@ class NorwegianArgumentParser(argparse.ArgumentParser):
             message = message.replace(english, norwegian)
         self.print_usage(sys.stderr)
         self.exit(EXIT_PROBLEMS, f"{self.prog}: feil: {message}\n")
+
+
+def run(main: Callable[[], int], what: str) -> None:
+    """The one guard every script runs under: a Norwegian line instead of a traceback.
+
+    When the reader stops reading (`validate.py | head`), the script ends
+    quietly, as Unix tools do, instead of failing on a closed pipe.
+    """
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    try:
+        code = main()
+    except KeyboardInterrupt:
+        code = EXIT_PROBLEMS
+    except Exception as error:  # noqa: BLE001 - never a traceback for the secretary
+        print(f"{what}: uventet feil ({type(error).__name__}: {error}). Dette er en feil i verktøyet, ikke i filene dine; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
+        code = EXIT_UNEXPECTED
+    sys.exit(code)
 
 
 def fail(message: str, code: int = EXIT_PROBLEMS) -> int:

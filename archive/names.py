@@ -1,0 +1,140 @@
+"""Finding people, groups, focus areas, clusters and events by the names minutes use.
+
+Minutes name people as they are written («Eli Arnkværn Bryhni», «Hanne Mai»),
+and ids still work. A `NameIndex` maps every id, name and other spelling of
+one kind of record to its id; a name that fits no record, or more than one,
+gets a Norwegian message with the nearest names as suggestions.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from archive.suggest import nearest
+
+KIND_LABELS = {
+    "person": "person",
+    "group": "gruppe",
+    "person_or_group": "person eller gruppe",
+    "organisation": "organisasjon",
+    "focus_area": "satsingsområde",
+    "cluster": "klynge",
+    "event": "arrangement",
+    "meeting": "møte",
+}
+
+WHERE_DEFINED = {
+    "person": "data/personer.yaml",
+    "group": "data/grupper.yaml",
+    "person_or_group": "data/personer.yaml eller data/grupper.yaml",
+    "organisation": "data/organisasjoner.yaml",
+    "focus_area": "data/satsingsomrader.yaml",
+    "cluster": "data/klynger.yaml",
+    "event": "data/arrangementer.yaml",
+    "meeting": "docs/moter/",
+}
+
+
+def normalise(name: str) -> str:
+    """Case, hyphens, dots and spacing do not tell names apart: «Hanne-Mai» is «hanne mai»."""
+    text = unicodedata.normalize("NFC", name).casefold()
+    text = re.sub(r"[-‐‑–.,]", " ", text)
+    return " ".join(text.split())
+
+
+def _squeezed(name: str) -> str:
+    # «sirkulær økonomi» and «sirkulærøkonomi» are the same name.
+    return normalise(name).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    names: tuple[str, ...]  # display name first, then other spellings
+    label: str  # the display name
+
+
+class NameIndex:
+    """Every way of naming the records of one kind (or two, for owners)."""
+
+    def __init__(self, kind: str, entries: Iterable[Entry]):
+        self.kind = kind
+        self.entries = {entry.id: entry for entry in entries}
+        self._by_key: dict[str, set[str]] = {}
+        self._by_squeezed: dict[str, set[str]] = {}
+        for entry in self.entries.values():
+            for name in (entry.id, *entry.names):
+                self._by_key.setdefault(normalise(name), set()).add(entry.id)
+                self._by_squeezed.setdefault(_squeezed(name), set()).add(entry.id)
+        self._labels: list[str] | None = None
+
+    def __contains__(self, ref: str) -> bool:
+        return ref in self.entries
+
+    def label(self, ref: str) -> str:
+        entry = self.entries.get(ref)
+        return entry.label if entry else ref
+
+    def resolve(self, text: str) -> tuple[str | None, str | None]:
+        """(id, None) when `text` names exactly one record; else (None, Norwegian message)."""
+        text = text.strip()
+        if text in self.entries:
+            return text, None
+        found = self._by_key.get(normalise(text)) or self._by_squeezed.get(_squeezed(text)) or set()
+        if len(found) == 1:
+            return next(iter(found)), None
+        if len(found) > 1:
+            choices = " eller ".join(f"«{ref}» ({self.label(ref)})" for ref in sorted(found))
+            return None, f"«{text}» kan være flere: {choices}. Skriv id-en for å velge."
+        return None, self.unknown_message(text)
+
+    def unknown_message(self, text: str) -> str:
+        if self._labels is None:
+            self._labels = sorted({name for entry in self.entries.values() for name in (entry.id, *entry.names)})
+        owner = {}
+        for entry in self.entries.values():
+            for name in (entry.id, *entry.names):
+                owner.setdefault(name, entry.id)
+        suggestions: list[str] = []
+        for name in nearest(text, self._labels, limit=8):
+            ref = owner[name]
+            if ref not in suggestions:
+                suggestions.append(ref)
+        message = f"ukjent {KIND_LABELS[self.kind]} «{text}»"
+        if suggestions:
+            shown = [
+                f"«{self.label(ref)}» ({ref})" if self.label(ref) != ref else f"«{ref}»"
+                for ref in suggestions[:3]
+            ]
+            return message + "; mente du " + " eller ".join(shown) + "?"
+        return message + f". Legg den til i {WHERE_DEFINED[self.kind]} først."
+
+
+def person_entries(people) -> list[Entry]:
+    return [Entry(p.id, (p.name, *p.aliases), p.name) for p in people.values()]
+
+
+def group_entries(groups) -> list[Entry]:
+    entries = []
+    for group in groups.values():
+        names = [group.name]
+        if group.full_name:
+            names.append(group.full_name)
+        if group.number:
+            # Minutes call working groups by their number: «Gruppe 2», «Arbeidsgruppe 2».
+            names += [f"Gruppe {group.number}", f"Arbeidsgruppe {group.number}"]
+        entries.append(Entry(group.id, tuple(names), group.name))
+    return entries
+
+
+def named_entries(records, attr: str = "name") -> list[Entry]:
+    return [Entry(r.id, (getattr(r, attr), *getattr(r, "aliases", ())), getattr(r, attr)) for r in records.values()]
+
+
+def split_names(text: str) -> list[str]:
+    """«Asbjørn Lunde, Dag Aanensen og Ove Gjesdal» → three names."""
+    parts = re.split(r"\s*,\s*|\s+og\s+|\s*&\s*|\s*;\s*", text.strip().rstrip("."))
+    return [part.strip() for part in parts if part.strip()]

@@ -1,0 +1,93 @@
+"""A page of the site as the views make it, and how it passes through the site engine.
+
+A view returns a `Page`: a title and a list of blocks, each either a heading
+(which the engine puts in the table of contents and gives its permalink) or
+finished HTML (`Markup`). The engine gets a Markdown file in which each HTML
+block is an opaque comment (`to_markdown`); after the engine has built the
+site, `fill` puts the HTML in place of the comments. So no text from minutes or
+data is ever read by the engine's Markdown, attribute-list or template code,
+generated HTML is not parsed twice, and MkDocs and Zensical build the same
+pages from the same files.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup, escape
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # plain text, shown as typed
+    anchor: str
+
+
+Block = Heading | Markup
+
+
+@dataclass
+class Page:
+    src: str  # path below the site's source root, e.g. moter/naeringsgruppen/2025-01-16.md
+    title: str  # plain text
+    blocks: list = field(default_factory=list)  # list[Block]
+    # Pages that repeat what other pages say are left out of the search index.
+    searchable: bool = False
+    hide: tuple[str, ...] = ()  # parts of the theme to hide: "toc", "navigation"
+    description: str = ""
+
+
+# Markdown that would act inside a heading's text: written as character
+# references, which show as the character and mean nothing to Markdown.
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+!|~<>&\"':]")
+
+
+def heading_text(text: str) -> str:
+    """Plain text for a Markdown heading: every character that could act is a reference."""
+    return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
+
+
+_SLOT = re.compile(r"<!--slot:([A-Za-z0-9+/=]*)-->")
+
+
+def slot(html: Markup) -> str:
+    return "<!--slot:" + base64.b64encode(str(html).encode("utf-8")).decode("ascii") + "-->"
+
+
+def to_markdown(page: Page) -> str:
+    """The file the engine reads for `page`."""
+    meta: dict = {"title": str(escape(page.title))}  # the engines print the title unescaped
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    if page.description:
+        meta["description"] = str(escape(page.description))
+    if page.searchable:
+        meta["sok"] = True
+    lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            anchor = f" {{#{block.anchor}}}" if block.anchor else ""
+            lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
+        elif block:
+            lines += [slot(block), ""]
+    return "\n".join(lines)
+
+
+def fill(html: str) -> str:
+    """A built page with its HTML blocks in place of their comments."""
+    return _SLOT.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), html)
+
+
+def page_text(page: Page) -> str:
+    """A readable form of a page for golden tests: headings as Markdown, HTML as is."""
+    out = [f"# {page.title}"]
+    for block in page.blocks:
+        if isinstance(block, Heading):
+            out.append(f"{'#' * block.level} {block.text} {{#{block.anchor}}}")
+        else:
+            out.append(str(block))
+    return "\n\n".join(out) + "\n"

@@ -1,0 +1,97 @@
+"""Where things live: the source folders, and the pages the site generates.
+
+The model checks that no hand-written page takes a generated page's place;
+the views and the site writer put their pages here. Paths are below docs/
+(the source) or below the site's root, with directory URLs (`a/b.md` is
+served as `a/b/`).
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+DATA_DIR = "data"
+DOCS_DIR = "docs"
+MEETINGS_DIR = "moter"  # below docs/
+
+# Generated pages, below the site's source root.
+FRONT_PAGE = "index.md"
+ARCHIVE_PAGE = "moter/index.md"
+ARCHIVE_BY_GROUP_PAGE = "moter/etter-gruppe.md"
+CALENDAR_PAGE = "kalender/index.md"
+FOCUS_AREAS_PAGE = "satsingsomrader/index.md"
+GROUPS_PAGE = "grupper/index.md"
+CLUSTERS_PAGE = "klynger/index.md"
+CONTACTS_PAGE = "kontakter/index.md"
+ORGANISATIONS_PAGE = "kontakter/organisasjoner.md"
+ACTIONS_PAGE = "oppfolging/index.md"
+DECISIONS_PAGE = "vedtak/index.md"
+ATTENDANCE_PAGE = "oppmote/index.md"
+SEARCH_PAGE = "sok/index.md"
+OPEN_DATA_PAGE = "data/index.md"
+GUIDE_PAGE = "veiledning/index.md"
+
+EXPORT_DIR = "eksport"  # calendars, feed and open data
+SOURCE_DIR = "build/docs"  # what the site builder writes and the engine reads (mkdocs.yml: docs_dir)
+
+# Generated parts a hand-written page may ask for with <!-- generert: navn -->
+# (archive/site.py makes them).
+GENERATED_PARTS = frozenset({
+    "eksportfiler", "datafelt",
+    *(f"felt {kind}" for kind in ("meeting", "attachment", "person", "organisation", "group", "focus_area", "cluster", "event")),
+})
+ASSETS_DIR = "assets"
+
+# Folders whose pages are all generated: a hand-written page there is refused.
+GENERATED_FOLDERS = ("satsingsomrader/", "kontakter/", "vedtak/", "oppmote/", "oppfolging/", "sok/", "grupper/", "klynger/", "kalender/", "eksport/", "assets/")
+GENERATED_PAGES = frozenset({
+    FRONT_PAGE, ARCHIVE_PAGE, ARCHIVE_BY_GROUP_PAGE, CALENDAR_PAGE, FOCUS_AREAS_PAGE, GROUPS_PAGE,
+    CLUSTERS_PAGE, CONTACTS_PAGE, ORGANISATIONS_PAGE, ACTIONS_PAGE, DECISIONS_PAGE, ATTENDANCE_PAGE, SEARCH_PAGE,
+})
+
+
+def focus_area_page(area_id: str) -> str:
+    return f"satsingsomrader/{area_id}.md"
+
+
+def person_page(person_id: str) -> str:
+    return f"kontakter/{person_id}.md"
+
+
+def decisions_year_page(year: int) -> str:
+    return f"vedtak/{year}.md"
+
+
+def attendance_year_page(year: int) -> str:
+    return f"oppmote/{year}.md"
+
+
+def is_generated(src: str) -> bool:
+    return src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS)
+
+
+# -- URLs ------------------------------------------------------------------------
+
+def page_url(src: str) -> str:
+    """The directory URL of a page, relative to the site root: 'a/b.md' → 'a/b/'."""
+    path = src[:-3] if src.endswith(".md") else src
+    if path == "index":
+        return ""
+    if path.endswith("/index"):
+        return path[: -len("index")]
+    return path + "/"
+
+
+def url(here: str, target: str, anchor: str = "") -> str:
+    """Relative URL from page `here` to page `target` (both source paths)."""
+    relative = posixpath.relpath(page_url(target) or ".", page_url(here) or ".")
+    if relative == ".":
+        relative = "" if anchor else "./"
+    else:
+        relative += "/"
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def file_url(here: str, target: str) -> str:
+    """Relative URL from page `here` to a static file (a source path)."""
+    return posixpath.relpath(target, page_url(here) or ".")

@@ -1,0 +1,205 @@
+"""The whole site as files for the engine, and the finishing of what it builds.
+
+`site_pages` lists every page: the generated ones (archive/views.py,
+archive/registers.py), one per meeting, person and focus area, and the pages
+written by hand in docs/ (rendered like minutes, with named generated parts).
+`write_sources` writes them, the theme's assets, the attachments and the
+exports into one folder, which mkdocs.yml names as `docs_dir`: the engine
+builds exactly what was checked, and nothing else from the repository.
+`finish_site` puts the HTML blocks into the pages the engine built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+from pathlib import Path
+
+from archive import exports, paths, registers, schema, views
+from archive.html import Markup, slug, table, tag
+from archive.markdown import render_markdown
+from archive.pages import Heading, Page, fill, to_markdown
+from archive.repository import Page as SourcePage
+from archive.repository import Repository
+from archive.scaffold import yaml_scalar
+
+ASSETS_SOURCE = Path("overrides") / "assets"
+
+
+# -- pages written by hand --------------------------------------------------------
+
+def schema_reference(name: str) -> Markup:
+    """The fields of one kind of record, for the guide, with examples written as YAML."""
+    kind = schema.ALL_SCHEMAS[name]
+    rows = []
+    for spec in kind.fields:
+        value = schema.KINDS[spec.kind] + (": " + ", ".join(spec.choices) if spec.choices else "")
+        rows.append([tag("code", spec.key), "ja" if spec.required else "nei", value, spec.help, example_yaml(spec)])
+    return table(["Felt", "Påkrevd", "Verdi", "Forklaring", "Eksempel"], rows, class_="field-table")
+
+
+def example_yaml(spec: schema.Field) -> Markup:
+    if spec.example is None:
+        return Markup("")
+    if isinstance(spec.example, list):
+        lines = [f"{spec.key}:"] + [f"  - {yaml_scalar(item)}" for item in spec.example]
+        return tag("pre", tag("code", "\n".join(lines)))
+    value = f'"{spec.example}"' if spec.kind == "time" else yaml_scalar(spec.example)
+    return tag("code", f"{spec.key}: {value}")
+
+
+def generated_parts(site_url: str) -> dict[str, Markup]:
+    """What a hand-written page may ask for with <!-- generert: navn -->."""
+    parts = {
+        "eksportfiler": registers.export_links(site_url),
+        "datafelt": registers.open_data_fields(),
+    }
+    for name in ("meeting", "attachment", "person", "organisation", "group", "focus_area", "cluster", "event"):
+        parts[f"felt {name}"] = schema_reference(name)
+    return parts
+
+
+GENERATED_PART = re.compile(r"^<!--\s*generert:\s*(.+?)\s*-->\s*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_H1 = re.compile(r"^# (.+?)\s*#*$")
+_H2 = re.compile(r"^## (.+?)\s*#*$")
+
+
+def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
+    """A page from docs/: its `##` headings for the contents list, the rest rendered as minutes are."""
+    title = page.title or ""
+    blocks: list = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        text = "\n".join(chunk).strip("\n")
+        if text:
+            blocks.append(render_markdown(text, page.src_path, page.src_path))
+        chunk.clear()
+
+    fence = ""
+    for line in page.body.split("\n"):
+        if fence:
+            chunk.append(line)
+            if line.strip().startswith(fence):
+                fence = ""
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)[0] * 3
+            chunk.append(line)
+            continue
+        h1, h2, part = _H1.match(line), _H2.match(line), GENERATED_PART.match(line)
+        if h1 and not blocks and not "".join(chunk).strip():
+            title = title or h1.group(1)
+            blocks.append(Heading(1, h1.group(1), ""))
+        elif h2:
+            flush()
+            blocks.append(Heading(2, h2.group(1), slug(h2.group(1))))
+        elif part:
+            flush()
+            blocks.append(parts.get(part.group(1), Markup("")))
+        else:
+            chunk.append(line)
+    flush()
+    return Page(page.src_path, title or page.src_path, blocks, searchable=True, description=page.description or "")
+
+
+# -- every page -------------------------------------------------------------------
+
+def site_pages(repo: Repository, site_url: str) -> list[Page]:
+    pages = [
+        views.front_page(repo),
+        views.meeting_archive(repo),
+        views.meetings_by_group(repo),
+        views.focus_area_index(repo),
+        *(views.focus_area_page(repo, area) for area in repo.focus_areas),
+        views.groups_page(repo),
+        views.cluster_directory(repo),
+        views.contacts_index(repo),
+        *(views.person_page(repo, person) for person in repo.people.values()),
+        views.organisation_list(repo),
+        registers.action_register(repo),
+        *registers.decision_pages(repo),
+        *registers.attendance_pages(repo),
+        registers.calendar_page(repo, site_url),
+        *(views.meeting_page(repo, meeting) for meeting in repo.meetings),
+    ]
+    parts = generated_parts(site_url)
+    pages += [handwritten_page(page, parts) for page in repo.pages.values()]
+    return pages
+
+
+# -- the engine's source folder -----------------------------------------------------
+
+def _write(path: Path, data: bytes) -> bool:
+    """Write only when the content changed, so that the engine's dirty builds skip the rest."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def _copy_regular_file(source: Path, target: Path) -> None:
+    # The walk refused symbolic links already; opening without following one
+    # makes sure no file outside the repository is published even so.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(source, flags)
+    with os.fdopen(descriptor, "rb") as handle:
+        _write(target, handle.read())
+
+
+def write_sources(repo: Repository, site_url: str, generated: dt.datetime, out: Path, pages: list[Page] | None = None) -> list[str]:
+    """Write every page, asset, attachment and export into `out`; remove what is no longer made.
+
+    Returns the paths (below `out`) that changed.
+    """
+    pages = pages if pages is not None else site_pages(repo, site_url)
+    wanted: dict[Path, bytes] = {}
+    for page in pages:
+        wanted[out / page.src] = to_markdown(page).encode("utf-8")
+    for name, text in exports.export_files(repo, site_url, generated).items():
+        wanted[out / paths.EXPORT_DIR / name] = text.encode("utf-8")
+    changed = []
+    for target, data in wanted.items():
+        if _write(target, data):
+            changed.append(target.relative_to(out).as_posix())
+    copies: dict[Path, Path] = {}
+    assets = repo.root / ASSETS_SOURCE
+    for source in sorted(assets.rglob("*")) if assets.is_dir() else []:
+        if source.is_file() and not source.is_symlink():
+            copies[out / paths.ASSETS_DIR / source.relative_to(assets)] = source
+    for src in repo.files:
+        copies[out / src] = repo.root / paths.DOCS_DIR / src
+    for target, source in copies.items():
+        _copy_regular_file(source, target)
+    keep = set(wanted) | set(copies)
+    for existing in sorted(out.rglob("*"), reverse=True) if out.is_dir() else []:
+        if existing.is_file() and existing not in keep:
+            existing.unlink()
+            changed.append(existing.relative_to(out).as_posix())
+        elif existing.is_dir() and not any(existing.iterdir()):
+            existing.rmdir()
+    return changed
+
+
+def finish_site(site: Path, only: list[Path] | None = None) -> int:
+    """Put the HTML blocks in place in the built pages; returns how many pages it filled."""
+    filled = 0
+    for page in only if only is not None else site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "<!--slot:" in text:
+            page.write_text(fill(text), encoding="utf-8")
+            filled += 1
+    return filled
+
+
+def clear(folder: Path) -> None:
+    if folder.exists():
+        shutil.rmtree(folder)
