@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install serve build export validate test test-unit test-browser new-meeting bench clean
+.PHONY: install serve build build-zensical validate test new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,21 +17,19 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 
 install: $(STAMP)
 
-## Build the site with its real content and serve it on http://127.0.0.1:$(PORT)/
+## Build the site with its real content and serve it on http://127.0.0.1:$(PORT)/, rebuilding on every save.
 serve: $(STAMP)
-	$(PY) scripts/export_data.py
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	$(PY) scripts/serve.py --port $(PORT)
 
-## Build the site into site/; fails on any warning.
+## Check everything, then build the site with its search index into site/; fails on any problem or warning.
 build: $(STAMP)
-	$(PY) scripts/export_data.py
-	$(BIN)/mkdocs build --strict
+	$(PY) scripts/build_site.py
 
-## Write the calendars, the Atom feed and the open data into docs/eksport/ (build and serve do it first).
-export: $(STAMP)
-	$(PY) scripts/export_data.py
+## The same site built with Zensical, Material's successor.
+build-zensical: $(STAMP)
+	$(PY) scripts/build_site.py --engine zensical
 
-## Check every minutes and data file; prints path:line: message for each problem.
+## Check every minutes, page and data file; prints path:line: message for each problem.
 validate: $(STAMP)
 	$(PY) scripts/validate.py
 
@@ -41,13 +39,13 @@ new-meeting: $(STAMP)
 		echo "Bruk: make new-meeting GROUP=naeringsgruppen DATE=ÅÅÅÅ-MM-DD (gruppens id står i data/grupper.yaml)"; exit 1; fi
 	$(PY) scripts/new_meeting.py --group "$(GROUP)" --date "$(DATE)"
 
-## The whole test suite: model, views, scripts, build, browser, portability.
+## The whole test suite: lint, model, views, scripts, build, browser, both engines.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(PY) -m pytest
 
-## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs.
+## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs; writes bench/RESULTS.md.
 bench: $(STAMP)
 	$(PY) scripts/bench.py
 
 clean:
-	rm -rf site test-artifacts bench-out .pytest_cache
+	rm -rf site build test-artifacts bench-out .pytest_cache

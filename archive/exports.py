@@ -367,8 +367,7 @@ def _value(spec: schema.Field, value):
 
 
 def _record(kind: schema.Schema, record) -> dict:
-    values = {f.key: _value(f, getattr(record, f.attr)) for f in public_fields(kind) if getattr(record, f.attr) is not None}
-    return {key: value for key, value in values.items() if value != [] and value != ""}
+    return {f.key: _value(f, getattr(record, f.attr)) for f in public_fields(kind) if getattr(record, f.attr) is not None}
 
 
 def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
@@ -377,8 +376,6 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
     data["moter"] = []
     for meeting in repo.meetings:
         record = {"id": meeting.id, "url": absolute_url(site_url, page_url(meeting.src_path)), **_record(schema.MEETING, meeting)}
-        if not meeting.invited_as_written:
-            record.pop("inviterte", None)  # the group's members, listed under the group
         record["saker"] = []
         for item in meeting.agenda:
             item_record = _record(schema.AGENDA_ITEM, item)

@@ -2,27 +2,30 @@
 
 Minutes and the site's hand-written pages are rendered here, not by the site
 engine: the engine only ever sees generated headings and finished HTML (see
-archive/site.py). Python-Markdown renders the text with the extensions minutes
-need; nh3 then cleans the result to the allow-list in archive/safety.py, and
-on the way rewrites relative links to the addresses the pages have on the site.
-Attribute lists (`{: … }`) are not an extension here, so they stay text.
+archive/pages.py). The renderer is markdown-it-py in CommonMark mode with
+GitHub's tables and strikethrough, so the site shows a file the way GitHub's
+preview shows it to the secretary who wrote it. nh3 then cleans the result to
+the allow-list in archive/safety.py, and on the way rewrites relative links to
+the addresses the pages have on the site. Attribute lists (`{: … }`) mean
+nothing here, so they stay text.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import secrets
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from archive.links import is_relative, site_href
 from archive.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, _DROP_CONTENT
 
-EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
-
-_md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+_renderer = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_TAGS = set(ALLOWED_TAGS)
+_ATTRIBUTES = {tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}
+_SCHEMES = set(URL_SCHEMES)
 
 
 def _clean(html: str, src: str, here: str) -> Markup:
@@ -35,9 +38,9 @@ def _clean(html: str, src: str, here: str) -> Markup:
 
     cleaned = nh3.clean(
         html,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
+        tags=_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=_SCHEMES,
         clean_content_tags=_DROP_CONTENT,
         link_rel="noopener noreferrer",
         strip_comments=True,
@@ -46,22 +49,35 @@ def _clean(html: str, src: str, here: str) -> Markup:
     return Markup(cleaned)
 
 
+@functools.lru_cache(maxsize=100_000)
 def render_markdown(text: str, src: str = "", here: str = "") -> Markup:
     """Block Markdown written in the file `src`, as HTML for the page `here`."""
-    _md.reset()
-    return _clean(_md.convert(text), src, here or src)
+    return _clean(_renderer.render(text), src, here or src)
 
 
-_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-
-
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=100_000)
 def render_inline(text: str) -> Markup:
-    """One line of Markdown (a decision, a task) without its paragraph: bold, links, code."""
-    _md.reset()
-    html = _md.convert(text.replace("\n", " "))
-    match = _PARAGRAPH.match(html)
-    return _clean(match.group(1) if match else html, "", "")
+    """One line of Markdown (a decision, a task): bold, links, code; no paragraph around it."""
+    return _clean(_renderer.renderInline(text.replace("\n", " ")), "", "")
+
+
+# Between the texts of one render_many call: a comment no one can type, since
+# its name is new in every run.
+_SEPARATOR = f"<!--{secrets.token_hex(8)}-->"
+
+
+def render_many(texts: list[str], src: str, here: str) -> list[Markup]:
+    """Several blocks of one file in a single pass: a large archive has tens of
+    thousands of them, and each call has its own cost. Falls back to one pass
+    per block when a block leaves something open (an unclosed <pre> or fence)
+    that would run into the next."""
+    if len(texts) < 2:
+        return [render_markdown(text, src, here) for text in texts]
+    joined = ("\n\n" + _SEPARATOR + "\n\n").join(texts)
+    parts = _renderer.render(joined).split(_SEPARATOR + "\n")
+    if len(parts) != len(texts):
+        return [render_markdown(text, src, here) for text in texts]
+    return [_clean(part, src, here) for part in parts]
 
 
 def plain_text(text: str) -> str:

@@ -28,6 +28,8 @@ from archive.problems import Report
 MAX_ITEMS = 300  # agenda items in one meeting
 MAX_FOLLOW_UPS = 1000  # follow-ups in one meeting
 
+# Lines starting with one of these may be more than running text.
+_SPECIAL_FIRST = frozenset("#`~=-*+0123456789")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)(\s*)(.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
@@ -57,6 +59,8 @@ _NUMBERS = [
 _FOLLOW_UP_LABEL = re.compile(r"(?:^|(?<=[\s.,;(]))(ansvarlige?|ansvar|frist|fra|status)\s*:\s*", re.IGNORECASE)
 _APPROVAL = re.compile(r"godkjenn\w*\s+(?:av\s+)?(?:referat|protokoll)", re.IGNORECASE)
 _KEY = re.compile(r"^(?P<meeting>[a-z0-9-]+/[a-z0-9-]+)#(?P<anchor>sak-[a-z0-9-]+)-(?P<n>\d+)$")
+# A meeting named by its file: «2025-udatert», «arbeidsgruppe-2/2026-01-15», «møtet 2025-udatert».
+_MEETING_NAME = re.compile(r"(?:møtet\s+)?(?:[a-z0-9-]+/)?[a-z0-9]+(?:-[a-z0-9]+)+")
 _POINT = re.compile(r"^punkt\s+(\d+)$", re.IGNORECASE)
 _ITEM_REF = re.compile(r"^sak\s+(.+)$", re.IGNORECASE)
 
@@ -99,17 +103,26 @@ class Body:
 
 def number_key(number: str) -> str:
     """«Sak 2/25», «sak 2 / 25» and «2/25» are one number; so are «1» and «1.»."""
-    return re.sub(r"\s+", "", number.lower().removeprefix("sak").rstrip("."))
+    return "".join(number.lower().removeprefix("sak").rstrip(".").split())
 
 
 def anchor_of(number: str, title: str) -> str:
+    if number.isdigit():
+        return "sak-" + number
     source = number.lower().removeprefix("sak ") if number else title.lower()
     slug = re.sub(r"[^a-z0-9]+", "-", source.replace("æ", "ae").replace("ø", "o").replace("å", "a")).strip("-")
     return "sak-" + (slug[:48].rstrip("-") or "uten-tittel")
 
 
+_COMMON_HEADING = re.compile(r"^(\d{1,3})\. +(\S.*)$")
+_YEAR_FIRST = re.compile(r"^\d{4}\b")  # «07 – 2022 …» is a case number, not item 7
+
+
 def parse_heading(text: str) -> tuple[str, str, bool]:
     """(number as written, title, number restored) of an agenda heading."""
+    common = _COMMON_HEADING.match(text)  # «3. Tittel», by far the most usual
+    if common and not _YEAR_FIRST.match(common.group(2)):
+        return common.group(1), common.group(2).strip(), False
     for pattern in _NUMBERS:
         match = pattern.match(text)
         if match:
@@ -145,11 +158,23 @@ class _Reader:
         return self.first_line + index
 
     def flush_prose(self) -> None:
-        if any(line.strip() for line in self.prose):
+        if self.prose:  # never starts with a blank line (add_prose, add_prose_run)
             while self.prose and not self.prose[-1].strip():
                 self.prose.pop()
             self.blocks.append(model.Prose("\n".join(self.prose), self.prose_line))
         self.prose = []
+
+    def add_prose_run(self, start: int, end: int) -> None:
+        lines = self.lines[start:end]
+        if not self.prose or not any(p.strip() for p in self.prose):
+            while lines and not lines[0].strip():
+                lines.pop(0)
+                start += 1
+            if not lines:
+                return
+            self.prose = []
+            self.prose_line = self.line_number(start)
+        self.prose.extend(lines)
 
     def add_prose(self, index: int, line: str) -> None:
         if not self.prose or not any(p.strip() for p in self.prose):
@@ -160,13 +185,16 @@ class _Reader:
         self.prose.append(line)
 
     def starts_block(self, line: str) -> bool:
+        first = line.lstrip(" ")[:1]
+        if not first:
+            return True
+        if first not in _SPECIAL_FIRST and ":" not in line:
+            return False
         return bool(
-            not line.strip()
-            or _HEADING.match(line)
+            _HEADING.match(line)
             or _FENCE.match(line)
             or _LIST_MARKER.match(line)
-            or _DECISION.match(line)
-            or _LINK.match(line)
+            or (":" in line and (_DECISION.match(line) or _LINK.match(line)))
         )
 
     def continuation(self, index: int) -> tuple[list[str], int]:
@@ -191,6 +219,8 @@ class _Reader:
     def _read(self) -> None:
         index = 0
         fence: str | None = None
+        # A line may be more than running text only if it starts with one of these characters or has a colon.
+        candidates = [bool(line) and (line.lstrip(" ")[:1] in _SPECIAL_FIRST or ":" in line) for line in self.lines]
         while index < len(self.lines):
             line = self.lines[index]
             if fence:
@@ -199,34 +229,44 @@ class _Reader:
                     fence = None
                 index += 1
                 continue
-            opening = _FENCE.match(line)
+            if not candidates[index]:
+                # Running text (most lines): take the whole run up to the next line that may mean more.
+                end = index + 1
+                while end < len(self.lines) and not candidates[end]:
+                    end += 1
+                self.add_prose_run(index, end)
+                index = end
+                continue
+            first = line.lstrip(" ")[:1]
+            opening = _FENCE.match(line) if first in "`~" else None
             if opening:
                 fence = opening.group(1)[0] * 3
                 self.add_prose(index, line)
                 index += 1
                 continue
-            heading = _HEADING.match(line)
+            heading = _HEADING.match(line) if first == "#" else None
             if heading and heading.group(3):
                 index = self.heading(index, heading)
                 continue
-            if _SETEXT.match(line) and self.prose and self.prose[-1].strip() and not _LIST_MARKER.match(self.prose[-1]):
+            if first in "=-" and _SETEXT.match(line) and self.prose and self.prose[-1].strip() and not _LIST_MARKER.match(self.prose[-1]):
                 self.report(
                     self.line_number(index),
                     "en linje med bare «---» eller «===» rett under tekst gjør teksten over til en overskrift. "
                     "Sett inn en tom linje over streken, eller skriv saken som «## 3. Tittel».",
                 )
-            task = _TASK.match(line)
+            task = _TASK.match(line) if first in "-*+" else None
             if task:
                 index = self.follow_up(index, task)
                 continue
-            decision = _DECISION.match(line)
-            if decision:
-                index = self.decision(index, decision.group(1).strip())
-                continue
-            link = _LINK.match(line)
-            if link and self.item is not None and self.link(index, link):
-                index += 1
-                continue
+            if ":" in line:
+                decision = _DECISION.match(line)
+                if decision:
+                    index = self.decision(index, decision.group(1).strip())
+                    continue
+                link = _LINK.match(line)
+                if link and self.item is not None and self.link(index, link):
+                    index += 1
+                    continue
             self.add_prose(index, line)
             index += 1
         self.flush_prose()
@@ -271,8 +311,9 @@ class _Reader:
         """
         if self.item is None:
             return
-        for entry in [*self.item.decisions, *self.item.actions]:
-            entry.focus_areas = list(self.ctx.areas_of_group.get(entry.group, [])) if entry.group else list(self.item_areas)
+        for entries in (self.item.decisions, self.item.actions):
+            for entry in entries:
+                entry.focus_areas = list(self.ctx.areas_of_group.get(entry.group, ())) if entry.group else list(self.item_areas)
 
     def start_item(self, line: int, text: str) -> None:
         self.flush_prose()
@@ -391,7 +432,7 @@ class _Reader:
 
     def parse_follow_up(self, text: str, done: bool, line: int) -> model.ActionItem:
         parts = _FOLLOW_UP_LABEL.split(text)
-        task = parts[0].strip().rstrip(".,;( ").strip()
+        task = parts[0].strip().rstrip(",;( ").strip()
         action = model.ActionItem(line=line, status="ferdig" if done else "åpen", group=self.subgroup)
         seen: set[str] = set()
         for label, value in zip(parts[1::2], parts[2::2]):
@@ -491,7 +532,7 @@ class _Reader:
         line = self.line_number(index)
         assert self.item is not None
         if kind == "meeting":
-            if not (looks_like_date(value) or re.search(r"[a-z0-9-]+/[a-z0-9-]+", value)):
+            if not (looks_like_date(value) or _MEETING_NAME.fullmatch(value.strip())):
                 return False  # «Gjelder: alle kommunene» is text
             self.flush_prose()
             self.meeting_ref("refers", self.item, value, line)

@@ -140,25 +140,25 @@ class ActionItem(Located):
 # Blocks of an agenda item's body, in the order they were written. The views
 # render prose as Markdown and the other blocks from the model.
 
-@dataclass
+@dataclass(slots=True)
 class Prose:
     text: str  # Markdown, as written
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class DecisionBlock:
     decisions: list[Decision]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class FollowUpList:
     actions: list[ActionItem]
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkLine:
     label: str  # as written: «Klynger», «Gjelder» …
     kind: str  # focus_area | cluster | group | meeting
@@ -166,7 +166,7 @@ class LinkLine:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Subsection:
     """A `###` heading inside an agenda item; `group` when it names a working group."""
 

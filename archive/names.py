@@ -8,6 +8,7 @@ gets a Norwegian message with the nearest names as suggestions.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ WHERE_DEFINED = {
 }
 
 
+@functools.lru_cache(maxsize=100_000)
 def normalise(name: str) -> str:
     """Case, hyphens, dots and spacing do not tell names apart: «Hanne-Mai» is «hanne mai»."""
     text = unicodedata.normalize("NFC", name).casefold()
@@ -70,6 +72,7 @@ class NameIndex:
                 self._by_key.setdefault(normalise(name), set()).add(entry.id)
                 self._by_squeezed.setdefault(_squeezed(name), set()).add(entry.id)
         self._labels: list[str] | None = None
+        self._resolved: dict[str, tuple[str | None, str | None]] = {}  # the same names come back in every meeting
 
     def __contains__(self, ref: str) -> bool:
         return ref in self.entries
@@ -80,6 +83,12 @@ class NameIndex:
 
     def resolve(self, text: str) -> tuple[str | None, str | None]:
         """(id, None) when `text` names exactly one record; else (None, Norwegian message)."""
+        known = self._resolved.get(text)
+        if known is None:
+            known = self._resolved[text] = self._resolve(text)
+        return known
+
+    def _resolve(self, text: str) -> tuple[str | None, str | None]:
         text = text.strip()
         if text in self.entries:
             return text, None

@@ -3,16 +3,19 @@
 A view returns a `Page`: a title and a list of blocks, each either a heading
 (which the engine puts in the table of contents and gives its permalink) or
 finished HTML (`Markup`). The engine gets a Markdown file in which each HTML
-block is an opaque comment (`to_markdown`); after the engine has built the
-site, `fill` puts the HTML in place of the comments. So no text from minutes or
-data is ever read by the engine's Markdown, attribute-list or template code,
-generated HTML is not parsed twice, and MkDocs and Zensical build the same
-pages from the same files.
+block is a short comment naming it (`to_markdown`); the HTML itself waits
+outside the engine's sources, and after the engine has built the site, `fill`
+puts it in place of the comments. So no text from minutes or data is ever
+read by the engine's Markdown, attribute-list or template code, generated
+HTML is not parsed twice, and MkDocs and Zensical build the same pages from
+the same files. Each comment carries a hash of its HTML, so a page whose HTML
+changes is a changed file to the engine (which the preview's dirty builds
+rely on).
 """
 
 from __future__ import annotations
 
-import base64
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -43,7 +46,7 @@ class Page:
 
 # Markdown that would act inside a heading's text: written as character
 # references, which show as the character and mean nothing to Markdown.
-_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]()#+!|~<>&\"':]")
+_MARKDOWN_ACTIVE = re.compile(r"[\\`*_{}\[\]#<>&]")
 
 
 def heading_text(text: str) -> str:
@@ -51,15 +54,11 @@ def heading_text(text: str) -> str:
     return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
 
 
-_SLOT = re.compile(r"<!--slot:([A-Za-z0-9+/=]*)-->")
+_SLOT = re.compile(r"<!--slot:(\d+):[0-9a-f]*-->")
 
 
-def slot(html: Markup) -> str:
-    return "<!--slot:" + base64.b64encode(str(html).encode("utf-8")).decode("ascii") + "-->"
-
-
-def to_markdown(page: Page) -> str:
-    """The file the engine reads for `page`."""
+def to_markdown(page: Page) -> tuple[str, list[str]]:
+    """The file the engine reads for `page`, and the HTML of its blocks in order."""
     meta: dict = {"title": str(escape(page.title))}  # the engines print the title unescaped
     if page.hide:
         meta["hide"] = list(page.hide)
@@ -68,18 +67,21 @@ def to_markdown(page: Page) -> str:
     if page.searchable:
         meta["sok"] = True
     lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
+    slots: list[str] = []
     for block in page.blocks:
         if isinstance(block, Heading):
             anchor = f" {{#{block.anchor}}}" if block.anchor else ""
             lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
         elif block:
-            lines += [slot(block), ""]
-    return "\n".join(lines)
+            digest = hashlib.blake2b(block.encode("utf-8"), digest_size=6).hexdigest()
+            lines += [f"<!--slot:{len(slots)}:{digest}-->", ""]
+            slots.append(str(block))
+    return "\n".join(lines), slots
 
 
-def fill(html: str) -> str:
+def fill(html: str, slots: list[str]) -> str:
     """A built page with its HTML blocks in place of their comments."""
-    return _SLOT.sub(lambda m: base64.b64decode(m.group(1)).decode("utf-8"), html)
+    return _SLOT.sub(lambda m: slots[int(m.group(1))], html)
 
 
 def page_text(page: Page) -> str:

@@ -8,8 +8,6 @@ served as `a/b/`).
 
 from __future__ import annotations
 
-import posixpath
-
 DATA_DIR = "data"
 DOCS_DIR = "docs"
 MEETINGS_DIR = "moter"  # below docs/
@@ -82,16 +80,18 @@ def page_url(src: str) -> str:
     return path + "/"
 
 
+def _to_root(here: str) -> str:
+    """From the page `here` back to the site's root: '../' for each folder of its URL."""
+    return "../" * page_url(here).count("/")
+
+
 def url(here: str, target: str, anchor: str = "") -> str:
     """Relative URL from page `here` to page `target` (both source paths)."""
-    relative = posixpath.relpath(page_url(target) or ".", page_url(here) or ".")
-    if relative == ".":
-        relative = "" if anchor else "./"
-    else:
-        relative += "/"
-    return relative + (f"#{anchor}" if anchor else "")
+    # Always by way of the root, never "#anchor" alone: the same link then
+    # serves every page at the same depth (views cache links by depth).
+    return (_to_root(here) + page_url(target) or "./") + (f"#{anchor}" if anchor else "")
 
 
 def file_url(here: str, target: str) -> str:
     """Relative URL from page `here` to a static file (a source path)."""
-    return posixpath.relpath(target, page_url(here) or ".")
+    return _to_root(here) + target

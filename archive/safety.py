@@ -6,17 +6,15 @@ HTML (ALLOWED_TAGS). Two parts share these lists:
 
 - `scan_markdown` reads the source line by line for the validator, so that
   anything refused gets a Norwegian message with its line.
-- `sanitise` (nh3, the Ammonia sanitiser) cleans the HTML that the Markdown
-  renders to, whatever the validator saw: what reaches a reader is safe by
-  construction, not because a check remembered a case.
+- archive/markdown.py cleans the HTML that the Markdown renders to with nh3
+  (the Ammonia sanitiser) to the same lists, whatever the validator saw: what
+  reaches a reader is safe by construction, not because a check remembered a case.
 """
 
 from __future__ import annotations
 
 import html
 import re
-
-import nh3
 
 from archive.problems import Report
 
@@ -37,19 +35,6 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is dropped with them, not kept as text.
 _DROP_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "textarea", "select", "svg", "math"}
-
-
-def sanitise(fragment: str) -> str:
-    """HTML rendered from people's Markdown, cleaned to the allow-list."""
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        clean_content_tags=_DROP_CONTENT,
-        link_rel="noopener noreferrer",
-        strip_comments=True,
-    )
 
 
 # -- the validator's reading of the source -----------------------------------

@@ -13,7 +13,8 @@ from typing import Any
 
 from archive import model, schema
 from archive.actions import build_chains
-from archive.formatting import norwegian_date, norwegian_day_month
+from archive.repository import fra_text
+from archive.formatting import approximate_date, norwegian_date
 
 DEFAULT_START = "13:00"
 DEFAULT_END = "15:00"
@@ -22,7 +23,7 @@ APPROVE_AGENDA = "Godkjenning av innkalling og dagsorden"
 FOLLOW_UP = "Oppfølging fra tidligere møter"
 FOCUS_AREAS = "Status for satsingsområdene"
 ANY_OTHER_BUSINESS = "Eventuelt"
-PLACEHOLDER = "Referatet fra denne saken er ikke skrevet ennå."
+PLACEHOLDER = "Skriv referatet fra saken her."
 
 _PLAIN = re.compile(r"^[A-Za-zÆØÅæøå0-9][\wÆØÅæøå .,()/–-]*$")
 _YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
@@ -69,7 +70,7 @@ def yaml_mapping(values: dict[str, Any], record_schema: schema.Schema, indent: i
         value = values[spec.key]
         if value is None:
             lines.append(f"{pad}{spec.key}:")
-        elif spec.kind in ("refs", "texts"):
+        elif spec.kind in ("refs", "texts", "choices"):
             lines.append(f"{pad}{spec.key}:")
             lines += [f"{pad}  - {yaml_scalar(item)}" for item in value]
         elif spec.kind == "records":
@@ -84,17 +85,6 @@ def yaml_mapping(values: dict[str, Any], record_schema: schema.Schema, indent: i
         else:
             lines.append(f"{pad}{spec.key}: {yaml_scalar(value)}")
     return lines
-
-
-def approximate_date(meeting: model.Meeting) -> str:
-    """«16. januar 2025», or «mellom 16. januar og 8. april 2025» for an undated meeting."""
-    if meeting.date:
-        return norwegian_date(meeting.date)
-    if meeting.date_after and meeting.date_before:
-        same_year = meeting.date_after.year == meeting.date_before.year
-        start = norwegian_day_month(meeting.date_after) if same_year else norwegian_date(meeting.date_after)
-        return f"mellom {start} og {norwegian_date(meeting.date_before)}"
-    return "uten dato"
 
 
 def previous_meeting(meetings: list[model.Meeting], date: dt.date) -> model.Meeting | None:
@@ -119,6 +109,19 @@ def group_focus_areas(group: model.Group, groups: dict[str, model.Group], focus_
     return [a for a in focus_areas.values() if a.working_group in owners and a.status != "avsluttet"]
 
 
+def follow_up_line(action: model.ActionItem, meeting: model.Meeting, item: model.AgendaItem, group_id: str, names: dict[str, str]) -> str:
+    """A carried follow-up, open, as the new minutes write it, with «Fra:» filled in."""
+    owners = " og ".join(names.get(owner, owner) for owner in action.owner)
+    task = action.task.rstrip()
+    if not task.endswith((".", "!", "?")):
+        task += "."
+    parts = [task, f"Ansvar: {owners}."]
+    if action.due:
+        parts.append(f"Frist: {norwegian_date(action.due)}.")
+    parts.append(f"Fra: {fra_text(meeting, item, action, group_id)}.")
+    return "- [ ] " + " ".join(parts)
+
+
 def meeting_template(
     group: model.Group,
     date: dt.date,
@@ -127,66 +130,45 @@ def meeting_template(
     groups: dict[str, model.Group],
     focus_areas: dict[str, model.FocusArea],
     names: dict[str, str],
+    item_of_action: dict[str, tuple[model.Meeting, model.AgendaItem]],
 ) -> str:
     """The text of docs/moter/<group>/<date>.md for a new meeting.
 
     `meetings` are the group's meetings; `names` maps person and group ids to
-    display names for the body text.
+    display names; `item_of_action` finds the meeting and item of a follow-up.
     """
     held = date < today
-    agenda: list[dict[str, Any]] = []
-    bodies: list[list[str]] = []
-
-    agenda.append({"tittel": APPROVE_AGENDA})
-    bodies.append([PLACEHOLDER])
+    items: list[tuple[str, list[str]]] = [(APPROVE_AGENDA, [PLACEHOLDER])]
 
     previous = previous_meeting(meetings, date)
     if previous is not None:
-        agenda.append({"tittel": f"Godkjenning av referat fra møtet {approximate_date(previous)}", "møte": previous.id})
-        bodies.append([PLACEHOLDER])
+        if previous.date:
+            items.append((f"Godkjenning av referat fra møtet {norwegian_date(previous.date)}", [PLACEHOLDER]))
+        else:
+            stem = previous.id.split("/", 1)[1]
+            items.append((f"Godkjenning av referat fra forrige møte ({approximate_date(previous)})", [f"Gjelder: {stem}", "", PLACEHOLDER]))
 
     carried = open_actions(meetings, date)
     if carried:
-        entries, lines, used_ids = [], [], set()
+        lines = ["Kryss av ([x]) det som er gjort. Det som skal følges opp videre, står åpent ([ ]).", ""]
         for action in carried:
-            entry: dict[str, Any] = {}
-            if action.id:
-                action_id = action.id
-                while action_id in used_ids:
-                    action_id += "-2"
-                used_ids.add(action_id)
-                entry["id"] = action_id
-            entry["ansvarlig"] = list(action.owner)
-            entry["oppgave"] = action.task
-            if action.due:
-                entry["frist"] = action.due
-            entry["status"] = "åpen"
-            entry["fra"] = action.key
-            entries.append(entry)
-            owners = ", ".join(names.get(owner, owner) for owner in action.owner)
-            lines.append(f"- {action.task} (ansvarlig: {owners})")
-        agenda.append({"tittel": FOLLOW_UP, "oppfølging": entries})
-        bodies.append(lines)
+            meeting, item = item_of_action[action.key]
+            lines.append(follow_up_line(action, meeting, item, group.id, names))
+        items.append((FOLLOW_UP, lines))
 
     areas = group_focus_areas(group, groups, focus_areas)
     if areas:
-        item: dict[str, Any] = {"tittel": FOCUS_AREAS, "satsingsområder": [a.id for a in areas]}
-        working = sorted({a.working_group for a in areas if a.working_group and a.working_group != group.id})
-        if working:
-            item["grupper"] = working
-        agenda.append(item)
         lines = []
         for area in areas:
-            owner = names.get(area.working_group, area.working_group) if area.working_group and area.working_group != group.id else ""
-            lines.append(f"- {area.name}" + (f" ({owner})" if owner else ""))
-        bodies.append(lines)
+            working = groups.get(area.working_group or "")
+            if working is not None and working.id != group.id:
+                label = f"Gruppe {working.number}" if working.number else working.name
+                lines += [f"### {label} – {area.name}", "", PLACEHOLDER, ""]
+            else:
+                lines += [f"Satsingsområde: {area.name}", "", PLACEHOLDER, ""]
+        items.append((FOCUS_AREAS, lines))
 
-    agenda.append({"tittel": ANY_OTHER_BUSINESS})
-    bodies.append([PLACEHOLDER])
-
-    numbered = []
-    for number, item in enumerate(agenda, start=1):
-        numbered.append({"nr": str(number), **item})
+    items.append((ANY_OTHER_BUSINESS, [PLACEHOLDER]))
 
     meta: dict[str, Any] = {
         "gruppe": group.id,
@@ -198,17 +180,15 @@ def meeting_template(
     }
     chair = group.leader or group.responsible
     if chair:
-        meta["møteleder"] = chair
+        meta["møteleder"] = names.get(chair, chair)
     if group.secretary:
-        meta["referent"] = group.secretary
+        meta["referent"] = names.get(group.secretary, group.secretary)
     if held:
         meta["tilstede"] = None
+        meta["tilstede_digitalt"] = None
         meta["forfall"] = None
-    if group.members:
-        meta["inviterte"] = list(group.members)
-    meta["saker"] = numbered
 
     lines = ["---", *yaml_mapping(meta, schema.MEETING), "---", ""]
-    for item, body in zip(numbered, bodies):
-        lines += [f"## {item['nr']}. {item['tittel']}", "", *body, ""]
-    return "\n".join(lines)
+    for number, (title, body) in enumerate(items, start=1):
+        lines += [f"## {number}. {title}", "", *body, ""]
+    return "\n".join(lines).rstrip("\n") + "\n"

@@ -12,6 +12,7 @@ builds exactly what was checked, and nothing else from the repository.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ from archive import exports, paths, registers, schema, views
 from archive.html import Markup, slug, table, tag
 from archive.markdown import render_markdown
 from archive.pages import Heading, Page, fill, to_markdown
+from archive.paths import page_url
 from archive.repository import Page as SourcePage
 from archive.repository import Repository
 from archive.scaffold import yaml_scalar
@@ -162,8 +164,10 @@ def write_sources(repo: Repository, site_url: str, generated: dt.datetime, out: 
     """
     pages = pages if pages is not None else site_pages(repo, site_url)
     wanted: dict[Path, bytes] = {}
+    slots: dict[str, list[str]] = {}
     for page in pages:
-        wanted[out / page.src] = to_markdown(page).encode("utf-8")
+        text, slots[page.src] = to_markdown(page)
+        wanted[out / page.src] = text.encode("utf-8")
     for name, text in exports.export_files(repo, site_url, generated).items():
         wanted[out / paths.EXPORT_DIR / name] = text.encode("utf-8")
     changed = []
@@ -186,16 +190,29 @@ def write_sources(repo: Repository, site_url: str, generated: dt.datetime, out: 
             changed.append(existing.relative_to(out).as_posix())
         elif existing.is_dir() and not any(existing.iterdir()):
             existing.rmdir()
+    _write(slots_file(out), json.dumps(slots, ensure_ascii=False).encode("utf-8"))
     return changed
 
 
-def finish_site(site: Path, only: list[Path] | None = None) -> int:
-    """Put the HTML blocks in place in the built pages; returns how many pages it filled."""
+def slots_file(sources: Path) -> Path:
+    """Where the pages' HTML waits for the engine to finish: beside its sources, not in them."""
+    return sources.parent / (sources.name + "-slots.json")
+
+
+def finish_site(sources: Path, site: Path, only: set[str] | None = None) -> int:
+    """Put the HTML blocks in place in the built pages; returns how many pages it filled.
+
+    `only`: the source paths of the pages to fill (the preview fills what it rebuilt).
+    """
+    slots = json.loads(slots_file(sources).read_text(encoding="utf-8"))
     filled = 0
-    for page in only if only is not None else site.rglob("*.html"):
-        text = page.read_text(encoding="utf-8")
+    for src, blocks in slots.items():
+        if not blocks or (only is not None and src not in only):
+            continue
+        built = site / page_url(src) / "index.html"
+        text = built.read_text(encoding="utf-8")
         if "<!--slot:" in text:
-            page.write_text(fill(text), encoding="utf-8")
+            built.write_text(fill(text, blocks), encoding="utf-8")
             filled += 1
     return filled
 

@@ -95,6 +95,8 @@ def decode(raw: bytes, report: Report) -> str | None:
 
 
 def report_tabs(text: str, report: Report, first_line: int = 1) -> bool:
+    if "\t" not in text:
+        return False
     found = False
     for number, line in enumerate(text.split("\n"), start=first_line):
         if "\t" in line:
@@ -178,6 +180,9 @@ MAX_NESTING = 12
 
 def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     """Parse YAML keeping line numbers; report errors and YAML 1.1 traps."""
+    simple = _simple_mapping(text, first_line)
+    if simple is not None:
+        return simple
     if _report_limits(text, report, first_line):
         return None
     node = _compose_with_libyaml(text)
@@ -188,6 +193,81 @@ def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
     if node is None:
         return None
     return _construct(node, yaml.SafeLoader(""), report, first_line)
+
+
+# Most front matter is flat: «key: value» lines and lists of «  - value». This
+# reads that shape in one pass, with exactly PyYAML's typing of plain values
+# (its own implicit resolvers), and gives up on anything else (quotes with
+# escapes, nesting, flow style, anchors, block scalars, a value PyYAML would
+# read as anything but text or a valid date), which then goes the full way
+# above. Validating 2,000 meetings spent a third of its time in the YAML
+# parser before this; tests/test_sources.py checks both ways agree.
+_SIMPLE_KEY = re.compile(r"^([^\s#:'\"\[\]{},&*!|>%@`?-][^:#]*?):(?: +(.*?))?\s*$")
+_SIMPLE_ITEM = re.compile(r"^  - (.*?)\s*$")
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\[\]{}]|\s$")
+_RESOLVER = yaml.resolver.Resolver()
+_YAML_WORDS = frozenset(
+    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF y Y n N null Null NULL".split()
+)
+
+
+def _simple_value(raw: str) -> Any:
+    """A scalar of the simple shape, as PyYAML would read it; _UNPARSED when not simple."""
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"' and "\\" not in raw and '"' not in raw[1:-1]:
+        return raw[1:-1]
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'" and "'" not in raw[1:-1]:
+        return raw[1:-1]
+    if not raw or _PLAIN_UNSAFE.search(raw) or _CONTROL.search(raw):
+        return _UNPARSED
+    if raw[0].isalpha() and raw not in _YAML_WORDS:
+        return raw  # PyYAML's implicit types all start with a digit, a sign, a dot or one of these words
+    tag = _RESOLVER.resolve(yaml.ScalarNode, raw, (True, False))
+    if tag == "tag:yaml.org,2002:str":
+        return raw
+    if tag == "tag:yaml.org,2002:timestamp" and len(raw) == 10:
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            return _UNPARSED
+    return _UNPARSED
+
+
+def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
+    result = LocatedDict()
+    result.line = first_line
+    current: LocatedList | None = None
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if current is not None:
+            item = _SIMPLE_ITEM.match(line)
+            if item:
+                value = _simple_value(item.group(1))
+                if value is _UNPARSED:
+                    return None
+                current.append(value)
+                current.item_lines.append(number)
+                continue
+            current = None
+        match = _SIMPLE_KEY.match(line)
+        if not match or match.group(1) in result:
+            return None
+        key, raw = match.group(1), match.group(2)
+        if raw is None or raw == "":
+            # «key:» alone: a list follows, or the value is empty.
+            current = LocatedList()
+            current.line = number + 1
+            result[key] = current
+        else:
+            value = _simple_value(raw)
+            if value is _UNPARSED:
+                return None
+            result[key] = value
+        result.key_lines[key] = number
+    for key, value in result.items():
+        if isinstance(value, LocatedList) and not value:
+            result[key] = None  # «key:» with nothing under it
+    return result if result else None
 
 
 def _report_limits(text: str, report: Report, first_line: int) -> bool:
@@ -228,28 +308,28 @@ def _deepest_nesting(text: str) -> tuple[int, int]:
     deepest, deepest_line, flow = 0, 1, 0
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
-        if stripped.startswith("#") or not stripped:
+        if not stripped or stripped[0] == "#":
             continue
         block = (len(line) - len(stripped)) // 2
-        rest = stripped
-        while rest.startswith("- "):
+        while stripped.startswith("- "):
             block += 1
-            rest = rest[2:].lstrip(" ")
-        quote = ""
-        for char in line:
-            if quote:
-                if char == quote:
-                    quote = ""
-            elif char in "\"'":
-                quote = char
-            elif char in "[{":
-                flow += 1
-            elif char in "]}":
-                flow = max(0, flow - 1)
-            elif char == "#":
-                break
-            if block + flow > deepest:
-                deepest, deepest_line = block + flow, number
+            stripped = stripped[2:].lstrip(" ")
+        if flow or "[" in line or "{" in line:
+            quote = ""
+            for char in line:
+                if quote:
+                    if char == quote:
+                        quote = ""
+                elif char in "\"'":
+                    quote = char
+                elif char in "[{":
+                    flow += 1
+                elif char in "]}":
+                    flow = max(0, flow - 1)
+                elif char == "#":
+                    break
+                if block + flow > deepest:
+                    deepest, deepest_line = block + flow, number
         if block > deepest:
             deepest, deepest_line = block, number
     return deepest, deepest_line

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz, process, utils
-
 
 def closest(word: str, candidates: list[str], cutoff: float = 60) -> str | None:
     names = nearest(word, candidates, limit=1, cutoff=cutoff)
@@ -14,6 +12,10 @@ def nearest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 60
     """The candidates most like `word`, best first; none below `cutoff` (0-100)."""
     if not word or not candidates:
         return []
+    # Imported here: only a problem needs suggestions, and validating a clean
+    # archive should not pay for loading the library.
+    from rapidfuzz import fuzz, process, utils
+
     matches = process.extract(
         word, candidates, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff
     )

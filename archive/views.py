@@ -15,7 +15,7 @@ from collections import defaultdict
 from archive import model, paths, schema
 from archive.formatting import meeting_date, meeting_time, meeting_title, norwegian_date, plural
 from archive.html import Markup, a, badge, definition_list, join, table, tag, unordered_list
-from archive.markdown import render_inline, render_markdown
+from archive.markdown import render_inline, render_many, render_markdown
 from archive.pages import Heading, Page
 from archive.paths import url
 from archive.repository import Repository
@@ -23,18 +23,31 @@ from archive.repository import Repository
 # -- links -----------------------------------------------------------------
 
 
+def _cached_link(repo: Repository, kind: str, ref: str, here: str, make) -> Markup:
+    """Links depend on the page only through its depth: made once per depth and target.
+
+    A large archive links the same people and groups hundreds of thousands of times.
+    """
+    cache = repo.__dict__.setdefault("_link_cache", {})
+    key = (kind, ref, paths.page_url(here).count("/"))
+    link = cache.get(key)
+    if link is None:
+        link = cache[key] = make()
+    return link
+
+
 def person_link(repo: Repository, person_id: str, here: str) -> Markup:
     person = repo.people.get(person_id)
     if person is None:
-        return Markup(tag("span", person_id))
-    return a(url(here, paths.person_page(person.id)), person.name)
+        return tag("span", person_id)
+    return _cached_link(repo, "person", person_id, here, lambda: a(url(here, paths.person_page(person.id)), person.name))
 
 
 def group_link(repo: Repository, group_id: str, here: str) -> Markup:
     group = repo.groups.get(group_id)
     if group is None:
         return tag("span", group_id)
-    return a(url(here, paths.GROUPS_PAGE, group.id), group.name)
+    return _cached_link(repo, "group", group_id, here, lambda: a(url(here, paths.GROUPS_PAGE, group.id), group.name))
 
 
 def owner_link(repo: Repository, ref: str, here: str) -> Markup:
@@ -43,12 +56,12 @@ def owner_link(repo: Repository, ref: str, here: str) -> Markup:
 
 def focus_area_link(repo: Repository, area_id: str, here: str) -> Markup:
     area = repo.focus_areas[area_id]
-    return a(url(here, paths.focus_area_page(area.id)), area.name)
+    return _cached_link(repo, "area", area_id, here, lambda: a(url(here, paths.focus_area_page(area.id)), area.name))
 
 
 def cluster_link(repo: Repository, cluster_id: str, here: str) -> Markup:
     cluster = repo.clusters[cluster_id]
-    return a(url(here, paths.CLUSTERS_PAGE, cluster.id), cluster.name)
+    return _cached_link(repo, "cluster", cluster_id, here, lambda: a(url(here, paths.CLUSTERS_PAGE, cluster.id), cluster.name))
 
 
 def organisation_anchor(org_id: str) -> str:
@@ -59,7 +72,7 @@ def organisation_link(repo: Repository, org_id: str | None, here: str) -> Markup
     if not org_id or org_id not in repo.organisations:
         return Markup("")
     org = repo.organisations[org_id]
-    return a(url(here, paths.ORGANISATIONS_PAGE, organisation_anchor(org.id)), org.name)
+    return _cached_link(repo, "org", org_id, here, lambda: a(url(here, paths.ORGANISATIONS_PAGE, organisation_anchor(org.id)), org.name))
 
 
 def group_name(repo: Repository, group_id: str) -> str:
@@ -170,11 +183,22 @@ def contents_list(meeting: model.Meeting) -> Markup:
     return tag("details", summary + tag("ol", items, class_="plain-list"), class_="contents-list", data_pagefind_ignore="all")
 
 
+def prose_html(meeting: model.Meeting) -> dict[int, Markup]:
+    """The HTML of every text block of the minutes, rendered together once (for the meeting page)."""
+    cached = meeting.__dict__.get("_prose_html")
+    if cached is None:
+        blocks = [b for b in [*meeting.preamble, *(b for item in meeting.agenda for b in item.blocks)] if isinstance(b, model.Prose)]
+        rendered = render_many([b.text for b in blocks], meeting.src_path, meeting.src_path)
+        cached = meeting.__dict__["_prose_html"] = {id(b): html for b, html in zip(blocks, rendered)}
+    return cached
+
+
 def render_blocks(repo: Repository, meeting: model.Meeting, blocks: list, here: str) -> Markup:
     out: list[Markup] = []
+    rendered = prose_html(meeting) if here == meeting.src_path else {}
     for block in blocks:
         if isinstance(block, model.Prose):
-            out.append(render_markdown(block.text, meeting.src_path, here))
+            out.append(rendered.get(id(block)) or render_markdown(block.text, meeting.src_path, here))
         elif isinstance(block, model.DecisionBlock):
             body = Markup("").join(tag("p", render_inline(d.text)) for d in block.decisions)
             out.append(tag("div", tag("p", "Vedtak", class_="admonition-title") + body, class_="admonition success vedtak"))
@@ -509,6 +533,7 @@ def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, gr
     """What the item says: the working group's own part when it has one, else its first text."""
     prose: list[str] = []
     in_part = group is None
+    rendered = prose_html(meeting)
     for block in item.blocks:
         if isinstance(block, model.Subsection):
             if in_part and prose and group is not None:
@@ -516,8 +541,10 @@ def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, gr
             in_part = group is not None and block.group == group
             continue
         if in_part and isinstance(block, model.Prose):
-            prose.append(block.text)
-    text = re.sub(r"\s+", " ", render_markdown("\n\n".join(prose), meeting.src_path).striptags()).strip() if prose else ""
+            prose.append(rendered[id(block)].striptags())
+        if sum(len(p) for p in prose) > length:
+            break
+    text = re.sub(r"\s+", " ", " ".join(prose)).strip()
     if len(text) > length:
         cut = text.rfind(" ", 0, length)
         text = text[: cut if cut > 0 else length] + " …"

@@ -39,6 +39,13 @@ SENTENCES = [
     "Det er behov for bedre dialog mellom næringslivet og utdanningsinstitusjonene.",
     "Møtene i arbeidsgruppene holdes digitalt, med ett fysisk møte i halvåret.",
 ]
+FOCUS_AREA_NAMES = {
+    "internasjonal-rekruttering": "Internasjonal rekruttering og kompetansebygging",
+    "sirkulaerokonomi": "Sirkulærøkonomi",
+    "naeringsutviklingsprosjekter": "Næringsutviklingsprosjekter",
+    "kompetansebehov": "Kompetansebehov og læringsmuligheter",
+    "attraktivitet-og-tilflytting": "Attraktivitet og tilflytting",
+}
 PEOPLE_PER_200_MEETINGS = 40
 CLUSTERS = 30
 EVENTS = 40
@@ -91,48 +98,39 @@ def _ids_in(path: Path) -> list[str]:
     return [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- id:")]
 
 
-def _meeting_text(rng: random.Random, group: str, date: dt.date, people: list[str], clusters: list[str],
-                  events: list[str], previous_actions: list[str]) -> tuple[str, list[str]]:
-    attendees = rng.sample(people, 12)
+def _meeting_text(rng: random.Random, group: str, date: dt.date, people: dict[str, str], clusters: dict[str, str],
+                  events: list[str], previous: dt.date | None) -> str:
+    """One meeting in the minutes format, written as a secretary would: names, labels, task lists."""
+    attendees = rng.sample(list(people), 12)
     chair, secretary, present, online, absent = attendees[0], attendees[1], attendees[2:8], attendees[8:10], attendees[10:12]
     lines = [
         "---", f"gruppe: {group}", f"dato: {date.isoformat()}", 'start: "13:00"', 'slutt: "15:00"',
         "sted: Osloregionens kontor, Oslo", "digitalt: Teams", "status: godkjent",
-        f"møteleder: {chair}", f"referent: {secretary}",
-        "tilstede:", *[f"  - {p}" for p in present],
-        "tilstede_digitalt:", *[f"  - {p}" for p in online],
-        "forfall:", *[f"  - {p}" for p in absent],
+        f"møteleder: {people[chair]}", f"referent: {people[secretary]}",
+        "tilstede:", *[f"  - {people[p]}" for p in present],
+        "tilstede_digitalt:", *[f"  - {people[p]}" for p in online],
+        "forfall:", *[f"  - {people[p]}" for p in absent],
     ]
     if rng.random() < 0.2:
         lines += ["arrangementer:", f"  - {rng.choice(events)}"]
-    lines.append("saker:")
-    body = ["Møtet ble åpnet av møteleder.", ""]
-    new_actions: list[str] = []
-    meeting_id = f"{group}/{date.isoformat()}"
+    lines += ["---", "", "Møtet ble åpnet av møteleder.", ""]
     for number in range(1, 6):
         title = rng.choice(TOPICS)
-        lines += [f'  - nr: "{number}"', f"    tittel: {title}"]
-        lines += ["    satsingsområder:", f"      - {rng.choice(FOCUS_AREAS)}"]
+        lines += [f"## {number}. {title}", "", f"Satsingsområde: {FOCUS_AREA_NAMES[rng.choice(FOCUS_AREAS)]}"]
         if rng.random() < 0.4:
-            lines += ["    klynger:", f"      - {rng.choice(clusters)}"]
-        if rng.random() < 0.6:
-            lines += ["    vedtak:", f"      - Gruppen tok saken til orientering og ber sekretariatet følge opp sak {number}."]
-        if number == 3:
-            lines.append("    oppfølging:")
-            action_id = f"tiltak-{number}"
-            lines += [f"      - id: {action_id}", "        ansvarlig:", f"          - {rng.choice(attendees)}",
-                      "        oppgave: Lage et kort notat om status til neste møte.",
-                      f"        frist: {(date + dt.timedelta(days=28)).isoformat()}", "        status: åpen"]
-            new_actions.append(f"{meeting_id}#{action_id}")
-            if previous_actions:
-                lines += ["      - ansvarlig:", f"          - {rng.choice(attendees)}",
-                          "        oppgave: Følge opp notatet fra forrige møte.", "        status: ferdig",
-                          f"        fra: {previous_actions[0]}"]
-        body += [f"## {number}. {title}", ""]
+            lines.append(f"Klynger: {clusters[rng.choice(list(clusters))]}")
+        lines.append("")
         for _ in range(rng.randint(2, 4)):
-            body += [" ".join(rng.sample(SENTENCES, 3)), ""]
-    lines.append("---")
-    return "\n".join(lines) + "\n\n" + "\n".join(body).rstrip() + "\n", new_actions
+            lines += [" ".join(rng.sample(SENTENCES, 3)), ""]
+        if rng.random() < 0.6:
+            lines += [f"Vedtak: Gruppen tok saken til orientering og ber sekretariatet følge opp sak {number}.", ""]
+        if number == 3:
+            due = (date + dt.timedelta(days=28)).isoformat()
+            lines.append(f"- [ ] Lage et kort notat om status for «{title}» til møtet etter {date.isoformat()}. Ansvar: {people[rng.choice(attendees)]}. Frist: {due}.")
+            if previous is not None:
+                lines.append(f"- [x] Følge opp notatet fra forrige møte. Ansvar: {people[rng.choice(attendees)]}. Fra: {previous.isoformat()}, sak 3, punkt 1.")
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
@@ -150,39 +148,72 @@ def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
     events = [{"id": f"syn-arrangement-{i:03d}", "tittel": f"Regionkonferansen {i}",
                "dato": (first_day + dt.timedelta(days=60 * i)).isoformat(), "gruppe": "naeringsgruppen"} for i in range(EVENTS)]
     _append_records(data / "arrangementer.yaml", events)
-    person_ids = [p["id"] for p in people] + _ids_in(data / "personer.yaml")[:20]
-    cluster_ids = [c["id"] for c in clusters]
+    person_names = {p["id"]: p["navn"] for p in people}
+    cluster_names = {c["id"]: c["navn"] for c in clusters}
     event_ids = [e["id"] for e in events]
-    previous: dict[str, list[str]] = {}
+    previous: dict[str, dt.date] = {}
     for index in range(meetings):
         group = GROUPS[index % len(GROUPS)]
         # Each group meets every second week; groups meet on different weekdays.
         date = first_day + dt.timedelta(days=14 * (index // len(GROUPS)) + index % len(GROUPS))
-        text, actions = _meeting_text(rng, group, date, person_ids, cluster_ids, event_ids, previous.get(group, []))
-        previous[group] = actions
+        text = _meeting_text(rng, group, date, person_names, cluster_names, event_ids, previous.get(group))
+        previous[group] = date
         path = target / "docs" / "moter" / group / f"{date.isoformat()}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return target
 
 
-def write_baseline(ours: Path, target: Path) -> Path:
-    """The same Markdown and navigation for plain MkDocs + Material: no macros, no data.
+BASELINE_CONFIG = """\
+site_name: Næringsgruppen i Osloregionen
+site_url: http://127.0.0.1:8000/
+theme:
+  name: material
+  language: nb
+  font: false
+markdown_extensions:
+  - toc:
+      permalink: true
+      toc_depth: 2
+  - attr_list
+  - tables
+plugins:
+  - search:
+      lang: ["no"]
+"""
 
-    mkdocs.yml loses only the macros plugin; theme, search settings, nav,
-    validation and extra CSS/JS stay. Pages that call macros show the calls as text.
+
+def write_baseline(ours: Path, target: Path) -> Path:
+    """The same Markdown and navigation for plain MkDocs + Material, as it comes.
+
+    The minutes and the hand-written pages of `ours`, a one-line page for each
+    navigation entry the site generates, and the theme's own search: what a
+    group would have with MkDocs alone and no data.
     """
+    import yaml
+
     target.mkdir(parents=True, exist_ok=False)
     shutil.copytree(ours / "docs", target / "docs")
-    shutil.copytree(ours / "overrides", target / "overrides")
-    kept, skipping = [], False
-    for line in (ours / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("  - macros:"):
-            skipping = True
-            continue
-        if skipping and (line.startswith("      ") or not line.strip() or line.lstrip().startswith("#") and line.startswith("    ")):
-            continue
-        skipping = False
-        kept.append(line)
-    (target / "mkdocs.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+
+    def pages(entries):
+        for entry in entries:
+            if isinstance(entry, str):
+                yield entry
+            elif isinstance(entry, dict):
+                for value in entry.values():
+                    yield from ([value] if isinstance(value, str) else pages(value))
+
+    for page in pages(config["nav"]):
+        path = target / "docs" / page
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# {page}\n\nSide.\n", encoding="utf-8")
+    nav = yaml.safe_dump({"nav": config["nav"]}, allow_unicode=True, sort_keys=False)
+    (target / "mkdocs.yml").write_text(BASELINE_CONFIG + nav, encoding="utf-8")
     return target

@@ -5,6 +5,7 @@ one Norwegian line instead of a traceback."""
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 from pathlib import Path
@@ -65,7 +66,11 @@ def run(main: Callable[[], int], what: str) -> None:
     except Exception as error:  # noqa: BLE001 - never a traceback for the secretary
         print(f"{what}: uventet feil ({type(error).__name__}: {error}). Dette er en feil i verktøyet, ikke i filene dine; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
         code = EXIT_UNEXPECTED
-    sys.exit(code)
+    # Leave without tearing down the archive's objects one by one: for a large
+    # archive that took a fifth of validate.py's time, and nothing is left to do.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def fail(message: str, code: int = EXIT_PROBLEMS) -> int:

@@ -19,6 +19,7 @@ index fails (a fault of this project, not of the minutes).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,7 +29,7 @@ from pathlib import Path
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
 from archive import exports
-from archive.paths import SOURCE_DIR
+from archive.paths import SOURCE_DIR, page_url
 from archive.repository import load_repository
 from archive.site import finish_site, site_pages, write_sources
 
@@ -60,6 +61,16 @@ def engine_command(engine: str, site: Path) -> list[str]:
     if engine == "zensical":
         return [str(BIN / "zensical"), "build", "--strict"]
     return [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)]
+
+
+def search_glob(pages) -> str:
+    """The built pages Pagefind reads: the folders of the searchable pages, not the registers."""
+    patterns = set()
+    for page in pages:
+        if page.searchable:
+            folders = page_url(page.src).rstrip("/").split("/")
+            patterns.add("/".join([*folders[:-1], "*"] if len(folders) > 1 else folders) + "/index.html")
+    return "{" + ",".join(sorted(patterns)) + "}"
 
 
 def engine_problems(result: subprocess.CompletedProcess) -> list[str]:
@@ -100,8 +111,8 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
         shutil.rmtree(site, ignore_errors=True)
         shutil.move(str(target), str(site))
     built = time.perf_counter()
-    finish_site(site)
-    index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], cwd=root, capture_output=True, text=True)
+    finish_site(root / SOURCE_DIR, site)
+    index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--glob", search_glob(pages)], cwd=root, capture_output=True, text=True)
     if index.returncode != 0:
         print(index.stdout + index.stderr, file=sys.stderr)
         print("Søkeindeksen kunne ikke lages (Pagefind).", file=sys.stderr)

@@ -12,9 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser
+from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, run
 
-from archive.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
+from archive.paths import DOCS_DIR, MEETINGS_DIR
+from archive.repository import load_repository
 from archive.scaffold import meeting_template
 
 
@@ -54,16 +55,12 @@ def main(argv: list[str] | None = None) -> int:
     if date is None:
         print(error, file=sys.stderr)
         return EXIT_PROBLEMS
-    try:
-        repo, problems = load_repository(root)
-    except Exception as error:  # noqa: BLE001 - a traceback helps no one here
-        print(f"{root}: arkivet kunne ikke leses ({type(error).__name__}: {error}). Kjør scripts/validate.py for å finne filen.", file=sys.stderr)
-        return EXIT_UNEXPECTED
-    group = repo.groups.get(args.group)
-    if group is None:
-        known = {k: v.name for k, v in repo.groups.items()}
-        print(f"--group: {unknown_reference_message('group', args.group, known)}", file=sys.stderr)
+    repo, problems = load_repository(root)
+    group_id, problem = repo.names["group"].resolve(args.group)
+    if group_id is None:
+        print(f"--group: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
+    group = repo.groups[group_id]
     relative = Path(DOCS_DIR) / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
     target = root / relative
     if target.exists():
@@ -74,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{relative.as_posix()}: gruppen har allerede et møte denne datoen: {clash[0].path}. Rediger det i stedet.", file=sys.stderr)
         return EXIT_PROBLEMS
     names = {**{k: v.name for k, v in repo.people.items()}, **{k: v.name for k, v in repo.groups.items()}}
-    text = meeting_template(group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names)
+    text = meeting_template(group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names, repo.item_of_action)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
@@ -84,14 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     print(relative.as_posix())
     status = "utkast (datoen har vært)" if date < repo.today else "planlagt"
-    print(f"Laget referatfil for {group.name} {date.isoformat()} med status {status}. Fyll inn sted, tid og sakene, og kjør «make validate».")
+    print(f"Laget referatfil for {group.name} {date.isoformat()} med status {status}. Fyll inn sted, tid, hvem som kom og sakene, og kjør «make validate».")
     if problems:
         print(f"Merk: arkivet har {len(problems)} feil fra før. Kjør «make validate» for å se dem.")
     return 0
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except KeyboardInterrupt:
-        sys.exit(EXIT_PROBLEMS)
+    run(main, "new_meeting.py")

@@ -1,10 +1,12 @@
-"""Check every minutes and data file; print `path:line: message` for each problem.
+"""Check every minutes, page and data file; print `path:line: message` for each problem.
 
     python scripts/validate.py            # the whole repository
     python scripts/validate.py FILE ...   # only problems in these files
 
 Exit 0 when all is well, 1 when there are problems, 2 on an unexpected error.
-Never changes a file.
+Never changes a file. With GITHUB_ACTIONS=true each problem is also printed
+as an annotation for the pull request's diff, and a Norwegian summary goes
+to the job summary (GITHUB_STEP_SUMMARY).
 """
 
 from __future__ import annotations
@@ -13,25 +15,16 @@ import os
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural
+from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, plural, run
 
 from archive.problems import Problem
-from archive.repository import (
-    DATA_DIR,
-    DATA_KINDS,
-    DOCS_DIR,
-    MEETINGS_DIR,
-    Repository,
-    load_data_file,
-    load_meeting_file,
-    load_repository,
-)
+from archive.repository import Repository, load_repository
 
 
 def parse_args(argv: list[str] | None):
     parser = NorwegianArgumentParser(
         prog="validate.py",
-        description="Sjekker alle referater og datafiler og skriver ut hver feil som «fil:linje: melding».",
+        description="Sjekker alle referater, sider og datafiler og skriver ut hver feil som «fil:linje: melding».",
     )
     parser.add_argument("filer", nargs="*", metavar="FIL", help="sjekk bare disse filene (standard: hele arkivet)")
     parser.add_argument("--rot", default=str(ROOT), metavar="MAPPE", help="arkivets rotmappe (standard: denne kopien av arkivet)")
@@ -53,7 +46,7 @@ def summary_ok(repo: Repository) -> str:
 
 def summary_problems(problems: list[Problem]) -> str:
     files = {p.path for p in problems}
-    return f"Fant {len(problems)} feil i {plural(len(files), 'fil', 'filer')}."
+    return f"Fant {plural(len(problems), 'feil', 'feil')} i {plural(len(files), 'fil', 'filer')}."
 
 
 def relative_to_root(name: str, root: Path) -> str:
@@ -66,21 +59,15 @@ def relative_to_root(name: str, root: Path) -> str:
         return Path(name).as_posix()
 
 
-def culprit(root: Path) -> str:
-    """Find the file that makes loading fail, by loading each file on its own."""
-    candidates = [(root / DATA_DIR / s.data_file, s) for s in DATA_KINDS.values()]
-    meetings = root / DOCS_DIR / MEETINGS_DIR
-    if meetings.is_dir():
-        candidates += [(path, None) for path in sorted(meetings.glob("*/**/*.md"))]
-    for path, kind_schema in candidates:
-        try:
-            if kind_schema is not None:
-                load_data_file(path, kind_schema, path.as_posix(), [])
-            else:
-                load_meeting_file(path, root, [])
-        except Exception:  # noqa: BLE001 - we are looking for exactly this
-            return relative_to_root(str(path), root)
-    return root.as_posix()
+def job_summary(problems: list[Problem]) -> str:
+    """Markdown for the pull request's job summary: what to fix, in Norwegian."""
+    if not problems:
+        return "## Referatsjekken: alt i orden\n\nAlle referater og datafiler er gyldige.\n"
+    lines = ["## Referatsjekken fant feil", "", "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.", "", "| Fil | Linje | Hva er galt |", "|---|---:|---|"]
+    for problem in problems:
+        message = problem.message.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| `{problem.path}` | {problem.line or ''} | {message} |")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,15 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"{args.rot}: mappen finnes ikke.", file=sys.stderr)
         return EXIT_PROBLEMS
-    try:
-        repo, problems = load_repository(root)
-    except Exception as error:  # noqa: BLE001 - a traceback helps no one here
-        print(
-            f"{culprit(root)}: uventet feil under lesing ({type(error).__name__}: {error}). "
-            "Filen kan ikke sjekkes; kontroller at den er en vanlig tekstfil som kan leses.",
-            file=sys.stderr,
-        )
-        return EXIT_UNEXPECTED
+    repo, problems = load_repository(root)
     if args.filer:
         wanted = {relative_to_root(name, root) for name in args.filer}
         missing = sorted(name for name in args.filer if not Path(name).exists() and not (root / name).exists())
@@ -111,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         print(problem)
         if annotate:
             print(problem.github_annotation())
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if annotate and summary_file:
+        with open(summary_file, "a", encoding="utf-8") as handle:
+            handle.write(job_summary(problems))
     if problems:
         print(summary_problems(problems))
         return EXIT_PROBLEMS
@@ -122,4 +105,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main, "validate.py")
