@@ -19,7 +19,7 @@ from typing import Mapping
 
 import yaml
 from feedgen.feed import FeedGenerator
-from icalendar import Calendar, Event, Timezone
+from icalendar import Timezone
 
 from archive import model, schema
 from archive.formatting import meeting_date, meeting_title
@@ -157,42 +157,70 @@ def calendar_ics(repo: Repository, site_url: str, generated: dt.datetime, group:
     return _calendar(items, calendar_name(repo, group), site_url, generated)
 
 
-def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt.datetime) -> str:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("name", name)
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", TIMEZONE)
+def _ics_text(value: str) -> str:
+    """A TEXT value of RFC 5545: backslash, semicolon, comma and line breaks escaped."""
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+    """A content line folded at 75 octets (RFC 5545 3.1), never inside a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:
+            end -= 1  # do not split a UTF-8 sequence
+        parts.append(data[start:end].decode("utf-8"))
+        start, limit = end, 74  # continuation lines start with a space
+    return "\r\n ".join(parts)
+
+
+def _ics_moment(date: dt.date, time: str | None) -> str:
+    if not time:
+        return f";VALUE=DATE:{date:%Y%m%d}"
+    return f";TZID={TIMEZONE}:{date:%Y%m%d}T{time.replace(':', '')}00"
+
+
+def _event_lines(item: CalendarItem, site_url: str, stamp: str) -> list[str]:
+    url = absolute_url(site_url, page_url(item.page)) + (f"#{item.anchor}" if item.anchor else "")
+    lines = ["BEGIN:VEVENT", f"UID:{item.uid}", f"DTSTAMP:{stamp}", f"DTSTART{_ics_moment(item.date, item.start)}"]
+    if item.start and item.end:
+        lines.append(f"DTEND{_ics_moment(item.date, item.end)}")
+    elif not item.start:
+        lines.append(f"DTEND{_ics_moment(item.date + dt.timedelta(days=1), None)}")  # all day
+    lines.append(f"SUMMARY:{_ics_text(item.title)}")
+    if item.place:
+        lines.append(f"LOCATION:{_ics_text(item.place)}")
+    lines.append(f"URL:{url}")
+    description = " ".join(p for p in [item.description, f"Les mer: {item.external_link or url}"] if p)
+    lines.append(f"DESCRIPTION:{_ics_text(description)}")
+    lines.append(f"CATEGORIES:{'Møte' if item.kind == 'møte' else 'Arrangement'}")
+    lines.append("END:VEVENT")
+    return [_fold(line) for line in lines]
+
+
+def _timezone(years: list[int]) -> str:
+    # icalendar knows Europe/Oslo's rules; its VTIMEZONE text is made once per build.
+    first, last = min(years), max(years) + 2
+    return Timezone.from_tzid(TIMEZONE, first_date=dt.date(first, 1, 1), last_date=dt.date(last, 1, 1)).to_ical().decode("utf-8").strip()
+
+
+def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt.datetime, events: dict | None = None, zone: str | None = None) -> str:
+    """An iCalendar file. `events` (uid → lines) and `zone` let calendars share what they have in common."""
+    stamp = generated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR", f"PRODID:{_ics_text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+        f"NAME:{_ics_text(name)}", f"X-WR-CALNAME:{_ics_text(name)}", f"X-WR-TIMEZONE:{TIMEZONE}",
+    ]
     # Always one VTIMEZONE, so even an empty calendar has the component RFC 5545 requires.
-    years = [i.date.year for i in items] or [generated.year]
-    cal.add_component(Timezone.from_tzid(TIMEZONE, first_date=dt.date(min(years), 1, 1), last_date=dt.date(max(years) + 2, 1, 1)))
-    stamp = generated.astimezone(dt.timezone.utc)
+    lines = [_fold(line) for line in lines]
+    lines.append(zone or _timezone([i.date.year for i in items] or [generated.year]))
     for item in items:
-        event = Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        start = _moment(item.date, item.start)
-        event.add("dtstart", start)
-        if item.start and item.end:
-            event.add("dtend", _moment(item.date, item.end))
-        elif not item.start:
-            event.add("dtend", item.date + dt.timedelta(days=1))  # all day
-        event.add("summary", item.title)
-        if item.place:
-            event.add("location", item.place)
-        url = absolute_url(site_url, page_url(item.page)) + (f"#{item.anchor}" if item.anchor else "")
-        event.add("url", url)
-        description = " ".join(p for p in [item.description, f"Les mer: {item.external_link or url}"] if p)
-        event.add("description", description)
-        if item.kind == "møte":
-            event.add("categories", ["Møte"])
-        else:
-            event.add("categories", ["Arrangement"])
-        cal.add_component(event)
-    return cal.to_ical().decode("utf-8")
+        lines += events[item.uid] if events is not None else _event_lines(item, site_url, stamp)
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
 
 
 # -- the Atom feed -----------------------------------------------------------
@@ -401,7 +429,8 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
 
 
 def open_data_json(repo: Repository, site_url: str, generated: dt.datetime) -> str:
-    return json.dumps(open_data(repo, site_url, generated), ensure_ascii=False, indent=2) + "\n"
+    # One line: a large archive's data is read by programs, and indentation doubled its size.
+    return json.dumps(open_data(repo, site_url, generated), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # -- everything at once ----------------------------------------------------
@@ -409,8 +438,11 @@ def open_data_json(repo: Repository, site_url: str, generated: dt.datetime) -> s
 def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dict[str, str]:
     """File name (inside docs/eksport/) → text, for every generated file."""
     items, _ = calendar_items(repo)
+    stamp = generated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    events = {item.uid: _event_lines(item, site_url, stamp) for item in items}
+    zone = _timezone([i.date.year for i in items] or [generated.year])
     files = {
-        CALENDAR_FILE: _calendar(items, calendar_name(repo), site_url, generated),
+        CALENDAR_FILE: _calendar(items, calendar_name(repo), site_url, generated, events, zone),
         FEED_FILE: atom_feed(repo, site_url),
         DATA_FILE: open_data_json(repo, site_url, generated),
         SCHEMA_FILE: json_schema_text(),
@@ -420,5 +452,5 @@ def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dic
         if item.group in by_group:
             by_group[item.group].append(item)
     for group_id, group_items in by_group.items():
-        files[group_calendar_file(group_id)] = _calendar(group_items, calendar_name(repo, group_id), site_url, generated)
+        files[group_calendar_file(group_id)] = _calendar(group_items, calendar_name(repo, group_id), site_url, generated, events, zone)
     return files

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "tag", "a", "join", "table", "definition_list", "unordered_list", "badge", "slug"]
+__all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "badge", "slug"]
 
 Content = "str | Markup | Iterable[str | Markup] | None"
 
@@ -56,6 +56,11 @@ def tag(name: str, content=None, /, **attributes) -> Markup:
 
 def a(href: str, content, /, **attributes) -> Markup:
     return tag("a", content, href=href, **attributes)
+
+
+def concat(*parts) -> Markup:
+    """Text and Markup one after another, as one Markup: the fast way to write `a + " " + b`."""
+    return Markup("".join([_text(part) for part in parts if part is not None]))
 
 
 def join(parts: Iterable, separator: str = ", ") -> Markup:

@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -30,7 +31,29 @@ class Heading:
     anchor: str
 
 
-Block = Heading | Markup
+class Later:
+    """An HTML block made when it is needed, not when the page's outline is.
+
+    The engine needs only a page's outline (title, headings, where each block
+    goes); the full build starts it on the outlines and makes the HTML while it
+    runs (scripts/build_site.py).
+    """
+
+    __slots__ = ("make", "searchable")
+
+    def __init__(self, make: Callable[[], Markup], searchable: bool = True):
+        self.make = make
+        # False: what the block says is said better elsewhere (a card of names,
+        # a contents list, a timeline of other pages' items); the search index skips it.
+        self.searchable = searchable
+
+
+Block = Heading | Markup | Later
+
+
+def html_blocks(page: Page) -> list[str]:
+    """The HTML of the page's blocks (all but its headings), in order."""
+    return [str(block.make() if isinstance(block, Later) else block) for block in page.blocks if not isinstance(block, Heading)]
 
 
 @dataclass
@@ -57,8 +80,12 @@ def heading_text(text: str) -> str:
 _SLOT = re.compile(r"<!--slot:(\d+):[0-9a-f]*-->")
 
 
-def to_markdown(page: Page) -> tuple[str, list[str]]:
-    """The file the engine reads for `page`, and the HTML of its blocks in order."""
+def to_markdown(page: Page, html: list[str] | None = None) -> str:
+    """The file the engine reads for `page`.
+
+    With the blocks' `html`, each comment carries a hash of its block, so that
+    a page whose HTML changed is a changed file (the preview's dirty builds).
+    """
     meta: dict = {"title": str(escape(page.title))}  # the engines print the title unescaped
     if page.hide:
         meta["hide"] = list(page.hide)
@@ -67,16 +94,16 @@ def to_markdown(page: Page) -> tuple[str, list[str]]:
     if page.searchable:
         meta["sok"] = True
     lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
-    slots: list[str] = []
+    number = 0
     for block in page.blocks:
         if isinstance(block, Heading):
             anchor = f" {{#{block.anchor}}}" if block.anchor else ""
             lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
-        elif block:
-            digest = hashlib.blake2b(block.encode("utf-8"), digest_size=6).hexdigest()
-            lines += [f"<!--slot:{len(slots)}:{digest}-->", ""]
-            slots.append(str(block))
-    return "\n".join(lines), slots
+        else:
+            digest = hashlib.blake2b(html[number].encode("utf-8"), digest_size=6).hexdigest() if html is not None else ""
+            lines += [f"<!--slot:{number}:{digest}-->", ""]
+            number += 1
+    return "\n".join(lines)
 
 
 def fill(html: str, slots: list[str]) -> str:
@@ -91,5 +118,7 @@ def page_text(page: Page) -> str:
         if isinstance(block, Heading):
             out.append(f"{'#' * block.level} {block.text} {{#{block.anchor}}}")
         else:
-            out.append(str(block))
+            text = str(block.make() if isinstance(block, Later) else block)
+            if text:
+                out.append(text)
     return "\n\n".join(out) + "\n"

@@ -9,12 +9,13 @@ page per year, so no page grows without bound.
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from archive import attendance, charts, exports, model, paths, schema
 from archive.formatting import meeting_date, norwegian_date, plural
-from archive.html import Markup, a, join, table, tag, unordered_list
+from archive.html import Markup, a, concat, join, table, tag, unordered_list
 from archive.markdown import render_inline
-from archive.pages import Heading, Page
+from archive.pages import Heading, Later, Page
 from archive.paths import url
 from archive.repository import Repository
 from archive.views import (
@@ -56,7 +57,8 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> Page:
         select("omrade", "Satsingsområde", "Alle satsingsområder", [(area, repo.focus_areas[area].name) for area in areas]),
         tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
     ], class_="archive-filter", hidden=True, aria_label="Avgrens oppfølgingspunktene", data_rows="follow-up-table")
-    page.blocks.append(intro + form + tag("div", follow_up_table(repo, chains, here, with_area=True), class_="sortable-table"))
+    page.blocks.append(intro + form)
+    page.blocks.append(Later(lambda: tag("div", follow_up_table(repo, chains, here, with_area=True), class_="sortable-table")))
     return page
 
 
@@ -100,7 +102,7 @@ def decision_pages(repo: Repository) -> list[Page]:
         page = Page(src, f"Vedtak {year}")
         page.blocks.append(Heading(1, f"Vedtak {year}", ""))
         page.blocks.append(tag("p", Markup(f"{plural(len(by_year[year]), 'vedtak', 'vedtak')}, nyeste først. ") + a(url(src, here), "Alle år") + "."))
-        page.blocks.append(decision_table(repo, by_year[year], src))
+        page.blocks.append(Later(partial(decision_table, repo, by_year[year], src)))
         pages.append(page)
     return pages
 
@@ -111,7 +113,7 @@ def _names(repo: Repository, people: list[str], here: str, meeting: model.Meetin
     if not people:
         return Markup("–")
     roles = {meeting.chair: "møteleder", meeting.secretary: "referent"}
-    return Markup(f"{len(people)}: ") + join(person_link(repo, p, here) + (f" ({roles[p]})" if p in roles else "") for p in people)
+    return concat(f"{len(people)}: ", join(concat(person_link(repo, p, here), f" ({roles[p]})" if p in roles else None) for p in people))
 
 
 def attendance_chart(repo: Repository, records: list[attendance.MeetingAttendance]) -> Markup:
@@ -178,13 +180,18 @@ def attendance_pages(repo: Repository) -> list[Page]:
         src = paths.attendance_year_page(year)
         page = Page(src, f"Oppmøte {year}")
         page.blocks.append(Heading(1, f"Oppmøte {year}", ""))
-        rows = [
-            [meeting_link(repo, r.meeting, src), _names(repo, r.in_room, src, r.meeting), _names(repo, r.online, src, r.meeting), _names(repo, r.absent, src, r.meeting)]
-            for r in reversed(by_year[year])
-        ]
-        page.blocks.append(tag("p", Markup("Møte for møte, nyeste først. ") + a(url(src, here), "Oppmøte alle år") + ".") + table(["Møte", "Til stede", "Digitalt", "Forfall"], rows))
+        page.blocks.append(tag("p", Markup("Møte for møte, nyeste først. ") + a(url(src, here), "Oppmøte alle år") + "."))
+        page.blocks.append(Later(partial(attendance_year_table, repo, by_year[year], src)))
         pages.append(page)
     return pages
+
+
+def attendance_year_table(repo: Repository, records: list, here: str) -> Markup:
+    rows = [
+        [meeting_link(repo, r.meeting, here), _names(repo, r.in_room, here, r.meeting), _names(repo, r.online, here, r.meeting), _names(repo, r.absent, here, r.meeting)]
+        for r in reversed(records)
+    ]
+    return table(["Møte", "Til stede", "Digitalt", "Forfall"], rows)
 
 
 # -- calendar ----------------------------------------------------------------

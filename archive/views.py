@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import partial
 
 from archive import model, paths, schema
 from archive.formatting import meeting_date, meeting_time, meeting_title, norwegian_date, plural
-from archive.html import Markup, a, badge, definition_list, join, table, tag, unordered_list
+from archive.html import Markup, a, badge, concat, definition_list, join, table, tag, unordered_list
 from archive.markdown import render_inline, render_many, render_markdown
-from archive.pages import Heading, Page
+from archive.pages import Heading, Later, Page
 from archive.paths import url
 from archive.repository import Repository
 
@@ -86,11 +87,13 @@ def meeting_name(repo: Repository, meeting: model.Meeting) -> str:
 
 
 def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: str = "", label: str | None = None) -> Markup:
-    return a(url(here, meeting.src_path, anchor), label or meeting_name(repo, meeting))
+    if anchor or label:
+        return a(url(here, meeting.src_path, anchor), label or meeting_name(repo, meeting))
+    return _cached_link(repo, "meeting", meeting.id, here, lambda: a(url(here, meeting.src_path), meeting_name(repo, meeting)))
 
 
 def item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:
-    return a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}")
+    return _cached_link(repo, "item", f"{meeting.id}#{item.anchor}", here, lambda: a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}"))
 
 
 MEETING_STATUS_KIND = {"planlagt": "planned", "utkast": "draft", "godkjent": "approved"}
@@ -134,7 +137,7 @@ def breadcrumb(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
 
 def attendance_line(repo: Repository, meeting: model.Meeting, people: list[str], here: str) -> Markup:
     roles = {meeting.chair: "møteleder", meeting.secretary: "referent"}
-    return join(person_link(repo, p, here) + (f" ({roles[p]})" if p in roles else "") for p in people)
+    return join(concat(person_link(repo, p, here), f" ({roles[p]})" if p in roles else None) for p in people)
 
 
 def meeting_card(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
@@ -200,16 +203,16 @@ def render_blocks(repo: Repository, meeting: model.Meeting, blocks: list, here: 
         if isinstance(block, model.Prose):
             out.append(rendered.get(id(block)) or render_markdown(block.text, meeting.src_path, here))
         elif isinstance(block, model.DecisionBlock):
-            body = Markup("").join(tag("p", render_inline(d.text)) for d in block.decisions)
-            out.append(tag("div", tag("p", "Vedtak", class_="admonition-title") + body, class_="admonition success vedtak"))
+            body = [tag("p", render_inline(d.text)) for d in block.decisions]
+            out.append(tag("div", [tag("p", "Vedtak", class_="admonition-title"), *body], class_="admonition success vedtak"))
         elif isinstance(block, model.FollowUpList):
             entries = [tag("li", follow_up_line(repo, action, here)) for action in block.actions]
-            out.append(tag("div", tag("p", "Oppfølging", class_="admonition-title") + tag("ul", entries, class_="follow-ups"), class_="admonition abstract oppfolging"))
+            out.append(tag("div", [tag("p", "Oppfølging", class_="admonition-title"), tag("ul", entries, class_="follow-ups")], class_="admonition abstract oppfolging"))
         elif isinstance(block, model.LinkLine):
             out.append(link_line(repo, meeting, block, here))
         elif isinstance(block, model.Subsection):
             out.append(tag("h3", block.title, id=block.anchor))
-    return Markup("\n").join(out)
+    return Markup("\n".join(out))
 
 
 def link_line(repo: Repository, meeting: model.Meeting, block: model.LinkLine, here: str) -> Markup:
@@ -217,22 +220,22 @@ def link_line(repo: Repository, meeting: model.Meeting, block: model.LinkLine, h
         return Markup("")  # shown once, by agenda_item_body, whichever way the item names it
     makers = {"focus_area": focus_area_link, "cluster": cluster_link, "group": group_link}
     links = join(makers[block.kind](repo, target, here) for target in block.targets)
-    return tag("p", tag("strong", f"{block.label}:") + " " + links, class_="agenda-links")
+    return tag("p", [tag("strong", f"{block.label}:"), " ", links], class_="agenda-links")
 
 
 def follow_up_line(repo: Repository, action: model.ActionItem, here: str) -> Markup:
     chain = repo.chain_of.get(action.key)
     parts = [action_status_badge(action.status), " ", render_inline(action.task)]
-    details = [tag("strong", "Ansvar:") + " " + join(owner_link(repo, o, here) for o in action.owner)]
+    details = [concat(tag("strong", "Ansvar:"), " ", join(owner_link(repo, o, here) for o in action.owner))]
     if action.due:
         details.append(f"Frist: {norwegian_date(action.due)}")
     if action.carried_from and action.carried_from in repo.item_of_action:
         origin_meeting, origin_item = repo.item_of_action[action.carried_from]
-        details.append(Markup("Fra: ") + item_link(repo, origin_meeting, origin_item, here))
+        details.append(concat("Fra: ", item_link(repo, origin_meeting, origin_item, here)))
     if chain and chain.latest is not action:
         latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
-        details.append(Markup("Fulgt opp: ") + item_link(repo, latest_meeting, latest_item, here) + f" ({ACTION_STATUS_LABELS[chain.status].lower()})")
-    return Markup("").join(parts) + tag("span", join(details, ". "), class_="follow-up-details")
+        details.append(concat("Fulgt opp: ", item_link(repo, latest_meeting, latest_item, here), f" ({ACTION_STATUS_LABELS[chain.status].lower()})"))
+    return concat(*parts, tag("span", join(details, ". "), class_="follow-up-details"))
 
 
 def agenda_item_body(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:
@@ -253,56 +256,70 @@ def meeting_page(repo: Repository, meeting: model.Meeting) -> Page:
     """The whole meeting page: breadcrumb, card, the agenda as written, attachments, invited."""
     here = meeting.src_path
     page = Page(here, meeting_heading(repo, meeting), searchable=True)
-    areas = sorted({area for item in meeting.agenda for area in item.focus_areas})
-    page.blocks.append(breadcrumb(repo, meeting, here))
+    page.blocks.append(Later(partial(breadcrumb, repo, meeting, here), searchable=False))
     page.blocks.append(Heading(1, page.title, ""))
-    top = [
-        search_filters(
-            type="Møte", gruppe=group_name(repo, meeting.group), ar=str(meeting.year),
-            satsingsomrade=[repo.focus_areas[a].name for a in areas],
-        ),
-        page_tools(),
-        meeting_card(repo, meeting, here),
-    ]
+    page.blocks.append(Later(partial(meeting_header, repo, meeting, here), searchable=False))
+    page.blocks.append(Later(partial(meeting_intro, repo, meeting, here)))
+    for item in meeting.agenda:
+        page.blocks.append(Heading(2, item.label, item.anchor))
+        page.blocks.append(Later(partial(agenda_item_body, repo, meeting, item, here)))
+    if meeting.attachments:
+        page.blocks += [Heading(2, "Vedlegg", "vedlegg"), Later(partial(attachment_list, meeting, here))]
+    if meeting.events:
+        page.blocks += [Heading(2, "Arrangementer nevnt i referatet", "arrangementer"), Later(partial(meeting_events, repo, meeting, here))]
+    if meeting.invited:
+        page.blocks += [Heading(2, f"Inviterte ({len(meeting.invited)})", "inviterte"), Later(partial(invited_list, repo, meeting, here), searchable=False)]
+    page.blocks.append(Later(partial(previous_next, repo, meeting, here), searchable=False))
+    return page
+
+
+def meeting_header(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    """Under the meeting's heading: the print button, the card, a note, the contents."""
+    top = [page_tools(), meeting_card(repo, meeting, here)]
     if not meeting.minutes_in_archive:
         top.append(tag("div", tag("p", "Referatet finnes ikke i arkivet", class_="admonition-title") + tag("p", "Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her."), class_="admonition note"))
     if len(meeting.agenda) > 3:
         top.append(contents_list(meeting))
-    if meeting.preamble:
-        top.append(render_blocks(repo, meeting, meeting.preamble, here))
-    page.blocks.append(Markup("\n").join(top))
-    for item in meeting.agenda:
-        page.blocks.append(Heading(2, item.label, item.anchor))
-        page.blocks.append(agenda_item_body(repo, meeting, item, here))
+    return Markup("\n").join(top)
+
+
+def meeting_intro(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    """The search's labels for the meeting, and the text before the first item."""
+    areas = sorted({area for item in meeting.agenda for area in item.focus_areas})
+    filters = search_filters(
+        type="Møte", gruppe=group_name(repo, meeting.group), ar=str(meeting.year),
+        satsingsomrade=[repo.focus_areas[a].name for a in areas],
+    )
+    return filters + (render_blocks(repo, meeting, meeting.preamble, here) if meeting.preamble else Markup(""))
+
+
+def attachment_list(meeting: model.Meeting, here: str) -> Markup:
     folder = meeting.src_path.rsplit("/", 1)[0]
-    if meeting.attachments:
-        entries = [
-            a(paths.file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
-            else Markup(tag("span", attachment.title)) + " " + tag("em", "(ikke i arkivet)")
-            for attachment in meeting.attachments
-        ]
-        page.blocks += [Heading(2, "Vedlegg", "vedlegg"), unordered_list(entries)]
-    if meeting.events:
-        entries = []
-        for event_id in meeting.events:
-            event = repo.events[event_id]
-            link = a(url(here, paths.CALENDAR_PAGE, f"arr-{event.id}"), event.title)
-            entries.append(link + (f", {norwegian_date(event.date)}" if event.date else ""))
-        page.blocks += [Heading(2, "Arrangementer nevnt i referatet", "arrangementer"), unordered_list(entries)]
-    if meeting.invited:
-        entries = []
-        for person_id in meeting.invited:
-            person = repo.people.get(person_id)
-            org = organisation_link(repo, person.organisation if person else None, here)
-            entries.append(person_link(repo, person_id, here) + (Markup(" – ") + org if org else ""))
-        summary = tag("summary", f"Vis alle {len(meeting.invited)} inviterte")
-        note = "" if meeting.invited_as_written else tag("p", f"Gruppens medlemmer: {group_name(repo, meeting.group)}.")
-        page.blocks += [
-            Heading(2, f"Inviterte ({len(meeting.invited)})", "inviterte"),
-            tag("details", summary + (note or Markup("")) + unordered_list(entries, class_="columns"), class_="invited", data_pagefind_ignore="all"),
-        ]
-    page.blocks.append(previous_next(repo, meeting, here))
-    return page
+    return unordered_list(
+        a(paths.file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
+        else tag("span", attachment.title) + " " + tag("em", "(ikke i arkivet)")
+        for attachment in meeting.attachments
+    )
+
+
+def meeting_events(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    entries = []
+    for event_id in meeting.events:
+        event = repo.events[event_id]
+        link = a(url(here, paths.CALENDAR_PAGE, f"arr-{event.id}"), event.title)
+        entries.append(link + (f", {norwegian_date(event.date)}" if event.date else ""))
+    return unordered_list(entries)
+
+
+def invited_list(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
+    entries = []
+    for person_id in meeting.invited:
+        person = repo.people.get(person_id)
+        org = organisation_link(repo, person.organisation if person else None, here)
+        entries.append(concat(person_link(repo, person_id, here), " – " if org else None, org or None))
+    summary = tag("summary", f"Vis alle {len(meeting.invited)} inviterte")
+    note = Markup("") if meeting.invited_as_written else tag("p", f"Gruppens medlemmer: {group_name(repo, meeting.group)}.")
+    return tag("details", summary + note + unordered_list(entries, class_="columns"), class_="invited", data_pagefind_ignore="all")
 
 
 def previous_next(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
@@ -392,8 +409,12 @@ def meeting_archive(repo: Repository, here: str = paths.ARCHIVE_PAGE) -> Page:
             for m in meetings
         ]
         page.blocks.append(Heading(2, str(year), str(year)))
-        page.blocks.append(tag("div", table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in meetings], row_attributes=attributes, class_="archive-table"), class_="archive-year", data_year=str(year)))
+        page.blocks.append(Later(partial(_archive_year, repo, meetings, attributes, year, here)))
     return page
+
+
+def _archive_year(repo: Repository, meetings: list, attributes: list, year: int, here: str) -> Markup:
+    return tag("div", table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in meetings], row_attributes=attributes, class_="archive-table"), class_="archive-year", data_year=str(year))
 
 
 def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE) -> Page:
@@ -405,7 +426,7 @@ def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE)
         if not meetings:
             page.blocks.append(tag("p", "Ingen møter i arkivet."))
             continue
-        page.blocks.append(table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in reversed(meetings)], class_="archive-table"))
+        page.blocks.append(Later(partial(lambda meetings: table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in reversed(meetings)], class_="archive-table"), meetings)))
     return page
 
 
@@ -424,7 +445,7 @@ def follow_up_table(repo: Repository, chains, here: str, *, with_owner: bool = T
         origin = item_link(repo, first_meeting, first_item, here)
         if len(chain.entries) > 1:
             latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
-            origin += tag("br") + "sist fulgt opp: " + item_link(repo, latest_meeting, latest_item, here)
+            origin = concat(origin, tag("br"), "sist fulgt opp: ", item_link(repo, latest_meeting, latest_item, here))
         row = [render_inline(chain.latest.task)]
         if with_owner:
             row.append(join(owner_link(repo, o, here) for o in chain.owners))
@@ -533,6 +554,7 @@ def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, gr
     """What the item says: the working group's own part when it has one, else its first text."""
     prose: list[str] = []
     in_part = group is None
+    texts = meeting.__dict__.setdefault("_prose_text", {})
     rendered = prose_html(meeting)
     for block in item.blocks:
         if isinstance(block, model.Subsection):
@@ -541,7 +563,10 @@ def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, gr
             in_part = group is not None and block.group == group
             continue
         if in_part and isinstance(block, model.Prose):
-            prose.append(rendered[id(block)].striptags())
+            text = texts.get(id(block))
+            if text is None:
+                text = texts[id(block)] = rendered[id(block)].striptags()
+            prose.append(text)
         if sum(len(p) for p in prose) > length:
             break
     text = re.sub(r"\s+", " ", " ".join(prose)).strip()
@@ -572,10 +597,17 @@ def focus_area_page(repo: Repository, area_id: str) -> Page:
             rows.append(("Mandat", group.mandate))
     top.append(definition_list(rows))
     page.blocks.append(Markup("\n").join(top))
-    items = sorted(repo.items_by_focus_area.get(area.id, []), key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].line), reverse=True)
     page.blocks.append(Heading(2, "Saker, vedtak og oppfølging", "saker"))
+    page.blocks.append(Later(partial(focus_area_timeline, repo, area, here), searchable=False))
+    return page
+
+
+def focus_area_timeline(repo: Repository, area: model.FocusArea, here: str) -> Markup:
+    """Every item on the area, newest first: the group's discussion, and the area's own decisions and follow-ups."""
+    items = sorted(repo.items_by_focus_area.get(area.id, []), key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].line), reverse=True)
     if not items:
-        page.blocks.append(tag("p", "Ingen saker i arkivet handler om dette satsingsområdet ennå."))
+        return tag("p", "Ingen saker i arkivet handler om dette satsingsområdet ennå.")
+    out = []
     for meeting, item in items:
         own_group = area.working_group if area.working_group in item.groups else None
         decisions = [d for d in item.decisions if area.id in d.focus_areas]
@@ -585,12 +617,12 @@ def focus_area_page(repo: Repository, area_id: str) -> Page:
         text = excerpt(repo, meeting, item, own_group)
         if text:
             parts.append(tag("blockquote", tag("p", text)))
-        entries = [tag("strong", "Vedtak:") + " " + render_inline(d.text) for d in decisions]
-        entries += [tag("strong", "Oppfølging:") + " " + follow_up_line(repo, x, here) for x in actions]
+        entries = [concat(tag("strong", "Vedtak:"), " ", render_inline(d.text)) for d in decisions]
+        entries += [concat(tag("strong", "Oppfølging:"), " ", follow_up_line(repo, x, here)) for x in actions]
         if entries:
             parts.append(unordered_list(entries, class_="timeline-entries"))
-        page.blocks.append(tag("div", parts, class_="timeline-item"))
-    return page
+        out.append(tag("div", parts, class_="timeline-item"))
+    return Markup("\n").join(out)
 
 
 # -- groups ----------------------------------------------------------------
@@ -733,19 +765,29 @@ def person_page(repo: Repository, person: model.Person) -> Page:
     page.blocks.append(Heading(2, "Oppfølgingspunkter", "oppfolging"))
     if chains:
         ordered = sorted(chains, key=lambda c: (not c.is_open, c.key))
-        page.blocks.append(follow_up_table(repo, ordered, here, with_owner=True))
+        page.blocks.append(Later(partial(follow_up_table, repo, ordered, here, with_owner=True), searchable=False))
     else:
         page.blocks.append(tag("p", "Ingen oppfølgingspunkter."))
-    decisions = decisions_naming(repo, person)
-    if decisions:
-        page.blocks.append(Heading(2, "Vedtak der personen er nevnt", "vedtak"))
-        page.blocks.append(unordered_list(item_link(repo, m, item, here) + ": " + render_inline(d.text) for m, item, d in decisions))
+    page.blocks.append(Heading(2, "Vedtak der personen er nevnt", "vedtak"))
+    page.blocks.append(Later(partial(person_decisions, repo, person, here), searchable=False))
     page.blocks.append(Heading(2, "Møter", "moter"))
-    rows_ = []
-    for meeting in reversed(person_meetings(repo, person.id)):
-        rows_.append([meeting_link(repo, meeting, here, label=meeting_date(meeting)), group_link(repo, meeting.group, here), person_role(meeting, person.id)])
-    page.blocks.append(table(["Dato", "Gruppe", "Rolle"], rows_) if rows_ else tag("p", "Ikke registrert på noe møte."))
+    page.blocks.append(Later(partial(person_meeting_table, repo, person, here), searchable=False))
     return page
+
+
+def person_decisions(repo: Repository, person: model.Person, here: str) -> Markup:
+    decisions = decisions_naming(repo, person)
+    if not decisions:
+        return tag("p", "Ingen vedtak nevner personen ved navn.")
+    return unordered_list(concat(item_link(repo, m, item, here), ": ", render_inline(d.text)) for m, item, d in decisions)
+
+
+def person_meeting_table(repo: Repository, person: model.Person, here: str) -> Markup:
+    rows = [
+        [meeting_link(repo, meeting, here, label=meeting_date(meeting)), group_link(repo, meeting.group, here), person_role(meeting, person.id)]
+        for meeting in reversed(person_meetings(repo, person.id))
+    ]
+    return table(["Dato", "Gruppe", "Rolle"], rows) if rows else tag("p", "Ikke registrert på noe møte.")
 
 
 def person_meetings(repo: Repository, person_id: str) -> list[model.Meeting]:

@@ -10,7 +10,8 @@
    into build/docs/ (archive/site.py), which mkdocs.yml names as docs_dir.
 3. Runs the engine in strict mode; any warning stops the build.
 4. Puts the generated HTML into the built pages (archive/pages.py).
-5. Builds the search index with Pagefind from the finished pages.
+5. Builds the search index with Pagefind from the same HTML, in build/search/
+   (archive/site.py), at the same time as the engine runs.
 
 Exit 0 when built, 1 when the archive has problems, 2 when the engine or the
 index fails (a fault of this project, not of the minutes).
@@ -19,19 +20,19 @@ index fails (a fault of this project, not of the minutes).
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
 from archive import exports
-from archive.paths import SOURCE_DIR, page_url
+from archive.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
 from archive.repository import load_repository
-from archive.site import finish_site, site_pages, write_sources
+from archive.site import finish_site, render_html, site_pages, write_search_sources, write_slots, write_sources
 
 BIN = Path(sys.executable).parent
 ENGINES = ("mkdocs", "zensical")
@@ -63,19 +64,20 @@ def engine_command(engine: str, site: Path) -> list[str]:
     return [str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)]
 
 
-def search_glob(pages) -> str:
-    """The built pages Pagefind reads: the folders of the searchable pages, not the registers."""
-    patterns = set()
-    for page in pages:
-        if page.searchable:
-            folders = page_url(page.src).rstrip("/").split("/")
-            patterns.add("/".join([*folders[:-1], "*"] if len(folders) > 1 else folders) + "/index.html")
-    return "{" + ",".join(sorted(patterns)) + "}"
+def search_command(root: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "pagefind", "--site", str(root / SEARCH_SOURCE_DIR), "--output-path", str(site / SEARCH_INDEX_DIR), "--silent"]
 
 
-def engine_problems(result: subprocess.CompletedProcess) -> list[str]:
+def _lower_priority() -> None:
+    try:
+        os.nice(10)
+    except OSError:
+        pass
+
+
+def engine_problems(output: str) -> list[str]:
     """Warnings and errors in the engine's log: under --strict, each one fails the build."""
-    lines = (result.stdout + result.stderr).splitlines()
+    lines = output.splitlines()
     return [line for line in lines if "WARNING" in line or "ERROR" in line or "Error" in line]
 
 
@@ -96,31 +98,59 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
     except ValueError as error:
         print(f"mkdocs.yml: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
+    sources = root / SOURCE_DIR
     pages = site_pages(repo, site_url)
-    write_sources(repo, site_url, generation_time(os.environ), root / SOURCE_DIR, pages)
-    generated = time.perf_counter()
+    write_sources(repo, pages, sources)
+    outlined = time.perf_counter()
+    # The engine needs only the outlines: it runs while this process makes the
+    # pages' HTML, the search index's documents and the exports on the other core.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     target = site if engine == "mkdocs" else root / "site"
-    result = subprocess.run(engine_command(engine, target), cwd=root, env=env, capture_output=True, text=True)
-    failures = engine_problems(result)
-    if result.returncode != 0 or failures:
-        print(result.stdout + result.stderr, file=sys.stderr)
-        print(f"{engine} kunne ikke bygge nettstedet. Arkivet er i orden, så dette er en feil i prosjektet; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
-        return EXIT_UNEXPECTED
-    if target != site:
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.move(str(target), str(site))
-    built = time.perf_counter()
-    finish_site(root / SOURCE_DIR, site)
-    index = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--silent", "--glob", search_glob(pages)], cwd=root, capture_output=True, text=True)
-    if index.returncode != 0:
-        print(index.stdout + index.stderr, file=sys.stderr)
-        print("Søkeindeksen kunne ikke lages (Pagefind).", file=sys.stderr)
-        return EXIT_UNEXPECTED
+    shutil.rmtree(target, ignore_errors=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        # The log goes to a file: through a pipe nobody reads yet, the engine
+        # would stop at the first 64 KB of it and wait.
+        engine_log = open(Path(scratch) / "engine.log", "w+", encoding="utf-8")
+        engine_run = subprocess.Popen(engine_command(engine, target), cwd=root, env=env, stdout=engine_log, stderr=subprocess.STDOUT, text=True)
+        html = render_html(pages)
+        write_slots(html, sources)
+        write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
+        index_log = open(Path(scratch) / "index.log", "w+", encoding="utf-8")
+        # Lower priority: the engine is the longest part of the build and should not wait for the index.
+        index_run = subprocess.Popen(search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority)
+        export_files = exports.export_files(repo, site_url, generation_time(os.environ))
+        rendered = time.perf_counter()
+        engine_run.wait()
+        engine_log.seek(0)
+        engine_output = engine_log.read()
+        failures = engine_problems(engine_output)
+        if engine_run.returncode != 0 or failures:
+            index_run.kill()
+            print(engine_output, file=sys.stderr)
+            print(f"{engine} kunne ikke bygge nettstedet. Arkivet er i orden, så dette er en feil i prosjektet; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
+            return EXIT_UNEXPECTED
+        if target != site:
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.move(str(target), str(site))
+        built = time.perf_counter()
+        finish_site(sources, site)
+        (site / EXPORT_DIR).mkdir(exist_ok=True)
+        for name, text in export_files.items():
+            (site / EXPORT_DIR / name).write_text(text, encoding="utf-8")
+        index_run.wait()
+        if index_run.returncode != 0:
+            index_log.seek(0)
+            print(index_log.read(), file=sys.stderr)
+            print("Søkeindeksen kunne ikke lages (Pagefind). Dette er en feil i prosjektet.", file=sys.stderr)
+            return EXIT_UNEXPECTED
+        shutil.move(str(Path(scratch) / SEARCH_INDEX_DIR), str(site / SEARCH_INDEX_DIR))
+        engine_log.close()
+        index_log.close()
     done = time.perf_counter()
     report(
-        f"Bygget {plural(len(pages), 'side', 'sider')} ({plural(len(repo.meetings), 'møte', 'møter')}) til {site} med {engine} på {done - started:.1f} s "
-        f"(sider {generated - started:.1f} s, {engine} {built - generated:.1f} s, søk {done - built:.1f} s)."
+        f"Bygget {plural(len(pages), 'side', 'sider')} ({plural(len(repo.meetings), 'møte', 'møter')}) med {engine} og søk til {site} på {done - started:.1f} s: "
+        f"innlesing og sjekk {outlined - started:.1f} s, sidene {rendered - outlined:.1f} s mens {engine} bygget i {built - outlined:.1f} s, "
+        f"ferdigstilling og søkeindeks {done - built:.1f} s."
     )
     return 0
 
