@@ -8,13 +8,14 @@ file she writes in. The validator checks each target here; the renderer
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 
 from archive.paths import file_url, is_generated, url
 from archive.problems import Problem
 
-_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)")
+_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _HTML = re.compile(r"\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -60,7 +61,8 @@ def broken_links(repo) -> list[Problem]:
     for display, src, body, first_line in sources:
         if "](" not in body and "]:" not in body and "=" not in body:
             continue
-        for offset, target in _targets(body):
+        for offset, written in _targets(body):
+            target = html.unescape(written)
             if target.startswith("/") and not target.startswith("//"):
                 problems.append(Problem(display, first_line + offset, f"lenken «{target}» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen."))
                 continue

@@ -151,6 +151,7 @@ class _Reader:
         self.anchors: dict[str, int] = {}
         self.numbers: dict[str, int] = {}
         self.follow_up_count = 0
+        self.too_many = False
 
     # -- helpers -------------------------------------------------------
 
@@ -328,7 +329,8 @@ class _Reader:
             if key in self.numbers:
                 self.report(line, f"saksnummer «{number}» er brukt før (linje {self.numbers[key]}); hver sak trenger sitt eget nummer.")
             self.numbers.setdefault(key, line)
-        if len(self.result.items) == MAX_ITEMS:
+        if len(self.result.items) == MAX_ITEMS and not self.too_many:
+            self.too_many = True
             self.report(line, f"referatet har mer enn {MAX_ITEMS} saker; del det opp i flere referater.")
         item = model.AgendaItem(number=number, title=title, number_restored=restored, line=line)
         item.anchor = self.unique_anchor(anchor_of(number, title))
@@ -387,8 +389,8 @@ class _Reader:
                 return next_index
         if self.item is None:
             self.report(line, "«Vedtak:» står før første sak. Skriv vedtaket under saken det gjelder («## 1. …»).")
-            for text_, _ in texts:
-                self.add_prose(index, text_)
+            for offset in range(index, next_index):
+                self.add_prose(offset, self.lines[offset])
             return next_index
         self.flush_prose()
         decisions = []

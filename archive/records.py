@@ -189,6 +189,11 @@ class RecordBuilder:
         return [(item, value.line_of(index)) for index, item in enumerate(value) if item is not INVALID]
 
     def _check_refs(self, spec: Field, value: Any, line: int) -> Any:
+        if isinstance(value, str) and spec.ref in self.names:
+            # «tilstede: Per Hansen og Kari Nordmann» on one line: names as in running text.
+            from archive.minutes import resolve_list
+
+            return resolve_list(self.names[spec.ref], value, line, self.report)
         items = self._list(spec, value, line)
         if items is None:
             return None

@@ -33,7 +33,7 @@ from archive.sources import LocatedList
 
 MAX_MINUTES_BYTES = 1_000_000
 MAX_DATA_BYTES = 2_000_000
-MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+MAX_ATTACHMENT_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 FILE_SUFFIXES = IMAGE_SUFFIXES | frozenset({".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".ods", ".odp", ".txt", ".csv"})
 _MEETING_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -236,7 +236,7 @@ def _read(path: Path, display: str, limit: int, problems: _Problems) -> str | No
     with open(path, "rb") as handle:
         raw = handle.read(limit + 1)
     if len(raw) > limit:
-        report(0, f"filen er større enn {limit / 1_000_000:.0f} MB, som er det største som er tillatt. Del den opp.")
+        report(0, f"filen er større enn {_size(limit)}, som er det største som er tillatt. Del den opp.")
         return None
     text = decode(raw, report)
     if text is None or report_control_characters(text, report):
@@ -313,10 +313,10 @@ def check_groups(groups: dict[str, model.Group]) -> list[Problem]:
     """A group cannot be its own parent, nor its own grandparent."""
     problems = []
     for group in groups.values():
-        seen = {group.id}
+        seen = set()
         parent = group.parent
-        while parent and parent in groups:
-            if parent in seen:
+        while parent and parent in groups and parent not in seen:
+            if parent == group.id:
                 problems.append(Problem(group.path, group.line_of("parent"), f"gruppen «{group.id}» ligger under seg selv («overordnet» går i ring). Rett «overordnet»."))
                 break
             seen.add(parent)
@@ -406,9 +406,8 @@ def _sort_meeting_folder(path: Path, rel: str, parts: list[str], suffix: str, wa
 def _add_file(path: Path, rel: str, src: str, walk: DocsWalk, problems: _Problems) -> None:
     size = path.stat().st_size
     if size > MAX_ATTACHMENT_BYTES:
-        problems.append(Problem(rel, 0, f"filen er {size / 1024 / 1024:.1f} MB; største tillatte er {MAX_ATTACHMENT_BYTES // 1024 // 1024} MB. Komprimer PDF-en eller del den opp."))
-        return
-    walk.files.append(src)
+        problems.append(Problem(rel, 0, f"filen er {_size(size)}; største tillatte er {_size(MAX_ATTACHMENT_BYTES)}. Komprimer PDF-en eller del den opp."))
+    walk.files.append(src)  # there, though too large: one message, not a second one saying it is missing
 
 
 def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
@@ -691,6 +690,10 @@ def check_links(repo: Repository, walk: DocsWalk) -> list[Problem]:
 
 def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _size(count: int) -> str:
+    return f"{count / 1_000_000:.0f} MB" if count >= 1_000_000 else f"{count / 1000:.0f} kB" if count >= 1000 else f"{count} byte"
 
 
 def _rel(path: Path, root: Path) -> str:

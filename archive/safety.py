@@ -43,7 +43,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(/?)>", re.DOTALL)
 _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]*)")
+_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _HIDDEN = re.compile(r"[\x00-\x20\x7f]+")
@@ -94,7 +94,7 @@ def scan_markdown(text: str, first_line: int, report: Report, what: str = "refer
         closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
         line = line_at(match.start())
         if name not in ALLOWED_TAGS:
-            report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt. Skriv vanlig tekst eller Markdown; tillatt HTML er {', '.join('<' + t + '>' for t in sorted(ALLOWED_TAGS - {'div', 'span'}))}.")
+            report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.")
             continue
         if closing:
             continue

@@ -1,4 +1,4 @@
-"""The source readers: what the validator accepts is exactly what MkDocs shows."""
+"""The source readers: front matter as MkDocs finds it, YAML with its lines, and limits."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 from mkdocs.utils.meta import get_data
 
-from archive.sources import LocatedDict, decode, load_yaml, split_front_matter
+import yaml
+
+from archive.sources import INVALID, LocatedDict, _compose_reporting_errors, _construct, _simple_mapping, decode, load_yaml, split_front_matter
 
 
 def collect():
@@ -86,10 +88,11 @@ def test_empty_file_is_reported():
         ("a: 2025-02-30\n", "2025-02-30", "«2025-02-30» er ikke en dato som finnes."),
     ],
 )
-def test_yaml_1_1_traps_keep_the_typed_text_and_are_reported(yaml_text, value, message):
+def test_yaml_1_1_traps_are_reported_once_and_their_value_set_aside(yaml_text, value, message):
     problems, report = collect()
     data = load_yaml(yaml_text, report, first_line=5)
-    assert data["a"] == value
+    assert data["a"] is INVALID  # reported here, so no check downstream says more about it
+    assert value in message
     assert problems == [(5, message)]
 
 
@@ -125,3 +128,55 @@ def test_lines_are_remembered_for_keys_and_items():
     assert isinstance(data, LocatedDict)
     assert data.line_of("liste") == 3
     assert data["liste"].line_of(1) == 5
+
+
+def test_aliases_and_anchors_are_refused_before_they_expand():
+    problems, report = collect()
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    assert load_yaml(bomb, report, first_line=2) is None
+    assert problems == [(2, "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.")]
+
+
+def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error():
+    problems, report = collect()
+    assert load_yaml("a: 1\nb: " + "[" * 5000 + "]" * 5000 + "\n", report, first_line=2) is None
+    assert problems == [(3, "verdiene er nestet 5000 nivåer dypt; mer enn 12 er ikke tillatt. Skriv lister og oppføringer med færre nivåer.")]
+
+
+def test_a_control_character_written_as_an_escape_is_reported_with_its_line():
+    problems, report = collect()
+    data = load_yaml('a: ok\nb: "klokke\\x07"\n', report, first_line=2)
+    assert data["b"] is INVALID
+    assert problems == [(3, "linjen inneholder et usynlig kontrolltegn (U+0007), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt.")]
+
+
+def test_a_list_item_indented_differently_is_reported_as_indentation():
+    problems, report = collect()
+    data = load_yaml("tilstede:\n- Dag Aanensen\n  - Unni Larsen\nstatus: utkast\n", report, first_line=2)
+    assert data["tilstede"] == [INVALID]
+    assert len(problems) == 1 and problems[0][0] == 4 and problems[0][1].startswith("feil innrykk i listen")
+
+
+FLAT_CASES = [
+    "gruppe: naeringsgruppen\ndato: 2026-01-15\nstart: \"13:00\"\nsted:\ntilstede:\n  - Dag Aanensen\n  - Unni Larsen\nstatus: utkast\n",
+    "sted: Rådhuset, 2. etasje\nkilde: 'Skannet referat'\nmøteleder: Eli Arnkværn Bryhni\n",
+    "a: yes\n", "a: 0150\n", "a: 18:30\n", "a: 2025-02-30\n", "a: 1.5\n", "a: ~\n", "a: x # kommentar\n",
+    "a: [x, y]\n", "a: 'it''s'\n", "a: \"sitat \\\" her\"\n", "a:\n- x\n", "a: b: c\n", "a: -x\n", "a: x\na: y\n",
+]
+
+
+@pytest.mark.parametrize("text", FLAT_CASES)
+def test_the_quick_reader_of_flat_front_matter_agrees_with_the_full_reader(text):
+    """The quick way reads only what it can read exactly as PyYAML does; the rest goes the full way."""
+    quick = _simple_mapping(text, 2)
+    if quick is None:
+        return
+    problems, report = collect()
+    node = _compose_reporting_errors(text, report, 2)
+    slow = _construct(node, yaml.SafeLoader(""), report, 2)
+    assert problems == []
+    assert quick == slow
+    assert quick.key_lines == slow.key_lines
+    for key, value in quick.items():
+        if isinstance(value, list):
+            assert value.item_lines == slow[key].item_lines
