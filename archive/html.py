@@ -24,10 +24,11 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", 
 
 
 def _text(part) -> str:
-    """A piece of content as HTML: Markup as it is, anything else escaped (the same
-    escaping as markupsafe.escape, without making a Markup object of every piece)."""
+    """A piece of content as HTML, as a plain str: Markup as it is, anything else
+    escaped (as markupsafe.escape does, without a Markup object per piece). Plain
+    str, because `str + Markup` would escape the str: here only join and str + str."""
     if isinstance(part, Markup):
-        return part
+        return str(part)
     return str(part).translate(_ESCAPES)
 
 

@@ -113,10 +113,10 @@ def fill(html: str, slots: list[str]) -> str:
 
 def page_text(page: Page) -> str:
     """A readable form of a page for golden tests: headings as Markdown, HTML as is."""
-    out = [f"# {page.title}"]
+    out = [f"<!-- title: {page.title} -->"]
     for block in page.blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {block.text} {{#{block.anchor}}}")
+            out.append(f"{'#' * block.level} {block.text}" + (f" {{#{block.anchor}}}" if block.anchor else ""))
         else:
             text = str(block.make() if isinstance(block, Later) else block)
             if text:

@@ -235,7 +235,7 @@ def follow_up_line(repo: Repository, action: model.ActionItem, here: str) -> Mar
     if chain and chain.latest is not action:
         latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
         details.append(concat("Fulgt opp: ", item_link(repo, latest_meeting, latest_item, here), f" ({ACTION_STATUS_LABELS[chain.status].lower()})"))
-    return concat(*parts, tag("span", join(details, ". "), class_="follow-up-details"))
+    return concat(*parts, " ", tag("span", join(details, ". "), class_="follow-up-details"))
 
 
 def agenda_item_body(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:

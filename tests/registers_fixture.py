@@ -20,44 +20,40 @@ slutt: "15:00"
 sted: Rådhuset
 digitalt: Teams
 status: utkast
-møteleder: kari-nordmann
-tilstede: [ola-hansen]
-tilstede_digitalt: [per-usikker]
-saker:
-  - nr: "1"
-    tittel: Godkjenning av referat fra 20. mai
-    møte: testgruppen/2025-05-20
-    vedtak: [Referatet ble godkjent.]
-  - nr: "2"
-    tittel: Grønn omstilling
-    satsingsområder: [gronn-omstilling]
-    oppfølging:
-      - id: rapport
-        ansvarlig: [kari-nordmann]
-        oppgave: Skrive rapport
-        frist: 2025-10-01
-        status: åpen
-      - ansvarlig: [arbeidsgruppe-a]
-        oppgave: Kartlegge prosjekter, runde to
-        status: åpen
-        fra: testgruppen/2025-05-20#1
-      - id: sluttrapport
-        ansvarlig: [ola-hansen]
-        oppgave: Levere sluttrapport
-        status: ferdig
+møteleder: Kari Nordmann
+tilstede: [Ola Hansen]
+tilstede_digitalt: [Per Usikker]
+vedlegg:
+  - tittel: 'Plan for <arbeidsgruppen> {: onclick=x}'
 ---
 
-## 1. Godkjenning av referat fra 20. mai
+## 1. Godkjenning av referat fra møtet 20. mai 2025
+
+Vedtak: Referatet ble godkjent.
 
 ## 2. Grønn omstilling
+
+Satsingsområde: Grønn omstilling
+
+- [ ] Skrive rapport. Ansvar: Kari Nordmann. Frist: 1. oktober 2025.
+- [ ] Kartlegge prosjekter, runde to. Ansvar: Arbeidsgruppe A. Fra: 2025-03-12, sak 2/25.
+
+### Gruppe 1 – Grønn omstilling
+
+Gruppen la fram **tre** forslag.
+
+- [x] Levere sluttrapport. Ansvar: Ola Hansen.
+
+Vedtak: Forslagene sendes på høring.
 """,
     "testgruppen/2025-udatert.md": """---
 gruppe: testgruppen
 dato_etter: 2025-06-01
 dato_før: 2025-09-01
+dato_merknad: Referatet er udatert.
 status: utkast
-møteleder: kari-nordmann
-forfall: [ola-hansen]
+møteleder: Kari Nordmann
+forfall: [Ola Hansen]
 ---
 
 Kort møte.

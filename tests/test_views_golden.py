@@ -1,6 +1,9 @@
-"""Golden tests: each view rendered for the tiny fixture archive, compared exactly.
+"""Golden tests: every page the site makes, rendered for a small fixture archive, compared exactly.
 
-After an intended change of output, regenerate with
+The fixture (tests/registers_fixture.py) has carried, closed and reopened
+follow-ups, a working group's part of an item, an undated and a planned
+meeting, and text that looks like markup. After an intended change of output,
+regenerate with
     UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_views_golden.py
 and read the diff before committing it.
 """
@@ -12,36 +15,61 @@ from pathlib import Path
 
 import pytest
 
-from archive import views
+from archive import registers, views
+from archive.pages import page_text
+from archive.site import site_pages
+from registers_fixture import load_fixture
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def _meeting(repo, meeting_id):
-    meeting = repo.meetings_by_id[meeting_id]
-    return views.meeting_page(repo, meeting, meeting.body)
+    return views.meeting_page(repo, repo.meetings_by_id[meeting_id])
 
 
 CASES = {
-    "meeting_2025-03-12.md": lambda repo: _meeting(repo, "testgruppen/2025-03-12"),
-    "meeting_2025-05-20.md": lambda repo: _meeting(repo, "testgruppen/2025-05-20"),
-    "archive.md": lambda repo: views.meeting_archive(repo),
-    "archive_by_group.md": lambda repo: views.meetings_by_group(repo),
-    "front_page.md": lambda repo: views.front_page(repo),
-    "focus_area.md": lambda repo: views.focus_area_page(repo, "gronn-omstilling"),
-    "focus_area_list.md": lambda repo: views.focus_area_list(repo),
-    "groups.md": lambda repo: views.groups_page(repo),
-    "clusters.md": lambda repo: views.cluster_directory(repo),
-    "contacts.md": lambda repo: views.contacts_directory(repo),
-    "organisations.md": lambda repo: views.organisation_list(repo),
+    "meeting_2025-03-12": lambda repo: _meeting(repo, "testgruppen/2025-03-12"),
+    "meeting_2025-09-10": lambda repo: _meeting(repo, "testgruppen/2025-09-10"),
+    "meeting_undated": lambda repo: _meeting(repo, "testgruppen/2025-udatert"),
+    "meeting_planned": lambda repo: _meeting(repo, "testgruppen/2026-01-15"),
+    "archive": views.meeting_archive,
+    "archive_by_group": views.meetings_by_group,
+    "front_page": views.front_page,
+    "focus_areas": views.focus_area_index,
+    "focus_area": lambda repo: views.focus_area_page(repo, "gronn-omstilling"),
+    "groups": views.groups_page,
+    "clusters": views.cluster_directory,
+    "contacts": views.contacts_index,
+    "person_ola-hansen": lambda repo: views.person_page(repo, repo.people["ola-hansen"]),
+    "person_kari-nordmann": lambda repo: views.person_page(repo, repo.people["kari-nordmann"]),
+    "organisations": views.organisation_list,
+    "follow_ups": registers.action_register,
+    "decisions": lambda repo: registers.decision_pages(repo)[0],
+    "decisions_2025": lambda repo: registers.decision_pages(repo)[1],
+    "attendance": lambda repo: registers.attendance_pages(repo)[0],
+    "attendance_2025": lambda repo: registers.attendance_pages(repo)[1],
+    "calendar": lambda repo: registers.calendar_page(repo, "https://example.org/moter/"),
 }
 
 
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    return load_fixture(tmp_path_factory.mktemp("golden"))
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
-def test_view_matches_golden(name, mini_repo):
-    rendered = CASES[name](mini_repo)
-    golden = GOLDEN / name
+def test_page_matches_golden(name, repo):
+    page = CASES[name](repo)
+    rendered = f"<!-- {page.src} -->\n" + page_text(page)
+    golden = GOLDEN / f"{name}.txt"
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(rendered, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden}; run with UPDATE_GOLDEN=1 once and review it"
     assert rendered == golden.read_text(encoding="utf-8")
+
+
+def test_every_kind_of_page_has_a_golden_file(repo):
+    """A new kind of page must be added to CASES: the site's pages by their folder."""
+    covered = {CASES[name](repo).src for name in CASES}
+    kinds = {page.src.split("/")[0] for page in site_pages(repo, "https://example.org/") if page.src not in covered and not page.src.startswith(("data/", "veiledning/"))}
+    assert kinds <= {"moter", "kontakter", "vedtak", "oppmote", "satsingsomrader"}  # more of kinds already covered
