@@ -10,6 +10,7 @@ from __future__ import annotations
 
 DATA_DIR = "data"
 DOCS_DIR = "docs"
+PAGES_DIR = "pages"  # the site's own hand-written pages (the guide, open data): part of the project, not of the archive
 MEETINGS_DIR = "moter"  # below docs/
 
 # Generated pages, below the site's source root.
@@ -43,7 +44,7 @@ GENERATED_PARTS = frozenset({
 ASSETS_DIR = "assets"
 
 # Folders whose pages are all generated: a hand-written page there is refused.
-GENERATED_FOLDERS = ("satsingsomrader/", "kontakter/", "vedtak/", "oppmote/", "oppfolging/", "sok/", "grupper/", "klynger/", "kalender/", "eksport/", "assets/")
+GENERATED_FOLDERS = ("satsingsomrader/", "kontakter/", "vedtak/", "oppmote/", "oppfolging/", "sok/", "grupper/", "klynger/", "kalender/", "eksport/", "assets/", "veiledning/", "data/", "pagefind/")
 GENERATED_PAGES = frozenset({
     FRONT_PAGE, ARCHIVE_PAGE, ARCHIVE_BY_GROUP_PAGE, CALENDAR_PAGE, FOCUS_AREAS_PAGE, GROUPS_PAGE,
     CLUSTERS_PAGE, CONTACTS_PAGE, ORGANISATIONS_PAGE, ACTIONS_PAGE, DECISIONS_PAGE, ATTENDANCE_PAGE, SEARCH_PAGE,

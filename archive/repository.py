@@ -24,7 +24,7 @@ from typing import Iterable
 from archive import actions, model, schema
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, is_generated
+from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
 from archive.safety import scan_markdown
@@ -205,7 +205,8 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             meetings.append(meeting)
             refs += body.meeting_refs
     pages = {}
-    for path in walk.pages:
+    shipped = root / PAGES_DIR
+    for path in [*sorted(shipped.rglob("*.md")), *walk.pages] if shipped.is_dir() else walk.pages:
         page = load_page_file(path, root, problems)
         if page is not None:
             pages[page.src_path] = page
@@ -430,7 +431,8 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
         part = re.match(r"^<!--\s*generert:\s*(.+?)\s*-->\s*$", line)
         if part and part.group(1) not in GENERATED_PARTS:
             report(document.body_first_line + offset, f"«{part.group(1)}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
-    src = path.relative_to(root / DOCS_DIR).as_posix()
+    base = root / PAGES_DIR if path.is_relative_to(root / PAGES_DIR) else root / DOCS_DIR
+    src = path.relative_to(base).as_posix()
     return Page(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line)
 
 

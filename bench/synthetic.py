@@ -56,7 +56,7 @@ def _copy_site_skeleton(target: Path) -> None:
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, target / name)
     ignore = shutil.ignore_patterns("__pycache__", "eksport")
-    for folder in ("overrides", "archive", "scripts", "data"):
+    for folder in ("overrides", "archive", "scripts", "data", "pages"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
     shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)

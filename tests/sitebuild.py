@@ -29,7 +29,7 @@ def with_project_code(archive: Path, target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, target / name)
-    for folder in ("archive", "scripts", "overrides"):
+    for folder in ("archive", "scripts", "overrides", "pages"):
         shutil.copytree(ROOT / folder, target / folder, ignore=COPY_IGNORE)
     for folder in ("data", "docs"):
         if (archive / folder).exists():

@@ -8,7 +8,7 @@ from archive import schema
 
 
 def test_guide_documents_every_kind_of_record(root):
-    guide = (root / "docs/veiledning/index.md").read_text(encoding="utf-8")
+    guide = (root / "pages/veiledning/index.md").read_text(encoding="utf-8")
     shown = set(re.findall(r'schema_reference\("([a-z_]+)"\)', guide))
     assert shown == set(schema.ALL_SCHEMAS)
 
