@@ -190,5 +190,7 @@ def meeting_template(
 
     lines = ["---", *yaml_mapping(meta, schema.MEETING), "---", ""]
     for number, (title, body) in enumerate(items, start=1):
+        while body and not body[-1]:
+            body = body[:-1]
         lines += [f"## {number}. {title}", "", *body, ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -1,0 +1,95 @@
+"""The repository's own content is part of the suite, in the ways that hold for
+every valid archive: every file validates, every page builds without a
+warning, every line of every minutes file reaches its page, and what the pages
+count comes from the model. Nothing here names today's meetings or numbers:
+the secretary's next pull request must pass these tests as it is."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from archive import paths
+from archive.repository import load_repository
+from sitebuild import strict_build
+
+
+@pytest.fixture(scope="module")
+def repo(root):
+    repo, problems = load_repository(root)
+    assert [str(p) for p in problems] == []
+    return repo
+
+
+@pytest.fixture(scope="module")
+def site(root, tmp_path_factory) -> Path:
+    return strict_build(root, tmp_path_factory.mktemp("real-site"))
+
+
+def soup(site: Path, src: str) -> BeautifulSoup:
+    return BeautifulSoup((site / paths.page_url(src) / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_real_file_validates_and_there_is_content(repo):
+    # A validator that found nothing to read would pass too: insist on content.
+    assert repo.meetings and repo.people and repo.groups
+
+
+def test_every_line_of_every_minutes_file_reaches_its_page(repo, site):
+    """Nothing the secretary writes is lost between the file and the page."""
+    def normal(text: str) -> str:
+        return re.sub(r"\s+([,.;:!?»)])", r"\1", " ".join(text.split()))
+
+    for meeting in repo.meetings:
+        text = normal(soup(site, meeting.src_path).select_one("article").get_text(" "))
+        for line in meeting.raw_body.splitlines():
+            words = re.sub(r"^[#>*\-+\s]+|^\d+[.)]\s+", "", line)
+            words = re.sub(r"^\[[ xX\d]\]\s*", "", words)
+            words = re.sub(r"\s*(Ansvar|Frist|Fra|Status):.*$", "", words)  # shown as links and dates
+            words = re.sub(r"\*\*|__|`|\[([^\]]*)\]\([^)]*\)", r"\1", words)  # Markdown marks and link targets
+            if re.match(r"^(Vedtak|Klynger?|Satsingsområder?|Arbeidsgrupper?|Grupper?|Gjelder)\s*:", words, re.IGNORECASE):
+                continue  # a label line: its names become links, checked by the crawl
+            if words.strip() and not words.strip().startswith(("<", "```", "~~~", "|")):
+                assert normal(words) in text, (meeting.path, words)
+
+
+def test_every_meeting_person_focus_area_and_cluster_has_its_page(repo, site):
+    for meeting in repo.meetings:
+        assert soup(site, meeting.src_path).find("h1") is not None
+    for person in repo.people:
+        assert (site / paths.page_url(paths.person_page(person)) / "index.html").is_file()
+    for area in repo.focus_areas:
+        assert (site / paths.page_url(paths.focus_area_page(area)) / "index.html").is_file()
+    clusters = soup(site, paths.CLUSTERS_PAGE)
+    for cluster in repo.clusters:
+        assert clusters.find(id=cluster) is not None
+
+
+def test_the_archive_counts_what_the_model_holds(repo, site):
+    archive = soup(site, paths.ARCHIVE_PAGE)
+    assert len(archive.select("article table tbody tr")) == len(repo.meetings)
+
+
+def test_meeting_pages_are_not_in_the_navigation(repo, site):
+    """A meeting page must stay small as the archive grows: no list of all meetings."""
+    for src in [paths.FRONT_PAGE, *(m.src_path for m in repo.meetings[:3])]:
+        nav_links = [a["href"] for a in soup(site, src).select("nav.md-nav--primary a[href]")]
+        assert nav_links, src
+        assert not any(re.search(r"moter/[^/]+/[^/]+/", href) for href in nav_links), nav_links
+
+
+def test_norwegian_interface_without_third_party_fonts(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="nb"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def test_the_search_index_is_built_in_norwegian(site):
+    import json
+
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nb"]
+    assert not (site / "search" / "search_index.json").exists()  # the theme's own index is gone
