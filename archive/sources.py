@@ -233,6 +233,8 @@ def _simple_value(raw: str) -> Any:
 
 
 def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
+    if "\t" in text or _CONTROL.search(text):
+        return None  # the full way reports it, with its line
     result = LocatedDict()
     result.line = first_line
     current: LocatedList | None = None
