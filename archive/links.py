@@ -43,6 +43,9 @@ def site_href(src: str, here: str, target: str) -> str:
 
 
 def _targets(text: str) -> list[tuple[int, str]]:
+    from archive.safety import _masked
+
+    text = _masked(text)  # links shown as code are examples, not links
     found = []
     for pattern in (_INLINE, _REFERENCE, _HTML):
         for match in pattern.finditer(text):
