@@ -33,7 +33,7 @@ from pathlib import Path
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"), Path("/usr/share/myspell/dicts"))
 DICTIONARY_NAME = "nb_NO"
 # Bumped when the expansion below changes, so that an old cache is not read.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 
 # Scores are on wordfreq's Zipf scale: log10 of occurrences per billion words.
 SCORE_UNSEEN_WORD = 1.5  # a hunspell word that wordfreq has not seen
@@ -89,7 +89,7 @@ def _read_affixes(path: Path) -> tuple[dict[str, list[_Affix]], dict[str, list[_
 
 
 def expand_hunspell(dic: Path, aff: Path) -> set[str]:
-    """Every word form of a hunspell dictionary (stems with their affixes), lower case."""
+    """Every word form of a hunspell dictionary (stems with their affixes), as written."""
     prefixes, suffixes, encoding = _read_affixes(aff)
     forms: set[str] = set()
     with dic.open(encoding=encoding, errors="replace") as handle:
@@ -112,7 +112,7 @@ def expand_hunspell(dic: Path, aff: Path) -> set[str]:
                     for base in bases:
                         if base.startswith(affix.strip) and affix.condition.search(base):
                             forms.add(affix.add + base[len(affix.strip):])
-    return {form.lower() for form in forms if form}
+    return {form for form in forms if form}
 
 
 def find_dictionary() -> tuple[Path, Path]:
@@ -131,23 +131,31 @@ def _cache_dir() -> Path:
     return Path(base) / "naeringsgruppen-moter"
 
 
-def dictionary_forms(dic: Path, aff: Path) -> list[str]:
-    """The expanded dictionary, sorted; read from the cache when it is there."""
+def dictionary_forms(dic: Path, aff: Path) -> tuple[list[str], set[str]]:
+    """The expanded dictionary in lower case, sorted, and the words it has only
+    with a capital (names: «Hamar», «Elise»); read from the cache when it is there."""
     stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in (dic, aff)) + "|" + CACHE_FORMAT
     cache = _cache_dir() / f"{DICTIONARY_NAME}-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.txt"
     try:
-        return cache.read_text(encoding="utf-8").split("\n")
+        lines = cache.read_text(encoding="utf-8").split("\n")
     except OSError:
-        pass
-    forms = sorted(expand_hunspell(dic, aff))
-    try:  # a cache that cannot be written only costs time
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache.parent, delete=False, suffix=".tmp") as handle:
-            handle.write("\n".join(forms))
-        os.replace(handle.name, cache)
-    except OSError:
-        pass
-    return forms
+        lines = _cache_lines(expand_hunspell(dic, aff))
+        try:  # a cache that cannot be written only costs time
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache.parent, delete=False, suffix=".tmp") as handle:
+                handle.write("\n".join(lines))
+            os.replace(handle.name, cache)
+        except OSError:
+            pass
+    proper = {line[:-1] for line in lines if line.endswith("*")}
+    return [line.rstrip("*") for line in lines], proper
+
+
+def _cache_lines(forms: set[str]) -> list[str]:
+    """Lower-case forms, sorted; a name (only ever capitalised) is marked with «*»."""
+    lower = {form for form in forms if not form[:1].isupper()}
+    names = {form.lower() for form in forms if form[:1].isupper()} - {form.lower() for form in lower}
+    return sorted({form.lower() for form in lower} | {f"{name}*" for name in names}, key=lambda line: line.rstrip("*"))
 
 
 def word_frequencies() -> dict[str, float]:
@@ -173,6 +181,7 @@ class Lexicon:
     frequencies: dict[str, float] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
+    proper: set[str] = field(default_factory=set)  # dictionary words only ever written with a capital
 
     def __post_init__(self) -> None:
         self.valid = set(self.dictionary)
@@ -181,10 +190,10 @@ class Lexicon:
         self._compounds: dict[str, tuple[str, ...] | None] = {}
 
     def with_names(self, texts: Iterable[str], first_names: Iterable[str] = ()) -> Lexicon:
-        """A copy that also knows the words of `texts` (names from the archive)."""
-        words = {w.lower() for text in texts for w in WORD_RE.findall(text)}
+        """A copy that also knows the capitalised words of `texts` (names from the archive)."""
+        words = {w.lower() for text in texts for w in WORD_RE.findall(text) if w[:1].isupper()}  # names, not «og», «for»
         copy = Lexicon.__new__(Lexicon)
-        copy.dictionary, copy.frequencies, copy.valid = self.dictionary, self.frequencies, self.valid
+        copy.dictionary, copy.frequencies, copy.valid, copy.proper = self.dictionary, self.frequencies, self.valid, self.proper
         copy.names = self.names | words
         copy.first_names = self.first_names | {f.lower() for f in first_names}
         copy._extra = sorted(set(self._extra) | (words - self.valid))
@@ -264,6 +273,11 @@ class Lexicon:
     def is_known(self, word: str) -> bool:
         return self.score(word) is not None
 
+    def is_common_word(self, word: str) -> bool:
+        """A dictionary word written in lower case («saksliste»), not a name."""
+        word = word.lower()
+        return word in self.valid and word not in self.proper and word not in self.names
+
 
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
@@ -273,4 +287,5 @@ def load_lexicon() -> Lexicon:
         frequencies = word_frequencies()
     except ImportError as error:  # pragma: no cover - wordfreq is in requirements.txt
         raise LexiconError("Python-pakken wordfreq mangler. Kjør «make install».") from error
-    return Lexicon(dictionary_forms(dic, aff), frequencies)
+    forms, proper = dictionary_forms(dic, aff)
+    return Lexicon(forms, frequencies, proper=proper)

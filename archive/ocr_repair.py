@@ -58,8 +58,9 @@ CERTAIN = 2.5  # below this, a repair of a known word is marked uncertain
 AMBIGUOUS = 1.0  # another reading this close to the best makes a repair uncertain
 FLAG_KNOWN = -1.5  # a known word whose reading is at least 1/30 as likely is flagged
 
-# "for 3 komme": the digit 3 read for å between two words.
-_THREE_FOR_AA = re.compile(r"(?<=[a-zæøå] )3(?= [a-zæøå])")
+# "for 3 komme": the digit 3 read for å, the infinitive marker, after a word that
+# often comes before it. Only ever flagged: «gruppe 3 har», «for 3 år» are right.
+_THREE_FOR_AA = re.compile(r"\b(?:for|til|om|med|uten|ved|av|enn|og|mot|etter) (3)(?= [a-zæøå])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,7 +195,9 @@ class Repairer:
             self._readings[word] = find_readings(word, self.lexicon)
         return self._readings[word]
 
-    def decide(self, word: str, damage_rate: float, name_position: bool) -> _Decision:
+    def decide(self, word: str, damage_rate: float, name_position: bool, after_name: bool = False) -> _Decision:
+        """Repair, flag or leave `word`. `after_name`: a capitalised word after
+        another («Øystein Bra»), where a surname may look like a common word."""
         lexicon = self.lexicon
         lower = word.lower()
         own = lexicon.score(lower)
@@ -224,7 +227,7 @@ class Repairer:
         if odds >= REPAIR_KNOWN:
             alternatives = close + ((lower,) if odds < CERTAIN else ())
             return _Decision(best, rules, alternatives)
-        if odds >= FLAG_KNOWN:
+        if odds >= FLAG_KNOWN or after_name and damage_rate >= 0.3 and best_value >= 0:
             return _Decision(None, flag=(best, *close))
         return _Decision(None)
 
@@ -301,9 +304,7 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
             pieces.append(word)
         pieces.append(line[last:])
         line = "".join(pieces)
-        for three in _THREE_FOR_AA.finditer(line):
-            result.repairs.append(Repair(number, "3", "å", ("3→å",), ("3",), three.start()))
-        line = _THREE_FOR_AA.sub("å", line)
+        result.flags += [Flag(number, "3", ("å",), three.start(1)) for three in _THREE_FOR_AA.finditer(line)]
         lines.append(line)
     result.text = "\n".join(lines)
     return result
@@ -316,15 +317,22 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
         return _Decision(None)
     letters = [c for c in word if c.isalpha()]
     if len(letters) <= 1:
-        # A single letter is a word only between two words: «Viktig a lære» (å).
-        if word == "a" and line[match.start() - 1:match.start()] == " " and line[match.end():match.end() + 1] == " " \
-                and 0 < index < len(tokens) - 1 and tokens[index - 1].group().isalpha() and tokens[index + 1].group().isalpha() \
-                and tokens[index - 1].end() == match.start() - 1 and tokens[index + 1].start() == match.end() + 1:
+        # A lone «a» is «å» when it stands as a word among words: «Viktig a lære»,
+        # «regner med a» at the end of a line; not «a)», «Plan A» or «a-c».
+        before, after = line[:match.start()], line[match.end():]
+        among_words = re.search(r"[^\W\d_]\s$", before) and (re.match(r"\s[^\W\d_]", after) or not after.strip()) \
+            or not before.strip() and re.match(r"\s[^\W\d_]{2,}", after)
+        if word == "a" and among_words:
             return _Decision("å", ("a→å",), ()) if rate >= 0.3 else _Decision(None, flag=("å",))
         return _Decision(None)
     if len(letters) <= 3 and all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
         return _Decision(None)  # an abbreviation: IN, KS, IPR
-    return repairer.decide(word, rate, _is_name_position(tokens, index))
+    after_name = index > 0 and _looks_like_name(tokens[index - 1].group()) and word[:1].isupper() and word[1:2].islower()
+    return repairer.decide(word, rate, _is_name_position(tokens, index), after_name)
+
+
+def _looks_like_name(word: str) -> bool:
+    return word[:1].isupper() or word[:1] == "@"
 
 
 # -- damage, for measuring the repair ------------------------------------------------
@@ -392,3 +400,44 @@ def _damage_letter(char: str, rng: random.Random, rate: float) -> str:
         if pick <= 0:
             return replacement
     return choices[-1][0]
+
+
+@dataclass
+class RepairCounts:
+    """How a repair did on text damaged by `damage_text`, word by word."""
+
+    damaged: int = 0
+    repaired: int = 0  # back to the clean word
+    flagged: int = 0  # not back to the clean word, but listed for review (flagged or an uncertain/wrong repair)
+    missed: int = 0  # not back to the clean word and not listed: damage left silently
+    false_repairs: int = 0  # an undamaged word changed
+    missed_words: list[tuple[str, str, str]] = field(default_factory=list)  # (clean, damaged, draft)
+    false_words: list[tuple[str, str]] = field(default_factory=list)  # (clean, draft)
+
+
+def measure_repair(clean: str, damaged: str, damages: list[Damage], result: RepairResult) -> RepairCounts:
+    """Compare the repaired text with the clean one, word by word."""
+    counts = RepairCounts()
+    listed = {(r.line, r.column) for r in result.repairs} | {(f.line, f.column) for f in result.flags}
+    hit = {(d.line, d.column) for d in damages}
+    clean_lines, damaged_lines, repaired_lines = clean.split("\n"), damaged.split("\n"), result.text.split("\n")
+    for number, (clean_line, damaged_line, repaired_line) in enumerate(zip(clean_lines, damaged_lines, repaired_lines, strict=True), start=1):
+        before = list(WORD_RE.finditer(clean_line))
+        middle = list(WORD_RE.finditer(damaged_line))
+        after = [m.group() for m in WORD_RE.finditer(repaired_line)]
+        if not (len(before) == len(middle) == len(after)):
+            raise ValueError(f"line {number}: the number of words changed")
+        for word, token, final in zip(before, middle, after, strict=True):
+            if (number, token.start()) in hit:
+                counts.damaged += 1
+                if final == word.group():
+                    counts.repaired += 1
+                elif (number, token.start()) in listed:
+                    counts.flagged += 1
+                else:
+                    counts.missed += 1
+                    counts.missed_words.append((word.group(), token.group(), final))
+            elif final != word.group():
+                counts.false_repairs += 1
+                counts.false_words.append((word.group(), final))
+    return counts
