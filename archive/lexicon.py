@@ -265,10 +265,11 @@ class Lexicon:
     def score(self, word: str) -> float | None:
         """How common `word` is, as a word or as a compound; None when unknown."""
         direct = self.direct_score(word)
-        if direct is not None:
+        if direct is not None and (word.lower() in self.valid or word.lower() in self.names):
             return direct
-        parts = self.compound_parts(word)
-        return self.score_of_parts(parts) if parts else None
+        parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
+        compound = self.score_of_parts(parts) if parts else None
+        return max((s for s in (direct, compound) if s is not None), default=None)
 
     def is_known(self, word: str) -> bool:
         return self.score(word) is not None

@@ -57,6 +57,7 @@ REPAIR_KNOWN = 1.5  # a known word: repair only when the reading is ~30× as lik
 CERTAIN = 2.5  # below this, a repair of a known word is marked uncertain
 AMBIGUOUS = 1.0  # another reading this close to the best makes a repair uncertain
 FLAG_KNOWN = -1.5  # a known word whose reading is at least 1/30 as likely is flagged
+NOT_A_NAME = 1.5  # where a name stands, a common word is ~30× less likely than its frequency says
 
 # "for 3 komme": the digit 3 read for å, the infinitive marker, after a word that
 # often comes before it. Only ever flagged: «gruppe 3 har», «for 3 år» are right.
@@ -196,22 +197,31 @@ class Repairer:
         return self._readings[word]
 
     def decide(self, word: str, damage_rate: float, name_position: bool, after_name: bool = False) -> _Decision:
-        """Repair, flag or leave `word`. `after_name`: a capitalised word after
-        another («Øystein Bra»), where a surname may look like a common word."""
+        """Repair, flag or leave `word`. `name_position`: a capitalised word before
+        another («Pal Kvaernes»); `after_name`: one after another («Øystein Bra»).
+        There a word is most likely a name, and is weighed as one."""
         lexicon = self.lexicon
         lower = word.lower()
-        own = lexicon.score(lower)
+        in_name = (name_position or after_name) and word[:1].isupper() and word[1:2].islower()
+        # A known word where a name stands is weighed as a name («Pal» → «Pål»);
+        # an unknown one («Naeringssjef Gøril») gives no such evidence.
+        score = self._name_score if in_name and lexicon.score(lower) is not None else lexicon.score
+        own = score(lower)
         own_score = UNKNOWN_SCORE if own is None else own
         per_change = math.log10(damage_rate)
         scored: list[tuple[float, str, tuple[str, ...]]] = []
-        for reading in self.readings(word):
+        readings = [(r, ()) for r in self.readings(word)]
+        if in_name and word[:1] == "U" and word[1:2].islower() or _first_name_reading(word, lexicon, name_position):  # «Ugrgen»: J read as U, and more
+            readings += [(r, ("U→J i fornavn",)) for r in self.readings("J" + word[1:])]
+            readings.append((_Reading("j" + lower[1:], (), 0, 0.0), ("U→J i fornavn",)))
+        for reading, extra in readings:
             if own is not None and lexicon.direct_score(reading.text) is None:
                 continue  # a word as written against a merely possible compound: no evidence
-            value = (lexicon.score(reading.text) or 0.0) + reading.share_cost + per_change * reading.substitutions
-            scored.append((value, reading.text, reading.rules))
-        j_reading = _first_name_reading(word, lexicon, name_position)
-        if j_reading:
-            scored.append(((lexicon.score(j_reading) or 0.0) + per_change, j_reading, ("U→J i fornavn",)))
+            value = score(reading.text)
+            if value is None:
+                continue
+            value += reading.share_cost + per_change * (reading.substitutions + len(extra))
+            scored.append((value, reading.text, extra + reading.rules))
         scored.sort(key=lambda s: (-s[0], s[1]))
         if not scored:
             if own is None and ("@" in word or "&" in word or _may_be_damaged(word)):
@@ -219,7 +229,7 @@ class Repairer:
             return _Decision(None)
         best_value, best, rules = scored[0]
         odds = best_value - own_score
-        close = tuple(text for value, text, _ in scored[1:] if best_value - value < AMBIGUOUS)
+        close = tuple(dict.fromkeys(text for value, text, _ in scored[1:] if best_value - value < AMBIGUOUS and text != best))
         if own is None or lexicon.direct_score(lower) is None:  # unknown, or only a possible compound
             if odds >= REPAIR_UNKNOWN:
                 return _Decision(best, rules, close)
@@ -227,9 +237,17 @@ class Repairer:
         if odds >= REPAIR_KNOWN:
             alternatives = close + ((lower,) if odds < CERTAIN else ())
             return _Decision(best, rules, alternatives)
-        if odds >= FLAG_KNOWN or after_name and damage_rate >= 0.3 and best_value >= 0:
+        if odds >= FLAG_KNOWN or after_name and damage_rate >= 0.2 and best_value >= 0:
             return _Decision(None, flag=(best, *close))
         return _Decision(None)
+
+    def _name_score(self, word: str) -> float | None:
+        """How likely `word` is as a name: a common word («pal», «age») seldom is one."""
+        lexicon = self.lexicon
+        value = lexicon.score(word)
+        if value is not None and lexicon.is_common_word(word) and word not in lexicon.first_names:
+            return value - NOT_A_NAME
+        return value
 
 
 def _first_name_reading(word: str, lexicon: Lexicon, name_position: bool) -> str | None:
@@ -255,26 +273,28 @@ def _tokens(line: str) -> list[re.Match]:
     return [m for m in WORD_RE.finditer(line) if not any(a <= m.start() < b for a, b in addresses)]
 
 
-def _is_name_position(tokens: list[re.Match], index: int) -> bool:
-    """A capitalised word followed by another: «Uonas Varum Olafsen»."""
-    following = tokens[index + 1].group() if index + 1 < len(tokens) else ""
-    return following[:1].isupper() and following[1:2].islower()
+def _is_name_position(tokens: list[re.Match], index: int, line: str = "") -> bool:
+    """A capitalised word followed by another, a space apart: «Uonas Varum Olafsen»."""
+    if index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    if line and line[tokens[index].end():following.start()] != " ":
+        return False
+    return following.group()[:1].isupper() and following.group()[1:2].islower()
 
 
 def estimate_damage(text: str, repairer: Repairer) -> float:
-    """The share of the document's æ, ø and å that came out damaged, from the
-    words that are clearly damaged (unknown, with a common reading) against the
-    words that have their Norwegian letters."""
+    """The share of the document's æ, ø and å that came out damaged: the words
+    that would be repaired even at even odds, against the words that kept
+    their Norwegian letters."""
     damaged = clean = 0
     for line in text.split("\n"):
         for match in _tokens(line):
             word = match.group()
             if any(c in "æøåÆØÅ" for c in word):
                 clean += 1
-            elif repairer.lexicon.score(word) is None:
-                decision = repairer.decide(word, 0.5, False)
-                if decision.reading is not None:
-                    damaged += 1
+            elif len(word) > 1 and repairer.decide(word, 0.5, False).reading is not None:
+                damaged += 1  # «mgte», and «pa» too: far more likely «på»
     return min(max((damaged + 0.5) / (damaged + clean + 1), 0.01), 0.95)
 
 
@@ -327,8 +347,9 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
         return _Decision(None)
     if len(letters) <= 3 and all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
         return _Decision(None)  # an abbreviation: IN, KS, IPR
-    after_name = index > 0 and _looks_like_name(tokens[index - 1].group()) and word[:1].isupper() and word[1:2].islower()
-    return repairer.decide(word, rate, _is_name_position(tokens, index), after_name)
+    after_name = index > 0 and _looks_like_name(tokens[index - 1].group()) and word[:1].isupper() and word[1:2].islower() \
+        and line[tokens[index - 1].end():match.start()] == " "
+    return repairer.decide(word, rate, _is_name_position(tokens, index, line), after_name)
 
 
 def _looks_like_name(word: str) -> bool:
