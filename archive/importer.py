@@ -811,7 +811,8 @@ def _candidate_names(text: str, lexicon: Lexicon) -> list[str]:
         while run and run[-1].lower() in _PARTICLES:
             run.pop()
         words = [w for w in run if len(w.strip(".")) > 1]
-        if len(words) < 2 or lexicon.is_common_word(words[0]):
+        # «Saksliste Styret» is no name; «Per Utenfra» is (short first names are often words too).
+        if len(words) < 2 or len(words[0]) >= 5 and lexicon.is_common_word(words[0]) and words[0].lower() not in lexicon.first_names:
             continue
         names.append(" ".join(run))
     return names

@@ -116,12 +116,15 @@ def expand_hunspell(dic: Path, aff: Path) -> set[str]:
 
 
 def find_dictionary() -> tuple[Path, Path]:
-    for directory in DICTIONARY_DIRS:
+    """nb_NO.dic and .aff: in NB_HUNSPELL_DIR when set, else where Debian installs them."""
+    override = os.environ.get("NB_HUNSPELL_DIR")
+    for directory in (Path(override),) if override else DICTIONARY_DIRS:
         dic, aff = directory / f"{DICTIONARY_NAME}.dic", directory / f"{DICTIONARY_NAME}.aff"
         if dic.is_file() and aff.is_file():
             return dic, aff
+    where = f" i {override}" if override else ""
     raise LexiconError(
-        "fant ikke den norske ordlisten for hunspell (nb_NO.dic). "
+        f"fant ikke den norske ordlisten for hunspell (nb_NO.dic){where}. "
         "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
     )
 
