@@ -23,7 +23,16 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from archive.lexicon import Lexicon
-from archive.ocr_repair import WORD_RE, Flag, Repair, RepairCounts, RepairResult, damage_text, measure_repair, repair_text
+from archive.ocr_repair import (
+    WORD_RE,
+    Flag,
+    Repair,
+    RepairCounts,
+    RepairResult,
+    damage_text,
+    measure_repair,
+    repair_text,
+)
 from archive.repository import Repository
 from archive.scaffold import yaml_scalar
 
@@ -273,9 +282,10 @@ _APPROVED = re.compile(r"^(?:enstemmig\s+)?(?:godkjent|vedtatt|enstemmig vedtatt
 _MAYBE_DECISION = re.compile(r"^(?:beslutning|konklusjon|innstilling|forslag til vedtak)\s*:", re.IGNORECASE)
 _FOLLOW_UP = re.compile(r"^(?:oppfølging|oppfølgingspunkt|aksjon|aksjonspunkt|tiltak|til neste møte|neste steg|oppgave)\s*:\s*(?P<text>.+)$", re.IGNORECASE)
 _OWNER = re.compile(r"\b(?:ansvar|ansvarlig)\s*:\s*(?P<owner>[^.;]+?)\s*(?:[.;]|$)", re.IGNORECASE)
-_DUE = re.compile(r"\bfrist\s*:?\s*(?P<due>[^.;]*\d[^;]*?)\s*(?:[.;](?!\d)|$)", re.IGNORECASE)
+_DUE = re.compile(r"\bfrist\s*:?\s*(?P<due>\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]+(?:\s+\d{4})?)\.?", re.IGNORECASE)
 _MEANINGFUL = re.compile(r"^(?:\*\*)?(klynger|klynge|satsingsområder|satsingsområde|arbeidsgrupper|arbeidsgruppe|grupper|gjelder|vedtak)(?:\*\*)?\s*:", re.IGNORECASE)
 _ONLINE = re.compile(r"\b(teams|zoom|google meet|whereby|skype)\b|\bdigital(?:t)?\b|\bvideo(?:møte)?\b|\bnett(?:møte)?\b", re.IGNORECASE)
+_PLATFORM = re.compile(r"\b(teams|zoom|google meet|whereby|skype)\b", re.IGNORECASE)
 _ONLINE_MARK = re.compile(r"\(\s*(?:digitalt|teams|på teams|via teams|video)\s*\)", re.IGNORECASE)
 _SECRETARY_MARK = re.compile(r"\(\s*(?:sekretær|referent)\s*\)", re.IGNORECASE)
 _CHAIR_MARK = re.compile(r"\(\s*(?:møteleder|ordstyrer)\s*\)", re.IGNORECASE)
@@ -414,7 +424,8 @@ class _Reader:
         runs: list[list[int]] = []
         for index in indexes:
             between = [line for line in self.lines[runs[-1][-1] + 1:index] if line.strip()] if runs else ["x"]
-            if runs and not between:
+            repeated = bool(runs) and _key(chosen[index][1]) in {_key(chosen[i][1]) for i in runs[-1]}
+            if runs and not between and not repeated:
                 runs[-1].append(index)
             else:
                 runs.append([index])
@@ -566,7 +577,7 @@ class _Reader:
     def _place_from(self, text: str, number: int, strict: bool) -> None:
         """Place and digital platform from «Sted: Osloregionens kontor / Teams»."""
         facts = self.facts
-        online = _ONLINE.search(text)
+        online = _PLATFORM.search(text) or _ONLINE.search(text)
         if online and not facts.online:
             platform = online.group(1)
             facts.online = platform[:1].upper() + platform[1:].lower() if platform else "digitalt"
@@ -710,7 +721,7 @@ class _Reader:
         """A follow-up as a task-list item when the text names an owner in the
         register; otherwise None (the line stays text, listed for review)."""
         owner = _OWNER.search(task)
-        where = f"sak {item.number}" if item.number else f"saken «{item.title}»"
+        where = (item.number if item.number.lower().startswith("sak") else f"sak {item.number}") if item.number else f"saken «{item.title}»"
         if not owner:
             self.review.append(f"linje {number}: oppfølgingspunkt i {where} uten ansvarlig: «{whole}». Skriv det som «- [ ] Oppgave. Ansvar: Navn.» når ansvarlig er kjent.")
             return None
@@ -810,25 +821,26 @@ def _candidate_names(text: str, lexicon: Lexicon) -> list[str]:
             break
         while run and run[-1].lower() in _PARTICLES:
             run.pop()
+        # A title before the name: «Leder Bjørn Åge Mæland», «Næringssjef Gøril Bråten».
+        while len(run) > 2 and lexicon.is_common_word(run[0]) and not lexicon.may_be_name(run[0]):
+            run.pop(0)
         words = [w for w in run if len(w.strip(".")) > 1]
-        # «Saksliste Styret» is no name; «Per Utenfra» is (short first names are often words too).
-        if len(words) < 2 or len(words[0]) >= 5 and lexicon.is_common_word(words[0]) and words[0].lower() not in lexicon.first_names:
+        # «Saksliste Styret» is no name; «Per Utenfra» is (the dictionary has «Per» as a name too).
+        if len(words) < 2 or lexicon.is_common_word(words[0]) and not lexicon.may_be_name(words[0]):
             continue
         names.append(" ".join(run))
     return names
 
 
 def _display_name(tokens: list[str], lexicon: Lexicon) -> str:
-    """The name in a run of capitalised words the register does not know: the
-    first two words, and more while they are initials or look like names (not
-    a compound of ordinary words such as «Drammensregionen»)."""
+    """The name in a run of capitalised words the register does not know: up to
+    four words, ending before a compound of ordinary words («Drammensregionen»)."""
     kept = tokens[:2]
     for token in tokens[2:4]:
         bare = token.strip(".")
-        if len(bare) == 1 or len(kept[-1].strip(".")) == 1 or (lexicon.direct_score(bare) is None and lexicon.compound_parts(bare) is None):
-            kept.append(token)
-        else:
-            break
+        if lexicon.direct_score(bare) is None and lexicon.compound_parts(bare) is not None:
+            break  # «Drammensregionen»: an organisation, not a surname
+        kept.append(token)
     return " ".join(kept)
 
 
@@ -990,7 +1002,7 @@ def missing_words(result: ImportResult) -> Counter:
     """Words of the (repaired) source that are not in the draft; the review
     comment does not count, so a word only listed there is missing."""
     draft = "\n".join(line for line in result.text.split("\n") if not line.startswith("#   ") and not line.startswith("# Til gjennomsyn"))
-    words = lambda text: Counter(w.lower() for w in WORD_RE.findall(text))  # noqa: E731
+    words = lambda text: Counter(w.lower() for w in WORD_RE.findall(text))
     return words(result.repaired_source) - words(draft)
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"), Path("/usr/share/myspell/dicts"))
 DICTIONARY_NAME = "nb_NO"
 # Bumped when the expansion below changes, so that an old cache is not read.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 
 # Scores are on wordfreq's Zipf scale: log10 of occurrences per billion words.
 SCORE_UNSEEN_WORD = 1.5  # a hunspell word that wordfreq has not seen
@@ -151,14 +151,17 @@ def dictionary_forms(dic: Path, aff: Path) -> tuple[list[str], set[str]]:
         except OSError:
             pass
     proper = {line[:-1] for line in lines if line.endswith("*")}
-    return [line.rstrip("*") for line in lines], proper
+    both = {line[:-1] for line in lines if line.endswith("+")}
+    return [line.rstrip("*+") for line in lines], proper, both
 
 
 def _cache_lines(forms: set[str]) -> list[str]:
-    """Lower-case forms, sorted; a name (only ever capitalised) is marked with «*»."""
-    lower = {form for form in forms if not form[:1].isupper()}
-    names = {form.lower() for form in forms if form[:1].isupper()} - {form.lower() for form in lower}
-    return sorted({form.lower() for form in lower} | {f"{name}*" for name in names}, key=lambda line: line.rstrip("*"))
+    """Lower-case forms, sorted; a name (only ever capitalised) is marked «*», a
+    word that is also a name («bjørn», «hans») «+»."""
+    lower = {form.lower() for form in forms if not form[:1].isupper()}
+    capitalised = {form.lower() for form in forms if form[:1].isupper()}
+    lines = {*(lower - capitalised), *(f"{w}*" for w in capitalised - lower), *(f"{w}+" for w in capitalised & lower)}
+    return sorted(lines, key=lambda line: line.rstrip("*+"))
 
 
 def word_frequencies() -> dict[str, float]:
@@ -185,6 +188,7 @@ class Lexicon:
     names: set[str] = field(default_factory=set)
     first_names: set[str] = field(default_factory=set)
     proper: set[str] = field(default_factory=set)  # dictionary words only ever written with a capital
+    also_names: set[str] = field(default_factory=set)  # dictionary words that are names too («bjørn», «hans»)
 
     def __post_init__(self) -> None:
         self.valid = set(self.dictionary)
@@ -197,6 +201,7 @@ class Lexicon:
         words = {w.lower() for text in texts for w in WORD_RE.findall(text) if w[:1].isupper()}  # names, not «og», «for»
         copy = Lexicon.__new__(Lexicon)
         copy.dictionary, copy.frequencies, copy.valid, copy.proper = self.dictionary, self.frequencies, self.valid, self.proper
+        copy.also_names = self.also_names
         copy.names = self.names | words
         copy.first_names = self.first_names | {f.lower() for f in first_names}
         copy._extra = sorted(set(self._extra) | (words - self.valid))
@@ -277,6 +282,11 @@ class Lexicon:
     def is_known(self, word: str) -> bool:
         return self.score(word) is not None
 
+    def may_be_name(self, word: str) -> bool:
+        """Whether the dictionary or the archive has `word` as a name."""
+        word = word.lower()
+        return word in self.proper or word in self.also_names or word in self.names or word in self.first_names
+
     def is_common_word(self, word: str) -> bool:
         """A dictionary word written in lower case («saksliste»), not a name."""
         word = word.lower()
@@ -291,5 +301,5 @@ def load_lexicon() -> Lexicon:
         frequencies = word_frequencies()
     except ImportError as error:  # pragma: no cover - wordfreq is in requirements.txt
         raise LexiconError("Python-pakken wordfreq mangler. Kjør «make install».") from error
-    forms, proper = dictionary_forms(dic, aff)
-    return Lexicon(forms, frequencies, proper=proper)
+    forms, proper, both = dictionary_forms(dic, aff)
+    return Lexicon(forms, frequencies, proper=proper, also_names=both)

@@ -11,14 +11,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, display_path
+from _common import (
+    EXIT_PROBLEMS,
+    EXIT_UNEXPECTED,
+    ROOT,
+    NorwegianArgumentParser,
+    display_path,
+)
+from new_meeting import parse_date
 
 from archive.formatting import norwegian_date
 from archive.importer import SourceError, draft_minutes, read_source, summary
 from archive.lexicon import LexiconError, load_lexicon
-from archive.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
-
-from new_meeting import parse_date
+from archive.repository import (
+    DOCS_DIR,
+    MEETINGS_DIR,
+    load_repository,
+    unknown_reference_message,
+)
 
 
 def parse_args(argv: list[str] | None):
@@ -66,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.source}: filen inneholder ingen tekst.", file=sys.stderr)
         return EXIT_PROBLEMS
     root = repository_root(output)
-    repo, problems = load_repository(root)
+    repo, _problems = load_repository(root)
     group = repo.groups.get(args.group)
     if group is None:
         known = {k: v.name for k, v in repo.groups.items()}

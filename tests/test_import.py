@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 import yaml
-
 from _helpers import ROOT, copy_real_repo, run_script
+
 from archive.importer import draft_minutes, missing_words, read_source
 from archive.lexicon import load_lexicon
 from archive.repository import load_repository
@@ -342,8 +342,8 @@ def test_missing_lexicon_is_a_clear_refusal(tmp_path):
     source.write_text("Referat 12. mars 2025\n1. Eventuelt\n", encoding="utf-8")
     result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(tmp_path / "ut.md"),
                         env={"NB_HUNSPELL_DIR": str(tmp_path)})
-    assert (result.returncode, result.stderr) == (1, f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
-                                                     "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n")
+    assert (result.returncode, result.stderr) == (1, (f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
+                                                     "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n"))
     assert not (tmp_path / "ut.md").exists()
 
 
