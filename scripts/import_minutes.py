@@ -11,13 +11,24 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, display_path
+from _common import (
+    EXIT_PROBLEMS,
+    EXIT_UNEXPECTED,
+    ROOT,
+    NorwegianArgumentParser,
+    display_path,
+)
+from new_meeting import parse_date
 
 from archive.formatting import norwegian_date
-from archive.importer import SourceError, build_lexicon, draft_minutes, read_source, summary
-from archive.repository import DOCS_DIR, MEETINGS_DIR, load_repository, unknown_reference_message
-
-from new_meeting import parse_date
+from archive.importer import SourceError, draft_minutes, read_source, summary
+from archive.lexicon import LexiconError, load_lexicon
+from archive.repository import (
+    DOCS_DIR,
+    MEETINGS_DIR,
+    load_repository,
+    unknown_reference_message,
+)
 
 
 def parse_args(argv: list[str] | None):
@@ -65,17 +76,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.source}: filen inneholder ingen tekst.", file=sys.stderr)
         return EXIT_PROBLEMS
     root = repository_root(output)
-    repo, problems = load_repository(root)
+    repo, _problems = load_repository(root)
     group = repo.groups.get(args.group)
     if group is None:
         known = {k: v.name for k, v in repo.groups.items()}
         print(f"--group: {unknown_reference_message('group', args.group, known)}", file=sys.stderr)
         return EXIT_PROBLEMS
-    lexicon = build_lexicon(repo, root)
-    # A first pass finds the date in the source when --date is not given.
-    probe = draft_minutes(text, repo, group.id, date, "", source.name, lexicon, notes)
-    if date is None:
-        date = probe.date_in_source
+    try:
+        lexicon = load_lexicon()
+    except LexiconError as error:
+        print(f"{args.source}: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    result = draft_minutes(text, repo, group.id, date, source.name, lexicon, notes)
+    date = result.date
     if date is None:
         print(
             f"{args.source}: fant ingen møtedato i referatet. Oppgi datoen med --date ÅÅÅÅ-MM-DD "
@@ -96,13 +109,6 @@ def main(argv: list[str] | None = None) -> int:
     if clash:
         print(f"{shown}: gruppen har allerede et møte {norwegian_date(date)}: {clash[0].path}.", file=sys.stderr)
         return EXIT_PROBLEMS
-    try:
-        meeting_id = output.resolve().relative_to((root / DOCS_DIR / MEETINGS_DIR).resolve()).with_suffix("").as_posix()
-    except ValueError:
-        meeting_id = f"{group.id}/{date.isoformat()}"
-    result = draft_minutes(text, repo, group.id, date, meeting_id, source.name, lexicon, notes)
-    if probe.date_in_source and args.date and probe.date_in_source != date:
-        result.review.insert(0, f"referatet nevner datoen {probe.date_in_source.isoformat()}, men --date er {date.isoformat()}.")
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite

@@ -1,40 +1,104 @@
-"""Importing minutes from outside: the seed OCR text, a Word file and a PDF."""
+"""Importing minutes from outside: the seed OCR text, a Word file and a PDF.
+
+The drafts are written in the minutes format of docs-dev/minutes-format.md.
+Its reader (archive/minutes.py) is not on this branch yet, so
+`format_problems` checks a draft against that document's rules here; once the
+reader lands, `make validate` on the draft replaces it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections import Counter
 from pathlib import Path
 
 import docx
 import pytest
-
+import yaml
 from _helpers import ROOT, copy_real_repo, run_script
-from archive.importer import build_lexicon, draft_minutes, read_source
+
+from archive.importer import draft_minutes, missing_words, read_source
+from archive.lexicon import load_lexicon
 from archive.repository import load_repository
 
 SEED = Path("/work/shared/seed/referat-naeringsgruppen-ocr.txt")
 SEED_COPY = Path(__file__).resolve().parent / "samples" / "referat-naeringsgruppen-ocr.txt"
-TOKEN = re.compile(r"[^\W_]+(?:[@&][^\W_]*)*|@[^\W_]+")
+FRONT_KEYS = {
+    "gruppe", "tittel", "dato", "dato_etter", "dato_før", "dato_merknad", "start", "slutt", "sted", "digitalt", "status",
+    "møteleder", "referent", "tilstede", "tilstede_digitalt", "forfall", "inviterte", "arrangementer", "vedlegg", "kilde",
+    "referat_i_arkivet",
+}
+_HEADING_NUMBER = re.compile(r"^(\[\d+\]|sak\s+\d+\s*/\s*\d+|\d{1,3}\s*/\s*\d{2,4}|\d{1,3}\s*[–-]\s*\d{4}|sak\s+\d+|\d{1,3}\.?)(?=\s|$)", re.IGNORECASE)
 
 
 def _seed() -> Path:
     return SEED if SEED.is_file() else SEED_COPY
 
 
-def _words(text: str) -> list[str]:
-    return [t.lower() for t in TOKEN.findall(text)]
-
-
 def assert_every_word_kept(source: str, result) -> None:
-    """Every word of the source is in the draft, as it was or as repaired (and listed)."""
-    before, after = TOKEN.findall(source), TOKEN.findall(result.repaired_source)
+    """Every word of the source is in the draft (not only in the review comment),
+    as it was or as repaired, and every repair is listed."""
+    from archive.ocr_repair import WORD_RE
+
+    before, after = WORD_RE.findall(source), WORD_RE.findall(result.repaired_source)
     assert len(before) == len(after)
     listed = {(r.original, r.repaired) for r in result.repairs}
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         assert old == new or (old, new) in listed, (old, new)
-    missing = Counter(_words(result.repaired_source)) - Counter(_words(result.text))
-    assert not missing, missing
+    assert not missing_words(result), missing_words(result)
+
+
+def format_problems(text: str, repo) -> list[str]:
+    """What in `text` breaks docs-dev/minutes-format.md (the checks a reader can make
+    without the rest of the archive's minutes)."""
+    problems = []
+    match = re.match(r"^---\n(.*?)\n---\n(.*)$", text, re.DOTALL)
+    if not match:
+        return ["no front matter"]
+    front = yaml.safe_load(match.group(1))
+    body = match.group(2)
+    problems += [f"unknown key {k}" for k in set(front) - FRONT_KEYS]
+    if front.get("gruppe") not in repo.groups:
+        problems.append("gruppe")
+    if "dato" in front and not isinstance(front["dato"], dt.date):
+        problems.append("dato")
+    for key in ("start", "slutt"):
+        if key in front and not (isinstance(front[key], str) and re.fullmatch(r"\d{2}:\d{2}", front[key])):
+            problems.append(key)
+    if front.get("status") not in ("planlagt", "utkast", "godkjent"):
+        problems.append("status")
+    names = {p.name for p in repo.people.values()}
+    for key in ("møteleder", "referent"):
+        if key in front and front[key] not in names:
+            problems.append(f"{key}: {front[key]}")
+    for key in ("tilstede", "tilstede_digitalt", "forfall", "inviterte"):
+        problems += [f"{key}: {n}" for n in front.get(key, []) if n not in names]
+    titles = {e.title for e in repo.events.values()}
+    problems += [f"arrangement {t}" for t in front.get("arrangementer", []) if t not in titles]
+    problems += [f"vedlegg {v}" for v in front.get("vedlegg", []) if not (isinstance(v, dict) and set(v) <= {"tittel", "fil"} and v.get("tittel"))]
+    numbers = []
+    owners = names | {g.name for g in repo.groups.values()}
+    for line in body.split("\n"):
+        if line.startswith("## "):
+            number = _HEADING_NUMBER.match(line[3:])
+            if number:
+                numbers.append(re.sub(r"\W", "", number.group(1).rstrip(".").lower()))
+        if re.match(r"^- \[[ x]\] ", line):
+            owner = re.search(r"Ansvar: (.+?)\.(?: Frist: (.+?)\.)?$", line)
+            if not owner or any(o.strip() not in owners for o in re.split(r",| og ", owner.group(1))):
+                problems.append(f"follow-up {line}")
+            elif owner.group(2) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}|\d{1,2}\. \w+ \d{4}|\d{2}\.\d{2}\.\d{4}", owner.group(2)):
+                problems.append(f"frist {owner.group(2)}")
+        if re.match(r"^(Klynger|Satsingsområde|Satsingsområder|Arbeidsgrupper|Gjelder):", line):
+            problems.append(f"label line {line}")
+        if "<script" in line.lower():
+            problems.append("script")
+    problems += [f"duplicate number {n}" for n in {n for n in numbers if numbers.count(n) > 1}]
+    return problems
+
+
+def _front(text: str) -> dict:
+    return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
 
 
 def _make_docx(path: Path) -> Path:
@@ -101,48 +165,47 @@ def archive(tmp_path):
 def _in_process(path: Path, root: Path, group="naeringsgruppen", date=None):
     repo, _ = load_repository(root)
     text, notes = read_source(path)
-    return text, draft_minutes(text, repo, group, date, f"{group}/x", path.name, build_lexicon(repo, root), notes)
+    return text, draft_minutes(text, repo, group, date, path.name, load_lexicon(), notes)
 
 
 # -- the seed ------------------------------------------------------------------
 
-def test_seed_imports_to_a_draft_that_validates(archive):
+def test_seed_imports_to_a_draft_in_the_minutes_format(archive):
     output = archive / "docs/moter/naeringsgruppen/2025-03-12.md"
     result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(output))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[1] == "Utkast til referat for Næringsgruppen 12. mars 2025 (status utkast)."
-    assert "Rettet 120 ord fra tekstgjenkjenningen" in result.stdout
-    assert "usikker lesning, linje 56: «3» → «å»" in result.stdout
-    check = run_script("validate.py", "--rot", str(archive))
-    assert check.returncode == 0, check.stdout
-    assert check.stdout.startswith("Alt i orden: 3 møter")
+    assert re.search(r"Rettet 1[1-2]\d ord fra tekstgjenkjenningen", result.stdout)
+    assert "«var» kan være feillest for «vår»" in result.stdout
+    repo, _ = load_repository(archive)
+    assert format_problems(output.read_text(encoding="utf-8"), repo) == []
 
 
 def test_seed_draft_reads_the_structure(archive):
-    source, result = _in_process(_seed(), archive, date=None)
+    _, result = _in_process(_seed(), archive)
     repo, _ = load_repository(archive)
-    text = result.text
-    assert "møteleder: eli-arnkvaern-bryhni\nreferent: mari-stromsvag\n" in text
-    front = text.split("\n---\n")[0]
-    present = re.search(r"tilstede:\n((?:  - .*\n)+)", front + "\n").group(1).split()
-    online = re.search(r"tilstede_digitalt:\n((?:  - .*\n)+)", front + "\n").group(1).split()
-    invited = re.search(r"inviterte:\n((?:  - .*\n)+)", front + "\n").group(1).split()
-    assert len([p for p in present if p != "-"]) == 9 and len([p for p in online if p != "-"]) == 3
-    assert [p for p in invited if p != "-"] == repo.groups["naeringsgruppen"].members  # 45, same order as the data
-    headings = re.findall(r"^## (.*)$", text, re.MULTILINE)
-    assert headings[:6] == [
+    front = _front(result.text)
+    assert "saker" not in front
+    assert (front["møteleder"], front["referent"]) == ("Eli Arnkværn Bryhni", "Mari Strømsvåg")
+    assert len(front["tilstede"]) == 9 and front["tilstede_digitalt"] == ["Asbjørn Lunde", "Anne Solheim", "Asbjørn Flo"]
+    members = [repo.people[p].name for p in repo.groups["naeringsgruppen"].members]
+    assert front["inviterte"] == members  # 45, same order as the data
+    assert front["arrangementer"] == ["Energiworkshop", "BEST-konferansen 2025"]
+    headings = re.findall(r"^## (.*)$", result.text, re.MULTILINE)
+    assert headings == [
         "1. Godkjenning av innkalling og dagsorden",
         "2. Godkjenning av referat fra møte 16. januar 2025",
         "3. Næringsklynger - status",
-        "4. Fremlegg og diskusjon om satsingsområder for næringssamarbeid",
-        "5. Runde rundt bordet",
+        "[4] Fremlegg og diskusjon om satsingsområder for næringssamarbeid",
+        "[5] Runde rundt bordet",
         "7. Eventuelt",
     ]
-    assert "    møte: naeringsgruppen/2025-01-16\n" in text
-    assert "nr_rekonstruert: true" in text
-    assert "arrangementer:\n  - energiworkshop-2025\n  - best-konferansen-2025\n" in text
-    assert "#   Rettet: linje 14: «Strgmsvag» → «Strømsvåg» (g→ø, a→å)" in text
+    assert "## 1. Godkjenning av innkalling og dagsorden\n\nVedtak: Godkjent\n" in result.text
+    assert "### Gruppe 2 - Sirkulærøkonomi" in result.text
+    assert "#   Rettet: linje 14: «Strgmsvag» → «Strømsvåg» (g→ø, a→å)" in result.text
+    assert "nummeret 4 er satt inn som [4]" in result.text
     assert result.date_in_source is None  # the seed does not state its date
+    assert format_problems(result.text, repo) == []
 
 
 def test_seed_never_loses_a_word(archive):
@@ -170,13 +233,12 @@ def test_docx_import(archive, tmp_path):
     assert "«Kari Ukjentsen»" in result.stdout  # unknown person listed for review …
     text = output.read_text(encoding="utf-8")
     assert "Kari Ukjentsen" in text.split("\n---\n", 1)[1]  # … and kept in the body
-    assert "dato: 2025-03-12\nsted: Hamar\n" in text
-    assert "møteleder: eli-arnkvaern-bryhni\n" in text  # found through «andre_skrivemåter»
-    assert "tilstede:\n  - dag-aanensen\ntilstede_digitalt:\n  - asbjorn-lunde\n" in text
-    assert '  - nr: Sak 38/25\n    tittel: Budsjett for sirkulærøkonomi\n    satsingsområder:\n      - sirkulaerokonomi\n    vedtak:\n      - Budsjettet ble godkjent.\n' in text
-    assert "## Sak 38/25. Budsjett for sirkulærøkonomi" in text
-    check = run_script("validate.py", "--rot", str(archive))
-    assert check.returncode == 0, check.stdout
+    front = _front(text)
+    assert (front["dato"], front["sted"], front["møteleder"]) == (dt.date(2025, 3, 12), "Hamar", "Eli Arnkværn Bryhni")
+    assert (front["tilstede"], front["tilstede_digitalt"]) == (["Dag Aanensen"], ["Asbjørn Lunde"])
+    assert "## Sak 38/25 Budsjett for sirkulærøkonomi\n\nVedtak: Budsjettet ble godkjent.\n" in text
+    repo, _ = load_repository(archive)
+    assert format_problems(text, repo) == []
     source_text, in_process = _in_process(source, archive)
     assert_every_word_kept(source_text, in_process)
 
@@ -187,14 +249,17 @@ def test_pdf_import(archive, tmp_path):
     result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(output))
     assert result.returncode == 0, result.stderr
     text = output.read_text(encoding="utf-8")
-    assert "dato: 2025-03-12\n" in text
-    assert "tilstede:\n  - dag-aanensen\n  - unni-larsen\nforfall:\n  - ove-gjesdal\n" in text
-    assert '  - nr: "07 - 2025"\n    tittel: Godkjenning av innkalling\n    vedtak:\n      - Godkjent.\n' in text
-    assert "oppgave: Dele kontaktlisten med alle klyngene." in text
+    front = _front(text)
+    assert front["dato"] == dt.date(2025, 3, 12)
+    assert (front["tilstede"], front["forfall"]) == (["Dag Aanensen", "Unni Larsen"], ["Ove Gjesdal"])
+    assert "## 07 - 2025 Godkjenning av innkalling\n\nVedtak: Godkjent\n" in text
+    # A follow-up that names no owner stays text and is listed; no owner is invented.
+    assert "Oppfølging: Dele kontaktlisten med alle klyngene." in text and "\n- [ ]" not in text
+    assert "oppfølgingspunkt i sak 08 - 2025 uten ansvarlig" in result.stdout
     assert "«Per Utenfra»" in result.stdout and "Per Utenfra" in text.split("\n---\n", 1)[1]
     assert "på neste møte" in text
-    check = run_script("validate.py", "--rot", str(archive))
-    assert check.returncode == 0, check.stdout
+    repo, _ = load_repository(archive)
+    assert format_problems(text, repo) == []
     source_text, in_process = _in_process(source, archive)
     assert "Referat fra mgte i Naeringsgruppen" in source_text  # really read from the PDF's text layer
     assert_every_word_kept(source_text, in_process)
@@ -270,6 +335,16 @@ def test_windows_1252_text_is_read_and_flagged(archive, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Kilden var ikke UTF-8 og er lest som Windows-1252; kontroller æ, ø og å." in result.stdout
     assert "Bærum" in output.read_text(encoding="utf-8")
+
+
+def test_missing_lexicon_is_a_clear_refusal(tmp_path):
+    source = tmp_path / "referat.txt"
+    source.write_text("Referat 12. mars 2025\n1. Eventuelt\n", encoding="utf-8")
+    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(tmp_path / "ut.md"),
+                        env={"NB_HUNSPELL_DIR": str(tmp_path)})
+    assert (result.returncode, result.stderr) == (1, (f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
+                                                     "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n"))
+    assert not (tmp_path / "ut.md").exists()
 
 
 def test_real_docs_untouched_by_import_tests():

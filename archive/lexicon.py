@@ -1,0 +1,305 @@
+"""The Norwegian Bokmål lexicon the importer repairs text against.
+
+Two maintained sources, both installed by the ordinary package managers:
+
+- the hunspell dictionary `nb_NO` (Debian's `hunspell-no`, from LibreOffice's
+  dictionaries): which spellings are real words. Its stems and affix rules are
+  expanded into every word form once, and the expanded list is cached on disk,
+  because expanding takes seconds and reading the cache a fraction of one;
+- `wordfreq`'s Bokmål list: how common a word is (Zipf scale, 0-8), so that a
+  repair can prefer `på` (7.2) to `pa` (4.3, a misspelling common on the web).
+
+On top come the archive's own names (people, organisations, groups, events).
+Compound words (`høringsinnspill`, `næringsutviklingsprosjekter`) are known
+when they split into known parts, with a linking `s` or `e` between them; see
+`compound_parts`.
+
+Everything is lower case; a `Lexicon` is built once per process (`load_lexicon`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Where Debian (and most Linux distributions) install hunspell dictionaries.
+DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"), Path("/usr/share/myspell/dicts"))
+DICTIONARY_NAME = "nb_NO"
+# Bumped when the expansion below changes, so that an old cache is not read.
+CACHE_FORMAT = "3"
+
+# Scores are on wordfreq's Zipf scale: log10 of occurrences per billion words.
+SCORE_UNSEEN_WORD = 1.5  # a hunspell word that wordfreq has not seen
+UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a misspelling)
+SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
+COMPOUND_PENALTY = 1.0  # per join: a compound is rarer than its rarest part
+COMPOUND_MAX_SCORE = 2.0
+MIN_PART = 4  # the shortest part of a compound (hunspell nb_NO's own COMPOUNDMIN)
+MAX_PARTS = 3
+LINKS = ("", "s", "e")
+
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+class LexiconError(Exception):
+    """The lexicon cannot be loaded; the message is Norwegian and says what to install."""
+
+
+# -- hunspell -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Affix:
+    strip: str
+    add: str
+    condition: re.Pattern[str]
+    cross: bool
+
+
+def _read_affixes(path: Path) -> tuple[dict[str, list[_Affix]], dict[str, list[_Affix]], str]:
+    """Prefix and suffix rules by flag, and the file's character set."""
+    encoding = "latin-1"
+    prefixes: dict[str, list[_Affix]] = {}
+    suffixes: dict[str, list[_Affix]] = {}
+    cross: dict[str, bool] = {}
+    raw = path.read_bytes()
+    match = re.search(rb"^SET\s+(\S+)", raw, re.MULTILINE)
+    if match:
+        encoding = {"ISO8859-1": "latin-1", "ISO8859-15": "iso8859-15", "UTF-8": "utf-8"}.get(match.group(1).decode(), "latin-1")
+    for line in raw.decode(encoding).splitlines():
+        parts = line.split()
+        if len(parts) < 4 or parts[0] not in ("PFX", "SFX"):
+            continue
+        kind, flag = parts[0], parts[1]
+        if len(parts) == 4 and parts[2] in ("Y", "N") and parts[3].isdigit():
+            cross[flag] = parts[2] == "Y"
+            continue
+        strip = "" if parts[2] == "0" else parts[2]
+        add = "" if parts[3] == "0" else parts[3].split("/")[0]
+        condition = parts[4] if len(parts) > 4 else "."
+        pattern = re.compile("^" + condition if kind == "PFX" else condition + "$")
+        (prefixes if kind == "PFX" else suffixes).setdefault(flag, []).append(_Affix(strip, add, pattern, cross.get(flag, False)))
+    return prefixes, suffixes, encoding
+
+
+def expand_hunspell(dic: Path, aff: Path) -> set[str]:
+    """Every word form of a hunspell dictionary (stems with their affixes), as written."""
+    prefixes, suffixes, encoding = _read_affixes(aff)
+    forms: set[str] = set()
+    with dic.open(encoding=encoding, errors="replace") as handle:
+        next(handle, None)  # the first line is the number of entries
+        for line in handle:
+            stem, _, flags = line.rstrip("\n").partition("/")
+            if not stem or stem.startswith(("#", "\t")):
+                continue
+            forms.add(stem)
+            bases = [stem]
+            for flag in flags:
+                for affix in suffixes.get(flag, ()):
+                    if stem.endswith(affix.strip) and affix.condition.search(stem):
+                        form = stem[: len(stem) - len(affix.strip)] + affix.add
+                        forms.add(form)
+                        if affix.cross:
+                            bases.append(form)
+            for flag in flags:
+                for affix in prefixes.get(flag, ()):
+                    for base in bases:
+                        if base.startswith(affix.strip) and affix.condition.search(base):
+                            forms.add(affix.add + base[len(affix.strip):])
+    return {form for form in forms if form}
+
+
+def find_dictionary() -> tuple[Path, Path]:
+    """nb_NO.dic and .aff: in NB_HUNSPELL_DIR when set, else where Debian installs them."""
+    override = os.environ.get("NB_HUNSPELL_DIR")
+    for directory in (Path(override),) if override else DICTIONARY_DIRS:
+        dic, aff = directory / f"{DICTIONARY_NAME}.dic", directory / f"{DICTIONARY_NAME}.aff"
+        if dic.is_file() and aff.is_file():
+            return dic, aff
+    where = f" i {override}" if override else ""
+    raise LexiconError(
+        f"fant ikke den norske ordlisten for hunspell (nb_NO.dic){where}. "
+        "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
+    )
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "naeringsgruppen-moter"
+
+
+def dictionary_forms(dic: Path, aff: Path) -> tuple[list[str], set[str]]:
+    """The expanded dictionary in lower case, sorted, and the words it has only
+    with a capital (names: «Hamar», «Elise»); read from the cache when it is there."""
+    stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in (dic, aff)) + "|" + CACHE_FORMAT
+    cache = _cache_dir() / f"{DICTIONARY_NAME}-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.txt"
+    try:
+        lines = cache.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        lines = _cache_lines(expand_hunspell(dic, aff))
+        try:  # a cache that cannot be written only costs time
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache.parent, delete=False, suffix=".tmp") as handle:
+                handle.write("\n".join(lines))
+            os.replace(handle.name, cache)
+        except OSError:
+            pass
+    proper = {line[:-1] for line in lines if line.endswith("*")}
+    both = {line[:-1] for line in lines if line.endswith("+")}
+    return [line.rstrip("*+") for line in lines], proper, both
+
+
+def _cache_lines(forms: set[str]) -> list[str]:
+    """Lower-case forms, sorted; a name (only ever capitalised) is marked «*», a
+    word that is also a name («bjørn», «hans») «+»."""
+    lower = {form.lower() for form in forms if not form[:1].isupper()}
+    capitalised = {form.lower() for form in forms if form[:1].isupper()}
+    lines = {*(lower - capitalised), *(f"{w}*" for w in capitalised - lower), *(f"{w}+" for w in capitalised & lower)}
+    return sorted(lines, key=lambda line: line.rstrip("*+"))
+
+
+def word_frequencies() -> dict[str, float]:
+    """wordfreq's Bokmål words and their Zipf frequencies."""
+    import math
+
+    from wordfreq import get_frequency_dict
+
+    return {word: math.log10(freq) + 9 for word, freq in get_frequency_dict("nb", wordlist="large").items() if freq > 0}
+
+
+# -- the lexicon ----------------------------------------------------------------
+
+@dataclass
+class Lexicon:
+    """Known words and how common they are.
+
+    `dictionary` is sorted (for prefix look-ups by bisection); `frequencies`
+    maps words to Zipf scores; `names` are the archive's own words.
+    """
+
+    dictionary: list[str] = field(default_factory=list)
+    frequencies: dict[str, float] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    first_names: set[str] = field(default_factory=set)
+    proper: set[str] = field(default_factory=set)  # dictionary words only ever written with a capital
+    also_names: set[str] = field(default_factory=set)  # dictionary words that are names too («bjørn», «hans»)
+
+    def __post_init__(self) -> None:
+        self.valid = set(self.dictionary)
+        # Words only wordfreq or the archive knows, for prefix look-ups.
+        self._extra = sorted((set(self.frequencies) | self.names) - self.valid)
+        self._compounds: dict[str, tuple[str, ...] | None] = {}
+
+    def with_names(self, texts: Iterable[str], first_names: Iterable[str] = ()) -> Lexicon:
+        """A copy that also knows the capitalised words of `texts` (names from the archive)."""
+        words = {w.lower() for text in texts for w in WORD_RE.findall(text) if w[:1].isupper()}  # names, not «og», «for»
+        copy = Lexicon.__new__(Lexicon)
+        copy.dictionary, copy.frequencies, copy.valid, copy.proper = self.dictionary, self.frequencies, self.valid, self.proper
+        copy.also_names = self.also_names
+        copy.names = self.names | words
+        copy.first_names = self.first_names | {f.lower() for f in first_names}
+        copy._extra = sorted(set(self._extra) | (words - self.valid))
+        copy._compounds = {}
+        return copy
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some known word starts with `prefix`."""
+        for words in (self.dictionary, self._extra):
+            index = bisect.bisect_left(words, prefix)
+            if index < len(words) and words[index].startswith(prefix):
+                return True
+        return False
+
+    def is_part(self, word: str) -> bool:
+        """Whether `word` can be a part of a compound: a dictionary word or an archive name."""
+        return len(word) >= MIN_PART and (word in self.valid or word in self.names)
+
+    def direct_score(self, word: str) -> float | None:
+        """How common `word` is as a word of its own, or None when it is not known."""
+        word = word.lower()
+        score = self.frequencies.get(word)
+        if word in self.names:
+            return max(score or 0.0, SCORE_ARCHIVE_NAME)
+        if word in self.valid:
+            return score if score is not None else SCORE_UNSEEN_WORD
+        if score is not None:
+            return score - UNCHECKED_PENALTY
+        return None
+
+    def compound_parts(self, word: str) -> tuple[str, ...] | None:
+        """The best split of `word` into known parts (with linking letters kept on
+        the part before them: høringsinnspill → hørings, innspill), or None."""
+        word = word.lower()
+        if word not in self._compounds:
+            self._compounds[word] = self._split(word, MAX_PARTS)
+        return self._compounds[word]
+
+    def _split(self, word: str, parts_left: int) -> tuple[str, ...] | None:
+        if parts_left < 2 or len(word) < 2 * MIN_PART:
+            return None
+        best: tuple[float, tuple[str, ...]] | None = None
+        for end in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head = word[:end]
+            if not self.is_part(head):
+                continue
+            for link in LINKS:
+                rest = word[end + len(link):]
+                if link and not word.startswith(link, end):
+                    continue
+                if self.is_part(rest):
+                    split: tuple[str, ...] | None = (head + link, rest)
+                else:
+                    tail = self._split(rest, parts_left - 1)
+                    split = (head + link, *tail) if tail else None
+                if split:
+                    score = self.score_of_parts(split)
+                    if best is None or score > best[0]:
+                        best = (score, split)
+        return best[1] if best else None
+
+    def score_of_parts(self, parts: tuple[str, ...]) -> float:
+        scores = []
+        for index, part in enumerate(parts):
+            forms = [part, part[:-1]] if index < len(parts) - 1 and part[-1:] in LINKS else [part]  # with and without the linking letter
+            scores.append(max((s for s in map(self.direct_score, forms) if s is not None), default=SCORE_UNSEEN_WORD))
+        return min(min(scores) - COMPOUND_PENALTY * (len(parts) - 1), COMPOUND_MAX_SCORE)
+
+    def score(self, word: str) -> float | None:
+        """How common `word` is, as a word or as a compound; None when unknown."""
+        direct = self.direct_score(word)
+        if direct is not None and (word.lower() in self.valid or word.lower() in self.names):
+            return direct
+        parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
+        compound = self.score_of_parts(parts) if parts else None
+        return max((s for s in (direct, compound) if s is not None), default=None)
+
+    def is_known(self, word: str) -> bool:
+        return self.score(word) is not None
+
+    def may_be_name(self, word: str) -> bool:
+        """Whether the dictionary or the archive has `word` as a name."""
+        word = word.lower()
+        return word in self.proper or word in self.also_names or word in self.names or word in self.first_names
+
+    def is_common_word(self, word: str) -> bool:
+        """A dictionary word written in lower case («saksliste»), not a name."""
+        word = word.lower()
+        return word in self.valid and word not in self.proper and word not in self.names
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The Bokmål lexicon without the archive's names, built once per process."""
+    dic, aff = find_dictionary()
+    try:
+        frequencies = word_frequencies()
+    except ImportError as error:  # pragma: no cover - wordfreq is in requirements.txt
+        raise LexiconError("Python-pakken wordfreq mangler. Kjør «make install».") from error
+    forms, proper, both = dictionary_forms(dic, aff)
+    return Lexicon(forms, frequencies, proper=proper, also_names=both)
