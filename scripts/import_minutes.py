@@ -23,12 +23,8 @@ from new_meeting import parse_date
 from archive.formatting import norwegian_date
 from archive.importer import SourceError, draft_minutes, read_source, summary
 from archive.lexicon import LexiconError, load_lexicon
-from archive.repository import (
-    DOCS_DIR,
-    MEETINGS_DIR,
-    load_repository,
-    unknown_reference_message,
-)
+from archive.paths import DOCS_DIR, MEETINGS_DIR
+from archive.repository import load_repository
 
 
 def parse_args(argv: list[str] | None):
@@ -77,11 +73,11 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     root = repository_root(output)
     repo, _problems = load_repository(root)
-    group = repo.groups.get(args.group)
-    if group is None:
-        known = {k: v.name for k, v in repo.groups.items()}
-        print(f"--group: {unknown_reference_message('group', args.group, known)}", file=sys.stderr)
+    group_id, problem = repo.names["group"].resolve(args.group)
+    if group_id is None:
+        print(f"--group: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
+    group = repo.groups[group_id]
     try:
         lexicon = load_lexicon()
     except LexiconError as error:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from _helpers import ROOT, run_script
-from test_import import _front, format_problems
+from test_import import _front, draft_problems
 
 from archive.importer import corpus_report, draft_minutes, missing_words
 from archive.lexicon import load_lexicon
@@ -52,7 +52,7 @@ def test_clean_document_reads_as_written(name, repo):
     assert result.date_in_source == date
     headings = re.findall(r"^## (.*)$", result.text, re.MULTILINE)
     assert [h[: len(n)] for h, n in zip(headings, numbers, strict=True)] == numbers
-    assert format_problems(result.text, repo) == []
+    assert draft_problems(result.text) == []
     assert not missing_words(result)
     assert result.repairs == []  # nothing to repair in a clean text
 
