@@ -14,6 +14,7 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, run
 
+from archive.formatting import norwegian_date
 from archive.paths import DOCS_DIR, MEETINGS_DIR
 from archive.repository import load_repository
 from archive.scaffold import meeting_template
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     print(relative.as_posix())
     status = "utkast (datoen har vært)" if date < repo.today else "planlagt"
-    print(f"Laget referatfil for {group.name} {date.isoformat()} med status {status}. Fyll inn sted, tid, hvem som kom og sakene, og kjør «make validate».")
+    print(f"Laget referatfil for {group.name} {norwegian_date(date)} med status {status}. Fyll inn sted, tid, hvem som kom og sakene, og kjør «make validate».")
     if problems:
         print(f"Merk: arkivet har {len(problems)} feil fra før. Kjør «make validate» for å se dem.")
     return 0

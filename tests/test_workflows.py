@@ -238,6 +238,9 @@ def test_pull_request_workflow():
     assert image and image.startswith("debian:"), "browser tests run on Debian's chromium"
     installs = " ".join(s.get("run", "") for s in job["steps"])
     assert re.search(r"apt-get install -y[^\n]*(\\\n[^\n]*)*\bchromium\b", installs), installs
+    # The importer's tests need Debian's Bokmål dictionary, in CI as in .ci/run.
+    assert re.search(r"apt-get install -y[^\n]*(\\\n[^\n]*)*\bhunspell-no\b", installs), installs
+    assert re.search(r"^apt-get install -y .*\bhunspell-no\b", CI_RUN.read_text(encoding="utf-8"), re.M)
     uploads = [s for _, s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"
 
