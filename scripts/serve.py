@@ -19,7 +19,6 @@ Pages reload themselves when a rebuild finishes. Stop with Ctrl+C.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import http.server
 import os
 import shutil
@@ -32,6 +31,7 @@ from pathlib import Path
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, run
 
 from archive import exports
+from archive.html import Markup, concat, tag
 from archive.pages import fill, html_blocks, to_markdown
 from archive.paths import DATA_DIR, DOCS_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR, page_url
 from archive.repository import load_repository
@@ -51,6 +51,9 @@ RELOAD_SCRIPT = """
   check();
 })();
 """
+
+
+RELOAD_TAG = str(tag("script", "", src="/__preview/reload.js"))
 
 
 class State:
@@ -74,20 +77,25 @@ class State:
             self.version += 1
 
 
+BANNER_STYLE = (
+    "position:sticky;top:0;z-index:10;background:#fff4e5;color:#3e2100;border-bottom:3px solid #8a3a00;"
+    "padding:0.8rem 1.2rem;font:16px/1.4 sans-serif;max-height:50vh;overflow:auto"
+)
+
+
 def banner(state: State) -> str:
     """The validator's messages at the top of every page, as text."""
     with state.lock:
         problems = list(state.problems)
     if not problems:
         return ""
-    items = "".join(f"<li><code>{html.escape(p)}</code></li>" for p in problems[:50])
-    more = f"<p>… og {len(problems) - 50} til. Kjør <code>make validate</code> for alle.</p>" if len(problems) > 50 else ""
-    return (
-        '<div role="alert" style="position:sticky;top:0;z-index:10;background:#fff4e5;color:#3e2100;'
-        'border-bottom:3px solid #8a3a00;padding:0.8rem 1.2rem;font:16px/1.4 sans-serif;max-height:50vh;overflow:auto">'
-        f"<strong>Arkivet har {len(problems)} feil.</strong> Forhåndsvisningen viser siste gyldige versjon og oppdateres "
-        f"av seg selv når filene er rettet.<ul style=\"margin:0.4rem 0 0 1.2rem\">{items}</ul>{more}</div>"
-    )
+    shown = tag("ul", [tag("li", tag("code", problem)) for problem in problems[:50]], style="margin:0.4rem 0 0 1.2rem")
+    more = ""
+    if len(problems) > 50:
+        more = tag("p", concat(f"… og {len(problems) - 50} til. Kjør ", tag("code", "make validate"), " for alle."))
+    heading = tag("strong", f"Arkivet har {len(problems)} feil.")
+    note = " Forhåndsvisningen viser siste gyldige versjon og oppdateres av seg selv når filene er rettet."
+    return str(tag("div", concat(heading, note, shown, more), role="alert", style=BANNER_STYLE))
 
 
 def make_handler(state: State, folder: Path):
@@ -110,18 +118,15 @@ def make_handler(state: State, folder: Path):
                 return self._send(self._waiting_page(), "text/html; charset=utf-8")
             if target.suffix == ".html" and target.is_file():
                 page = target.read_text(encoding="utf-8", errors="replace")
-                extra = banner(state) + '<script src="/__preview/reload.js"></script>'
+                extra = banner(state) + RELOAD_TAG
                 at = page.find(">", page.find("<body")) + 1 if "<body" in page else 0
                 return self._send((page[:at] + extra + page[at:]).encode("utf-8"), "text/html; charset=utf-8")
             return super().do_GET()
 
         def _waiting_page(self) -> bytes:
-            return (
-                '<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Forhåndsvisning</title></head><body>'
-                + banner(state)
-                + f"<p style=\"font:16px sans-serif;padding:1rem\">{html.escape(state.note)}</p>"
-                + '<script src="/__preview/reload.js"></script></body></html>'
-            ).encode("utf-8")
+            head = concat(tag("meta", charset="utf-8"), tag("title", "Forhåndsvisning"))
+            body = concat(Markup(banner(state)), tag("p", state.note, style="font:16px sans-serif;padding:1rem"), RELOAD_TAG)
+            return ("<!doctype html>" + tag("html", concat(tag("head", head), tag("body", body)), lang="nb")).encode("utf-8")
 
         def _send(self, body: bytes, kind: str) -> None:
             self.send_response(200)
