@@ -19,6 +19,7 @@ index fails (a fault of this project, not of the minutes).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -43,6 +44,7 @@ def parse_args(argv: list[str] | None):
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="byggeverktøy (standard: mkdocs)")
     parser.add_argument("--site-dir", metavar="MAPPE", help="hvor nettstedet skal bygges (standard: site/ i rotmappen)")
     parser.add_argument("--rot", default=str(ROOT), metavar="MAPPE", help="arkivets rotmappe (standard: denne kopien av arkivet)")
+    parser.add_argument("--tider", metavar="FIL", help="skriv hvor lang tid hver del tok til FIL som JSON (for make bench)")
     return parser.parse_args(argv)
 
 
@@ -81,7 +83,7 @@ def engine_problems(output: str) -> list[str]:
     return [line for line in lines if "WARNING" in line or "ERROR" in line or "Error" in line]
 
 
-def build(root: Path, engine: str, site: Path, report=print) -> int:
+def build(root: Path, engine: str, site: Path, report=print, timings: Path | None = None) -> int:
     started = time.perf_counter()
     repo, problems = load_repository(root)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
@@ -147,6 +149,9 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
         engine_log.close()
         index_log.close()
     done = time.perf_counter()
+    if timings:
+        parts = {"load": outlined - started, "render": rendered - outlined, "engine": built - outlined, "finish": done - built, "total": done - started}
+        timings.write_text(json.dumps(parts), encoding="utf-8")
     report(
         f"Bygget {plural(len(pages), 'side', 'sider')} ({plural(len(repo.meetings), 'møte', 'møter')}) med {engine} og søk til {site} på {done - started:.1f} s: "
         f"innlesing og sjekk {outlined - started:.1f} s, sidene {rendered - outlined:.1f} s mens {engine} bygget i {built - outlined:.1f} s, "
@@ -159,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     root = Path(args.rot).resolve()
     site = Path(args.site_dir).resolve() if args.site_dir else root / "site"
-    return build(root, args.engine, site)
+    return build(root, args.engine, site, timings=Path(args.tider) if args.tider else None)
 
 
 if __name__ == "__main__":
