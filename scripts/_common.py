@@ -73,6 +73,29 @@ def run(main: Callable[[], int], what: str) -> None:
     os._exit(code)
 
 
+def write_new_minutes(path: Path, shown: str, text: str, repo, group_id: str, date, if_exists: str) -> str | None:
+    """Write `text` as a new minutes file at `path` (shown to the user as `shown`).
+
+    Returns None, or the Norwegian reason nothing was written: the file exists
+    (never overwritten; `if_exists` says what to do instead), the group already
+    has minutes for that day, or the file cannot be written.
+    """
+    from archive.formatting import norwegian_date
+
+    if path.exists():
+        return f"{shown}: filen finnes allerede og blir ikke overskrevet. {if_exists}"
+    clash = [m for m in repo.meetings_by_group.get(group_id, []) if m.date == date]
+    if clash:
+        return f"{shown}: gruppen har allerede et møte {norwegian_date(date)}: {clash[0].path}. Rediger det i stedet."
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite, even in a race
+            handle.write(text)
+    except OSError as error:
+        return f"{shown}: filen kunne ikke skrives ({error.strerror or error})."
+    return None
+
+
 def fail(message: str, code: int = EXIT_PROBLEMS) -> int:
     print(message, file=sys.stderr)
     return code

@@ -11,13 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from _common import (
-    EXIT_PROBLEMS,
-    EXIT_UNEXPECTED,
-    ROOT,
-    NorwegianArgumentParser,
-    display_path,
-)
+from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, display_path, fail, run, write_new_minutes
 from new_meeting import parse_date
 
 from archive.formatting import norwegian_date
@@ -98,20 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     if output is None:
         output = root / DOCS_DIR / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
     shown = display_path(output)
-    if output.exists():
-        print(f"{shown}: filen finnes allerede og blir ikke overskrevet. Velg en annen fil med --output.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    clash = [m for m in repo.meetings_by_group.get(group.id, []) if m.date == date]
-    if clash:
-        print(f"{shown}: gruppen har allerede et møte {norwegian_date(date)}: {clash[0].path}.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(result.text)
-    except OSError as error:
-        print(f"{shown}: filen kunne ikke skrives ({error.strerror or error}).", file=sys.stderr)
-        return EXIT_PROBLEMS
+    problem = write_new_minutes(output, shown, result.text, repo, group.id, date, "Velg en annen fil med --output.")
+    if problem:
+        return fail(problem)
     print(shown)
     print(f"Utkast til referat for {group.name} {norwegian_date(date)} (status utkast).")
     for line in summary(result):
@@ -121,8 +104,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Exception as error:  # noqa: BLE001 - never a traceback for the secretary
-        print(f"{sys.argv[1] if len(sys.argv) > 1 else 'import_minutes.py'}: uventet feil ({type(error).__name__}: {error}).", file=sys.stderr)
-        sys.exit(EXIT_UNEXPECTED)
+    run(main, "import_minutes.py")

@@ -12,7 +12,7 @@ import re
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, run
+from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, fail, run, write_new_minutes
 
 from archive.formatting import norwegian_date
 from archive.paths import DOCS_DIR, MEETINGS_DIR
@@ -64,22 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     group = repo.groups[group_id]
     relative = Path(DOCS_DIR) / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
     target = root / relative
-    if target.exists():
-        print(f"{relative.as_posix()}: filen finnes allerede og blir ikke overskrevet. Åpne den og rediger den, eller velg en annen dato.", file=sys.stderr)
-        return EXIT_PROBLEMS
-    clash = [m for m in repo.meetings_by_group.get(group.id, []) if m.date == date]
-    if clash:
-        print(f"{relative.as_posix()}: gruppen har allerede et møte denne datoen: {clash[0].path}. Rediger det i stedet.", file=sys.stderr)
-        return EXIT_PROBLEMS
     names = {**{k: v.name for k, v in repo.people.items()}, **{k: v.name for k, v in repo.groups.items()}}
     text = meeting_template(group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names, repo.item_of_action)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with target.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(text)
-    except OSError as error:
-        print(f"{relative.as_posix()}: filen kunne ikke skrives ({error.strerror or error}).", file=sys.stderr)
-        return EXIT_PROBLEMS
+    problem = write_new_minutes(target, relative.as_posix(), text, repo, group.id, date, "Åpne den og rediger den, eller velg en annen dato.")
+    if problem:
+        return fail(problem)
     print(relative.as_posix())
     status = "utkast (datoen har vært)" if date < repo.today else "planlagt"
     print(f"Laget referatfil for {group.name} {norwegian_date(date)} med status {status}. Fyll inn sted, tid, hvem som kom og sakene, og kjør «make validate».")

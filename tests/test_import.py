@@ -241,7 +241,7 @@ def test_same_group_same_date_is_refused(archive):
     output = archive / "docs/moter/naeringsgruppen/annen.md"
     result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-01-16", "--output", str(output))
     assert result.returncode == 1
-    assert result.stderr.endswith("annen.md: gruppen har allerede et møte 16. januar 2025: docs/moter/naeringsgruppen/2025-01-16.md.\n")
+    assert result.stderr.endswith("annen.md: gruppen har allerede et møte 16. januar 2025: docs/moter/naeringsgruppen/2025-01-16.md. Rediger det i stedet.\n")
     assert not output.exists()
 
 

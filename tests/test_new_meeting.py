@@ -133,7 +133,7 @@ def test_script_refuses_a_second_meeting_on_the_same_date(tmp_path):
     result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-01-10", "--rot", str(root))
     assert result.returncode == 1
     assert result.stderr == (
-        "docs/moter/testgruppen/2025-01-10.md: gruppen har allerede et møte denne datoen: "
+        "docs/moter/testgruppen/2025-01-10.md: gruppen har allerede et møte 10. januar 2025: "
         "docs/moter/testgruppen/forste-mote.md. Rediger det i stedet.\n")
     assert not (root / "docs/moter/testgruppen/2025-01-10.md").exists()
 
