@@ -98,6 +98,9 @@
       });
     });
     form.hidden = false;
+    // The links that stand in for the form without JavaScript would only repeat it.
+    var links = form.parentNode.querySelector(".archive-links");
+    if (links) links.hidden = true;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function () { applyFilter(form, true); });
     applyFilter(form, false);
