@@ -282,8 +282,9 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """test-artifacts/screenshots/<name>.png: the whole page, or what the window shows."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

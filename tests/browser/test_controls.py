@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from archive.views import _sort_key
 
-from .conftest import visit
+from .conftest import screenshot, visit
 
 VISIBLE_ROWS = """(selector) => [...document.querySelectorAll(selector)]
     .filter(row => row.checkVisibility()).map(row => row.dataset)"""
@@ -211,5 +211,6 @@ def test_print_style_drops_underlines_menus_and_buttons(watched_page, site_url):
         assert page.locator(hidden).first.is_hidden(), hidden
     # What is folded away on the screen is printed in full: the invited.
     assert page.locator("details.invited ul a").first.is_visible()
+    screenshot(page, "mote-utskrift")
     page.emulate_media(media="screen")
     assert page.locator("article p a").first.evaluate("a => getComputedStyle(a).textDecorationLine") == "underline"
