@@ -211,11 +211,13 @@ def subscribe_row(label: str, address: str) -> Markup:
     webcal = "webcal://" + address.split("://", 1)[1] if "://" in address else address
     field_id = "kal-" + address.rsplit("/", 1)[-1].replace(".", "-")
     return tag("li", [
-        tag("strong", label), tag("br"),
-        tag("label", f"Adresse til {label}", for_=field_id, class_="visually-hidden"),
-        tag("input", type="text", readonly=True, value=address, id=field_id, class_="calendar-address"),
-        " ", tag("button", "Kopier", type="button", class_="md-button copy-button", data_copy=field_id, hidden=True),
-        " ", a(webcal, "Åpne i kalenderprogrammet"), " · ", a(address, "Last ned"),
+        tag("strong", label),
+        tag("span", [
+            tag("label", f"Adresse til {label}", for_=field_id, class_="visually-hidden"),
+            tag("input", type="text", readonly=True, value=address, id=field_id, class_="calendar-address"),
+            tag("button", "Kopier", type="button", class_="md-button copy-button", data_copy=field_id, hidden=True),
+        ], class_="calendar-field"),
+        tag("span", [a(webcal, "Åpne i kalenderprogrammet"), " · ", a(address, "Last ned")], class_="calendar-links"),
     ])
 
 
@@ -227,9 +229,12 @@ def calendar_page(repo: Repository, site_url: str, here: str = paths.CALENDAR_PA
     coming = [i for i in items if i.date >= repo.today]
     past = [i for i in reversed(items) if i.date < repo.today]
     page.blocks.append(Heading(2, "Abonner", "abonner"))
-    feeds = [subscribe_row("Alle møter og arrangementer", exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.CALENDAR_FILE}"))]
-    feeds += [subscribe_row(g.name, exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.group_calendar_file(g.id)}")) for g in repo.groups.values()]
-    page.blocks.append(tag("p", "Legg kalenderen til i Outlook, Google Kalender eller på telefonen: kopier adressen og velg «Legg til kalender fra Internett» (eller «abonner»), eller trykk «Åpne i kalenderprogrammet». Kalenderen oppdateres hver gang nettstedet bygges.") + tag("ul", feeds, class_="subscribe-list"))
+    everything = subscribe_row("Alle møter og arrangementer", exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.CALENDAR_FILE}"))
+    per_group = [subscribe_row(g.name, exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.group_calendar_file(g.id)}")) for g in repo.groups.values()]
+    intro = tag("p", "Legg kalenderen til i Outlook, Google Kalender eller på telefonen: kopier adressen og velg «Legg til kalender fra Internett» (eller «abonner»), eller trykk «Åpne i kalenderprogrammet». Kalenderen oppdateres hver gang nettstedet bygges.")
+    # One calendar for everything first; the groups' own calendars folded away below it.
+    groups = tag("details", tag("summary", f"Kalender for én gruppe ({len(per_group)})") + tag("ul", per_group, class_="subscribe-list"), class_="group-calendars") if per_group else Markup("")
+    page.blocks.append(intro + tag("ul", everything, class_="subscribe-list") + groups)
     head = ["Dato", "Tid", "Hva", "Sted", "Gruppe"]
     page.blocks.append(Heading(2, "Kommende", "kommende"))
     page.blocks.append(table(head, [_calendar_row(repo, i, here) for i in coming]) if coming else tag("p", "Ingen kommende møter eller arrangementer er lagt inn."))

@@ -275,7 +275,9 @@ def meeting_page(repo: Repository, meeting: model.Meeting) -> Page:
 
 def meeting_header(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
     """Under the meeting's heading: the print button, the card, a note, the contents."""
-    top = [page_tools(), meeting_card(repo, meeting, here)]
+    # Printing is for the minutes: a meeting known only from other minutes has none to print.
+    top = [page_tools()] if meeting.minutes_in_archive else []
+    top.append(meeting_card(repo, meeting, here))
     if not meeting.minutes_in_archive:
         top.append(tag("div", tag("p", "Referatet finnes ikke i arkivet", class_="admonition-title") + tag("p", "Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her."), class_="admonition note"))
     if len(meeting.agenda) > 3:
@@ -612,7 +614,8 @@ def focus_area_timeline(repo: Repository, area: model.FocusArea, here: str) -> M
         own_group = area.working_group if area.working_group in item.groups else None
         decisions = [d for d in item.decisions if area.id in d.focus_areas]
         actions = [x for x in item.actions if area.id in x.focus_areas]
-        parts = [tag("h3", f"{meeting_date(meeting)}: {item.label}", id=f"{meeting.id.replace('/', '-')}-{item.anchor}")]
+        when = meeting_date(meeting)
+        parts = [tag("h3", f"{when[:1].upper()}{when[1:]}: {item.label}", id=f"{meeting.id.replace('/', '-')}-{item.anchor}")]
         parts.append(tag("p", item_link(repo, meeting, item, here), class_="agenda-links"))
         text = excerpt(repo, meeting, item, own_group)
         if text:

@@ -1,9 +1,14 @@
 """The browser tests' world: the real site, built once, served on 127.0.0.1,
-opened in Debian's chromium through Playwright.
+opened in Debian's chromium through Playwright at a desktop and a phone width.
 
-Nothing here downloads a browser: Playwright launches /usr/bin/chromium. Every
-page a test opens is watched: a console error, an uncaught exception or a
-request to any host but 127.0.0.1 fails the test that caused it.
+Nothing here downloads a browser: Playwright launches /usr/bin/chromium, once
+per session. Every page a test opens is watched: a console error, an uncaught
+exception, a failed response or a request to any host but 127.0.0.1 fails the
+test that caused it.
+
+The pages of each kind are picked from the archive itself (PAGE_TYPES is
+filled when the site is built), so the tests keep working as meetings,
+people and years are added.
 """
 
 from __future__ import annotations
@@ -20,12 +25,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sitebuild import build_site, warnings_in
+from sitebuild import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -36,49 +40,104 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SITE_NAME = "Næringsgruppen i Osloregionen"
 
-# One page of each kind the site has, by the address a reader opens.
-PAGE_TYPES = {
-    "forside": "",
-    "motearkiv": "moter/",
-    "moter-etter-gruppe": "moter/etter-gruppe/",
-    "mote": "moter/naeringsgruppen/2025-udatert/",
-    "mote-uten-referat": "moter/naeringsgruppen/2025-01-16/",
-    "satsingsomrader": "satsingsomrader/",
-    "satsingsomrade": "satsingsomrader/sirkulaerokonomi/",
-    "grupper": "grupper/",
-    "klynger": "klynger/",
-    "kontakter": "kontakter/",
-    "organisasjoner": "kontakter/organisasjoner/",
-    "oppfolging": "oppfolging/",
-    "vedtak": "vedtak/",
-    "kalender": "kalender/",
-    "oppmote": "oppmote/",
-    "apne-data": "data/",
-    "veiledning": "veiledning/",
-    "ikke-funnet": "404.html",
+# The two screens every page is checked on.
+WIDTHS = {
+    "desktop": {"width": 1280, "height": 800},
+    "telefon": {"width": 390, "height": 844},
 }
+
+# An address no page has: the server answers with the site's 404 page, as GitHub Pages does.
+MISSING_PAGE = "moter/finnes-ikke/"
+
+
+def pick_page_types(root: Path) -> dict[str, str]:
+    """One page of each kind the site has, by the address a member opens.
+
+    Meetings, a focus area, a person and the per-year pages are chosen from
+    the archive: the newest meeting whose minutes are in the archive (with
+    the most agenda items among those of that day), a meeting known only from
+    other minutes, the focus area and the person with the most follow-ups.
+    """
+    from archive import paths
+    from archive.repository import load_repository
+
+    repo, problems = load_repository(root)
+    assert problems == [], problems
+    with_minutes = [m for m in repo.meetings if m.held and m.minutes_in_archive and m.agenda]
+    without_minutes = [m for m in repo.meetings if not m.minutes_in_archive]
+    assert with_minutes, "the archive has no meeting with minutes to test"
+    assert without_minutes, "the archive has no meeting without minutes to test"
+    areas = sorted(repo.focus_areas, key=lambda a: -len(repo.items_by_focus_area.get(a, [])))
+    people = sorted(repo.people, key=lambda p: (-len(repo.chains_by_owner.get(p, [])), p))
+    years = sorted({m.year for m in repo.meetings if m.decisions})
+    attendance_years = sorted({m.year for m in repo.meetings if m.held and (m.present or m.present_online)})
+    assert areas and people and years and attendance_years
+
+    def address(src: str) -> str:
+        return paths.page_url(src)
+
+    return {
+        "forside": "",
+        "motearkiv": address(paths.ARCHIVE_PAGE),
+        "moter-etter-gruppe": address(paths.ARCHIVE_BY_GROUP_PAGE),
+        "mote": address(with_minutes[-1].src_path),
+        "mote-uten-referat": address(without_minutes[-1].src_path),
+        "satsingsomrader": address(paths.FOCUS_AREAS_PAGE),
+        "satsingsomrade": address(paths.focus_area_page(areas[0])),
+        "grupper": address(paths.GROUPS_PAGE),
+        "klynger": address(paths.CLUSTERS_PAGE),
+        "kontakter": address(paths.CONTACTS_PAGE),
+        "person": address(paths.person_page(people[0])),
+        "organisasjoner": address(paths.ORGANISATIONS_PAGE),
+        "oppfolging": address(paths.ACTIONS_PAGE),
+        "vedtak": address(paths.DECISIONS_PAGE),
+        "vedtak-ar": address(paths.decisions_year_page(years[-1])),
+        "kalender": address(paths.CALENDAR_PAGE),
+        "oppmote": address(paths.ATTENDANCE_PAGE),
+        "oppmote-ar": address(paths.attendance_year_page(attendance_years[-1])),
+        "apne-data": address(paths.OPEN_DATA_PAGE),
+        "veiledning": address(paths.GUIDE_PAGE),
+        "ikke-funnet": MISSING_PAGE,
+    }
+
+
+# Filled once, at collection, so that tests can be parametrized by kind of page.
+PAGE_TYPES: dict[str, str] = pick_page_types(ROOT)
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real repository, built once per session with --strict."""
-    out = tmp_path_factory.mktemp("browser-site")
-    result = build_site(ROOT, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert warnings_in(result) == []
-    return out
+    """The real repository, built once per session as `make build` does (the engine
+    in strict mode: any warning fails the build)."""
+    return strict_build(ROOT, tmp_path_factory.mktemp("browser-site"))
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Files from the built site; a missing one gets the site's 404 page with status 404."""
+
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site on http://127.0.0.1:<ephemeral port>/, served from a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    handler = functools.partial(_SiteHandler, directory=str(built_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -89,34 +148,48 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory):
-    """Chromium with a fresh profile; one context for the whole session."""
-    profile = tmp_path_factory.mktemp("chromium-profile")
+def browser():
+    """One headless chromium for the whole session."""
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900},
-            locale="nb-NO",
-        )
-        yield context
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def contexts(browser, site_url):
+    """A browser context per screen width, each allowed to use the clipboard."""
+    made = {}
+    for name, viewport in WIDTHS.items():
+        # Touch on the phone, so that tests can tap; not Chromium's mobile
+        # emulation, which widens the viewport to fit a page that is too wide
+        # and so would hide the very overflow the tests look for.
+        context = browser.new_context(viewport=viewport, locale="nb-NO", device_scale_factor=1, has_touch=name == "telefon")
+        # A local page is ready in far less: a wait that takes this long has failed.
+        context.set_default_timeout(10_000)
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
+        made[name] = context
+    yield made
+    for context in made.values():
         context.close()
 
 
 @dataclass
 class Watch:
-    """What a page did that it must not: errors, and requests leaving 127.0.0.1."""
+    """What a page did that it must not: errors, failed responses, requests leaving 127.0.0.1."""
 
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    failed_responses: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    # Addresses a test opens on purpose although they answer 404 (the 404 page).
+    expected_missing: set[str] = field(default_factory=set)
 
     def problems(self) -> list[str]:
         return (
             [f"console error: {e}" for e in self.console_errors]
             + [f"uncaught exception: {e}" for e in self.page_errors]
+            + [f"failed response: {r}" for r in self.failed_responses]
             + [f"request off the site: {u}" for u in self.foreign_requests]
         )
 
@@ -128,25 +201,74 @@ def _is_local(url: str) -> bool:
     return parts.hostname == "127.0.0.1"
 
 
-@pytest.fixture()
-def watched_page(browser_context):
-    """A new tab that records console errors, exceptions and foreign requests.
+def _on_console(watch: Watch, message) -> None:
+    if message.type != "error":
+        return
+    # Chromium reports every response of 400 or more as a console error; the
+    # response itself is judged by _on_response, which knows the expected 404.
+    if message.text.startswith("Failed to load resource") and message.location.get("url") in watch.expected_missing:
+        return
+    watch.console_errors.append(message.text)
+
+
+def _on_response(watch: Watch, response) -> None:
+    if response.status >= 400 and response.url not in watch.expected_missing:
+        watch.failed_responses.append(f"{response.status} {response.url}")
+
+
+def open_watched(context):
+    """A new tab that records console errors, exceptions, failed responses and foreign requests.
 
     Requests to other hosts are aborted as well as recorded, so a slip can
-    never reach the network. The test fails at teardown if anything was seen.
+    never reach the network.
     """
-    page = browser_context.new_page()
+    page = context.new_page()
     watch = Watch()
-    page.on("console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None)
+    page.on("console", functools.partial(_on_console, watch))
     page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
-
-    # Every request is recorded (the search worker's too); foreign ones are also stopped.
+    page.on("response", functools.partial(_on_response, watch))
     page.on("request", lambda request: None if _is_local(request.url) else watch.foreign_requests.append(request.url))
     page.route("**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort())
     page.watch = watch
-    yield page
-    page.close()
-    assert watch.problems() == []
+    return page
+
+
+@pytest.fixture()
+def new_tab(contexts):
+    """Opens watched tabs at a width by name (new_tab("telefon")); the test
+    fails at teardown if anything bad was seen in any of them."""
+    opened = []
+
+    def make(width: str = "desktop"):
+        page = open_watched(contexts[width])
+        opened.append(page)
+        return page
+
+    yield make
+    problems = [problem for page in opened for problem in page.watch.problems()]
+    for page in opened:
+        page.close()
+    assert problems == []
+
+
+@pytest.fixture()
+def watched_page(new_tab):
+    """A desktop tab (1280 × 800), watched."""
+    return new_tab("desktop")
+
+
+@pytest.fixture()
+def phone_page(new_tab):
+    """A phone tab (390 × 844, touch), watched."""
+    return new_tab("telefon")
+
+
+def visit(page, site_url: str, name: str):
+    """Open the page of kind `name` and wait until it has loaded; returns the response."""
+    address = site_url + PAGE_TYPES[name]
+    if name == "ikke-funnet":
+        page.watch.expected_missing.add(address)
+    return page.goto(address, wait_until="load")
 
 
 @pytest.fixture(scope="session")
@@ -160,8 +282,9 @@ def axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
 
 
-def screenshot(page, name: str) -> Path:
+def screenshot(page, name: str, full_page: bool = True) -> Path:
+    """test-artifacts/screenshots/<name>.png: the whole page, or what the window shows."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path

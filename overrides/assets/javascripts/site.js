@@ -9,9 +9,26 @@
     return cell ? cell.textContent.trim() : "";
   }
 
+  // Dates as the site writes them («8. april 2025») sort by time, not by letter:
+  // the last whole date in a cell («udatert, mellom 16. januar og 8. april 2025»).
+  var MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+  var DATE = /(\d{1,2})\. (januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember) (\d{4})/g;
+
+  function dateKey(text) {
+    var found = null, match;
+    DATE.lastIndex = 0;
+    while ((match = DATE.exec(text)) !== null) found = match;
+    if (!found) return null;
+    var month = MONTHS.indexOf(found[2]) + 1;
+    return found[3] + "-" + (month < 10 ? "0" : "") + month + "-" + (found[1].length < 2 ? "0" : "") + found[1];
+  }
+
   function compare(a, b) {
     var numberA = Number(a), numberB = Number(b);
     if (a !== "" && b !== "" && !isNaN(numberA) && !isNaN(numberB)) return numberA - numberB;
+    var dateA = dateKey(a), dateB = dateKey(b);
+    if (dateA && dateB) return dateA < dateB ? -1 : dateA > dateB ? 1 : 0;
+    if (dateA || dateB) return dateA ? -1 : 1;  // a date before a dash
     return a.localeCompare(b, "nb");
   }
 
@@ -98,6 +115,9 @@
       });
     });
     form.hidden = false;
+    // The links that stand in for the form without JavaScript would only repeat it.
+    var links = form.parentNode.querySelector(".archive-links");
+    if (links) links.hidden = true;
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function () { applyFilter(form, true); });
     applyFilter(form, false);
