@@ -11,7 +11,8 @@
 3. Runs the engine in strict mode; any warning stops the build.
 4. Puts the generated HTML into the built pages (archive/pages.py).
 5. Builds the search index with Pagefind from the same HTML, in build/search/
-   (archive/site.py), at the same time as the engine runs.
+   (archive/search.py), at the same time as the engine runs, and writes the
+   search's vocabulary and names beside it (sok/ord/).
 
 Exit 0 when built, 1 when the archive has problems, 2 when the engine or the
 index fails (a fault of this project, not of the minutes).
@@ -29,10 +30,10 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
-from archive import exports
+from archive import exports, search
 from archive.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
 from archive.repository import load_repository
-from archive.site import finish_site, render_html, site_pages, write_search_sources, write_slots, write_sources
+from archive.site import finish_site, render_html, site_pages, write_slots, write_sources
 
 BIN = Path(sys.executable).parent
 ENGINES = ("mkdocs", "zensical")
@@ -114,11 +115,13 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
         engine_run = subprocess.Popen(engine_command(engine, target), cwd=root, env=env, stdout=engine_log, stderr=subprocess.STDOUT, text=True)
         html = render_html(pages)
         write_slots(html, sources)
-        write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
+        documents = search.write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
         index_log = open(Path(scratch) / "index.log", "w+", encoding="utf-8")
         # Lower priority: the engine is the longest part of the build and should not wait for the index.
         index_run = subprocess.Popen(search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority)
         export_files = exports.export_files(repo, site_url, generation_time(os.environ))
+        # The search's vocabulary and names (archive/search.py), written with the index.
+        search_aids = search.search_aid_files(repo, documents.values())
         rendered = time.perf_counter()
         engine_run.wait()
         engine_log.seek(0)
@@ -144,6 +147,7 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
             print("Søkeindeksen kunne ikke lages (Pagefind). Dette er en feil i prosjektet.", file=sys.stderr)
             return EXIT_UNEXPECTED
         shutil.move(str(Path(scratch) / SEARCH_INDEX_DIR), str(site / SEARCH_INDEX_DIR))
+        search.write_search_aids(search_aids, site)
         engine_log.close()
         index_log.close()
     done = time.perf_counter()
