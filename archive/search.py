@@ -115,26 +115,28 @@ def policy_for(src: str) -> Policy:
     return GUIDE
 
 
-# Generated HTML turned into sentences the excerpts can show. The views' class
-# names are read here, before the attributes are dropped.
+# Generated HTML turned into sentences the excerpts can show, each rule with a
+# piece of text that must be in a block for it to apply (most blocks have none).
+# The views' class names are read here, before the attributes are dropped.
 _READABLE = [
-    (re.compile(r'<p class="admonition-title">([^<]*)</p>\s*<p>'), r"<p>\1: "),  # «Vedtak: Godkjent.»
-    (re.compile(r"<thead>.*?</thead>", re.DOTALL), ""),  # column names; each cell carries its own below
-    (re.compile(r'<td data-label="([^"]+)">'), r"<td>\1: "),
-    (re.compile(r"</dt>\s*<dd>"), ": "),
-    (re.compile(r"<dt>|<dd>"), "<p>"),
-    (re.compile(r"</dt>|</dd>"), "</p>"),
-    (re.compile(r"<(/?)dl>"), r"<\1div>"),
-    (re.compile(r'<li><span class="badge [^"]*">([^<]*)</span>'), r"<li><span>\1:</span>"),  # «Åpen: Dele …»
-    (re.compile(r'<span class="follow-up-details">'), " <span>"),  # «… kontaktliste. Ansvar: …»
+    ("admonition-title", re.compile(r'<p class="admonition-title">([^<]*)</p>\s*<p>'), r"<p>\1: "),  # «Vedtak: Godkjent.»
+    ("<thead>", re.compile(r"<thead>.*?</thead>", re.DOTALL), ""),  # column names; each cell carries its own below
+    ("data-label", re.compile(r'<td data-label="([^"]+)">'), r"<td>\1: "),
+    ("<dt>", re.compile(r"</dt>\s*<dd>"), ": "),
+    ("<dt>", re.compile(r"<dt>|<dd>"), "<p>"),
+    ("</d", re.compile(r"</dt>|</dd>"), "</p>"),
+    ("<dl>", re.compile(r"<(/?)dl>"), r"<\1div>"),
+    ("badge", re.compile(r'<li><span class="badge [^"]*">([^<]*)</span>'), r"<li><span>\1:</span>"),  # «Åpen: Dele …»
+    ("follow-up-details", re.compile(r'<span class="follow-up-details">'), " <span>"),  # «… kontaktliste. Ansvar: …»
 ]
 _UNINDEXED_ATTRIBUTES = re.compile(r' (?:href|class|rel|data-label|aria-label|title|role)="[^"]*"')
 
 
 def readable(html: str) -> str:
     """Block HTML as the index should read it: labels with their values, no attributes it does not use."""
-    for pattern, replacement in _READABLE:
-        html = pattern.sub(replacement, html)
+    for marker, pattern, replacement in _READABLE:
+        if marker in html:
+            html = pattern.sub(replacement, html)
     # The index reads words, filters, weights and headings' ids; addresses and classes are weight it need not carry.
     return _UNINDEXED_ATTRIBUTES.sub("", html)
 

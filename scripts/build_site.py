@@ -120,8 +120,6 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
         # Lower priority: the engine is the longest part of the build and should not wait for the index.
         index_run = subprocess.Popen(search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority)
         export_files = exports.export_files(repo, site_url, generation_time(os.environ))
-        # The search's vocabulary and names (archive/search.py), written with the index.
-        search_aids = search.search_aid_files(repo, documents.values())
         rendered = time.perf_counter()
         engine_run.wait()
         engine_log.seek(0)
@@ -140,6 +138,8 @@ def build(root: Path, engine: str, site: Path, report=print) -> int:
         (site / EXPORT_DIR).mkdir(exist_ok=True)
         for name, text in export_files.items():
             (site / EXPORT_DIR / name).write_text(text, encoding="utf-8")
+        # The search's vocabulary and names (archive/search.py), made while Pagefind finishes.
+        search_aids = search.search_aid_files(repo, documents.values())
         index_run.wait()
         if index_run.returncode != 0:
             index_log.seek(0)
