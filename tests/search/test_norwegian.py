@@ -99,6 +99,13 @@ def test_a_correct_word_is_not_corrected(page, site_url):
     assert MEETING_JANUARY in paths(results)
 
 
+def test_a_word_typed_with_aeoeaa_is_not_respelt_without(page, site_url, built_site):
+    """The guide names the folder docs/moter/: «møtene» is not also searched as «motene»."""
+    assert "moter" in words_on(built_site, GUIDE)
+    status, _ = header_search(page, site_url, "møtene")
+    assert "Søkte også" not in status, status
+
+
 def test_a_word_on_no_page_finds_nothing(page, site_url):
     status, results = page_search(page, site_url, "xylofonkvartett")
     assert status == "Ingen treff for «xylofonkvartett»."

@@ -100,12 +100,17 @@
       var proper = beginning(vocabulary.words[i], shared);
       var typed = beginning(term, fold(proper).length);
       var spelling = proper + term.slice(typed.length);
-      if (spelling !== term && found.every(function (f) { return f.spelling !== spelling; })) {
+      // Only ever more æ, ø and å than typed: «møtene» is not respelt «motene» because a folder is called «moter».
+      if (spelling !== term && marks(spelling) >= marks(term) && found.every(function (f) { return f.spelling !== spelling; })) {
         found.push({ spelling: spelling, shared: shared, rank: i });
       }
     }
     found.sort(function (a, b) { return b.shared - a.shared || a.rank - b.rank; });
     return found.slice(0, 2).map(function (f) { return f.spelling; });
+  }
+
+  function marks(word) {
+    return (word.match(/[æøåäö]|aa|oe/g) || []).length;
   }
 
   // Damerau–Levenshtein distance (optimal string alignment), stopping above 1.
