@@ -281,17 +281,28 @@
 
   // Pagefind's excerpts are escaped text with <mark> around the hits; they are
   // rebuilt here as text and mark elements, so nothing else can pass as markup.
+  // An excerpt cut in the middle of a sentence starts at the next one, or with «…»,
+  // and one cut before its end ends with «…».
   function excerpt(html) {
     var paragraph = element("p", "search-result__excerpt");
     var holder = document.createElement("template");
+    var parts = [];
     html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
       holder.innerHTML = part;
-      var text = holder.content.textContent;
-      if (text) paragraph.appendChild(marked ? element("mark", null, text) : document.createTextNode(text));
+      if (holder.content.textContent) parts.push({ text: holder.content.textContent, marked: marked });
       return marked;
     }, false);
+    if (parts.length && !/^[\p{Lu}\p{N}«"(]/u.test(parts[0].text)) {
+      var first = parts[0];
+      var sentence = first.marked ? -1 : first.text.lastIndexOf(". ");
+      first.text = "… " + (sentence >= 0 ? first.text.slice(sentence + 2) : first.text.replace(/^[\s–—-]+/, ""));
+    }
+    if (parts.length && !/[.!?»)]\s*$/.test(parts[parts.length - 1].text)) parts[parts.length - 1].text += " …";
+    parts.forEach(function (part) {
+      paragraph.appendChild(part.marked ? element("mark", null, part.text) : document.createTextNode(part.text));
+    });
     return paragraph;
   }
 
