@@ -11,12 +11,16 @@ it for the archives it builds); `table(rows)` writes the rows as Markdown.
 What is measured, in headless Chromium (Debian's, /usr/bin/chromium) with a
 fresh profile for every query, the site served from a thread on 127.0.0.1:
 
-- first result: a meeting page is loaded cold (nothing cached), / is pressed
+- first result: the front page is loaded cold (nothing cached), / is pressed
   and the query typed at 60 ms a key, as a quick typist does; the time from the
-  last keystroke to the moment the results of the whole query are shown (the
-  live region names the query). Median and worst of the queries.
+  last keystroke to the moment the first result of the whole query is shown
+  (search.js shows it, and the live region names the query, as soon as its
+  data is in; the other five follow). Median and worst of the queries.
 - pasted: the same with the whole query typed at once right after /: the time
   from / to the first result, so loading Pagefind is all in it.
+- phone: the first-result time again with Chromium's CPU 4× slower and its
+  network as «Fast 3G» (1.6 Mbit/s down, 150 ms latency): about a phone on
+  mobile data.
 - per query: bytes of index, fragments and vocabulary fetched for a query
   (the second of a session, and the first one's query part); once per visit:
   Pagefind's script, worker and WebAssembly, its metadata and our word list.
@@ -100,9 +104,19 @@ def _kind(path: str) -> str:
     return "page"
 
 
-def _one_query(browser, base: str, site: Path, query: str, delay: int) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+# Chromium's «Fast 3G», and a CPU a quarter as fast: about a phone on mobile data.
+PHONE_NETWORK = {"offline": False, "latency": 150, "downloadThroughput": 1.6 * 1024 * 1024 / 8, "uploadThroughput": 750 * 1024 / 8}
+PHONE_CPU = 4
+
+
+def _one_query(browser, base: str, site: Path, query: str, delay: int, phone: bool = False) -> dict:
+    context = browser.new_context(viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900})
     page = context.new_page()
+    if phone:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))
     page.add_init_script(TIMING_SCRIPT)
@@ -113,6 +127,7 @@ def _one_query(browser, base: str, site: Path, query: str, delay: int) -> dict:
     page.keyboard.type(query, delay=delay)
     page.wait_for_function("() => window.__timing.shown !== null", timeout=30_000)
     timing = page.evaluate("() => window.__timing")
+    page.wait_for_selector("#site-search-panel [aria-busy]", state="detached")  # the other results follow the first
     results = page.locator("#site-search-panel .search-result").count()
     first_query = fetched[before:]
     # A second query in the same visit: what each further query costs.
@@ -157,6 +172,7 @@ def latency(site: Path, queries: list[str] = QUERIES) -> dict:
             try:
                 typed = [_one_query(browser, base, site, q, KEY_DELAY_MS) for q in queries]
                 pasted = [_one_query(browser, base, site, q, 0) for q in queries]
+                phone = [_one_query(browser, base, site, q, KEY_DELAY_MS, phone=True) for q in queries]
             finally:
                 browser.close()
     finally:
@@ -170,6 +186,9 @@ def latency(site: Path, queries: list[str] = QUERIES) -> dict:
         "first_result_max_ms": max(after),
         "pasted_median_ms": statistics.median(r["after_slash_ms"] for r in pasted),
         "pasted_max_ms": max(r["after_slash_ms"] for r in pasted),
+        "phone": phone,
+        "phone_median_ms": statistics.median(r["after_last_key_ms"] for r in phone),
+        "phone_max_ms": max(r["after_last_key_ms"] for r in phone),
         "once_bytes": max(r["once_bytes"] for r in typed),
         "first_query_bytes_max": max(r["first_query_bytes"] for r in typed),
         "next_query_bytes_max": max(r["next_query_bytes"] for r in typed),
@@ -220,13 +239,14 @@ def kib(n: float) -> str:
 
 def table(rows: list[dict]) -> list[str]:
     lines = [
-        "| meetings | first result after the last key (median / worst) | query pasted: / to first result (median / worst) | bytes per query (first / next, worst) | once per visit | index + fragments | vocabulary | Pagefind build | vocabulary build | full build |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| meetings | first result after the last key (median / worst) | query pasted: / to first result (median / worst) | phone: after the last key (median / worst) | bytes per query (first / next, worst) | once per visit | index + fragments | vocabulary | Pagefind build | vocabulary build | full build |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
             f"| {r['meetings']:,} | {r['first_result_median_ms']:.0f} / {r['first_result_max_ms']:.0f} ms "
             f"| {r['pasted_median_ms']:.0f} / {r['pasted_max_ms']:.0f} ms "
+            f"| {r['phone_median_ms']:.0f} / {r['phone_max_ms']:.0f} ms "
             f"| {kib(r['first_query_bytes_max'])} / {kib(r['next_query_bytes_max'])} | {kib(r['once_bytes'])} "
             f"| {kib(r['index_bytes'])} + {kib(r['fragment_bytes'])} ({r['pages']:,} pages) | {kib(r['vocabulary_bytes'])} in {r['vocabulary_files']} files "
             f"| {r['pagefind_s']:.1f} s | {r['vocabulary_s']:.2f} s | {r['build_s']:.1f} s |"
@@ -235,12 +255,12 @@ def table(rows: list[dict]) -> list[str]:
 
 
 def query_table(rows: list[dict]) -> list[str]:
-    lines = ["| meetings | query | results shown | after the last key | pasted: / to first result | bytes (first query) |", "|---:|---|---:|---:|---:|---:|"]
+    lines = ["| meetings | query | results shown | after the last key | pasted: / to first result | phone: after the last key | bytes (first query) |", "|---:|---|---:|---:|---:|---:|---:|"]
     for r in rows:
-        for typed, pasted in zip(r["queries"], r["pasted"]):
+        for typed, pasted, phone in zip(r["queries"], r["pasted"], r["phone"]):
             lines.append(
                 f"| {r['meetings']:,} | {typed['query']} | {typed['results']} | {typed['after_last_key_ms']:.0f} ms "
-                f"| {pasted['after_slash_ms']:.0f} ms | {kib(typed['first_query_bytes'])} |"
+                f"| {pasted['after_slash_ms']:.0f} ms | {phone['after_last_key_ms']:.0f} ms | {kib(typed['first_query_bytes'])} |"
             )
     return lines
 

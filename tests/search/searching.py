@@ -67,6 +67,7 @@ def header_search(tab, base: str, query: str, start: str = START_PAGE) -> tuple[
     tab.keyboard.press("/")
     tab.keyboard.type(query, delay=10)
     status = wait_for_status(tab, "#site-search-status", query)
+    tab.wait_for_selector("#site-search-panel [aria-busy]", state="detached")  # every result shown
     return status, _results(tab, "#site-search-panel", base)
 
 

@@ -403,17 +403,22 @@
       panel.hidden = true;
     }
 
+    // The panel is replaced when the first result's data is in (the previous
+    // results stay until then, so nothing flickers); the others follow in order
+    // as theirs arrive, and the list is busy until the last is shown.
     function render(found, query, number) {
       if (number !== latest) return Promise.resolve();
       var shown = found.results.slice(0, PANEL_RESULTS);
-      return Promise.all(shown.map(function (r) { return r.data(); })).then(function (data) {
+      var loading = shown.map(function (r) { return r.data(); });
+      var list = element("ol", "search-results");
+      return (loading[0] || Promise.resolve(null)).then(function (first) {
         if (number !== latest) return;
         panel.textContent = "";
         var text = summary(found, query);
         panel.appendChild(element("p", "search-status", text));
-        if (data.length) {
-          var list = element("ol", "search-results");
-          data.forEach(function (d) { list.appendChild(resultItem(d)); });
+        if (first) {
+          list.setAttribute("aria-busy", "true");
+          list.appendChild(resultItem(first));
           panel.appendChild(list);
         }
         var all = element("p", "site-search__all");
@@ -423,6 +428,11 @@
         panel.appendChild(all);
         panel.hidden = false;
         status.textContent = text;
+        return loading.slice(1).reduce(function (chain, next) {
+          return chain.then(function () { return next; }).then(function (data) {
+            if (number === latest) list.appendChild(resultItem(data));
+          });
+        }, Promise.resolve()).then(function () { list.removeAttribute("aria-busy"); });
       });
     }
 
