@@ -697,7 +697,9 @@ def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page
         if cluster.source:
             rows_.append(("Kilde", cluster.source))
         meetings = repo.meetings_by_cluster.get(cluster.id, [])
-        rows_.append(("Nevnt i", join(meeting_link(repo, m, here) for m in reversed(meetings[-20:])) or "Ingen møter"))
+        # The names of the meetings, for the reader; the search finds the meetings themselves.
+        mentioned = join(meeting_link(repo, m, here) for m in reversed(meetings[-20:])) or "Ingen møter"
+        rows_.append(("Nevnt i", tag("span", mentioned, data_pagefind_ignore="all")))
         page.blocks.append(definition_list(rows_))
     return page
 

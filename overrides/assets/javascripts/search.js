@@ -89,7 +89,8 @@
   }
 
   // The proper spellings of a typed word, from the indexed words that fold to the
-  // same beginning: «stromsvag» → «strømsvåg», «motene» → «møtene» (from «møter»).
+  // same beginning, with the place of the word each came from (most frequent first):
+  // «stromsvag» → «strømsvåg», «motene» → «møtene» (from «møter»).
   function respellings(term, folded, vocabulary) {
     var found = [];
     for (var i = 0; i < vocabulary.words.length; i += 1) {
@@ -106,7 +107,14 @@
       }
     }
     found.sort(function (a, b) { return b.shared - a.shared || a.rank - b.rank; });
-    return found.slice(0, 2).map(function (f) { return f.spelling; });
+    return found.slice(0, 2);
+  }
+
+  // How common a word is among the indexed words of its file: the place of the
+  // first (most frequent) one it begins; Infinity when it begins none.
+  function rank(word, words) {
+    for (var i = 0; i < words.length; i += 1) if (words[i].lastIndexOf(word, 0) === 0) return i;
+    return Infinity;
   }
 
   function marks(word) {
@@ -206,10 +214,15 @@
         if (term.length < 2 || /\p{N}/u.test(term)) return { term: term, search: term, others: [] };
         var folded = fold(term);
         return loadVocabulary(fileKey(folded)).then(function (vocabulary) {
-          var others = respellings(term, folded, vocabulary);
+          var found = respellings(term, folded, vocabulary);
+          var others = found.map(function (f) { return f.spelling; });
           var known = isKnown(pagefindForm(term), vocabulary.asIndexed);
           if (!known && others.length) return { term: asTyped, search: others[0], others: others.slice(1), respelled: others[0] };
-          if (known || folded.length < 4) return { term: asTyped, search: term, others: others, respelled: others[0] };
+          if (known || folded.length < 4) {
+            // Both spellings are words of the archive («for», «før»): the more common one comes first.
+            var preferOther = others.length > 0 && found[0].rank < rank(pagefindForm(term), vocabulary.asIndexed);
+            return { term: asTyped, search: term, others: others, respelled: others[0], preferOther: preferOther };
+          }
           var correction = null;
           Object.keys(aids.names).some(function (name) {
             if (withinOneEdit(folded, name)) { correction = aids.names[name]; return true; }
@@ -227,16 +240,25 @@
     });
   }
 
-  // The queries to run: as typed (or corrected), and with the other spellings.
+  // The queries to run: as typed (or corrected), and with the other spellings,
+  // each in a tier: the results of the first tier come before those found only
+  // in the second. The other spellings are the second tier, unless one is the
+  // more common word («sirkulaerokonomi» is an id in the guide, «sirkulærøkonomi»
+  // a word in many minutes); a rare word scores high, so scores cannot weigh this.
+  var LESS_LIKELY = 2;
+
   function variants(words) {
-    var queries = [words.map(function (w) { return w.search; }).join(" ")];
+    var preferOther = words.some(function (w) { return w.preferOther; });
+    var queries = [{ query: words.map(function (w) { return w.search; }).join(" "), tier: preferOther ? LESS_LIKELY : 1 }];
     for (var n = 0; n < 2; n += 1) {
       var changed = false;
       var query = words.map(function (w) {
         if (w.others[n]) { changed = true; return w.others[n]; }
         return w.others[0] || w.search;
       }).join(" ");
-      if (changed && queries.indexOf(query) === -1) queries.push(query);
+      if (changed && queries.every(function (q) { return q.query !== query; })) {
+        queries.push({ query: query, tier: preferOther ? 1 : LESS_LIKELY });
+      }
     }
     return queries;
   }
@@ -252,20 +274,19 @@
         });
       }
       var queries = variants(words);
-      return Promise.all(queries.map(function (q) { return pagefind.search(q, { filters: filters }); })).then(function (searches) {
+      return Promise.all(queries.map(function (q) { return pagefind.search(q.query, { filters: filters }); })).then(function (searches) {
+        // A page found by several spellings counts in its best tier, with its best score there.
         var byId = {};
-        var merged = [];
-        searches.forEach(function (search) {
+        searches.forEach(function (search, n) {
           (search ? search.results : []).forEach(function (result) {
+            var found = { result: result, tier: queries[n].tier, score: result.score };
             var seen = byId[result.id];
-            if (!seen) { byId[result.id] = result; merged.push(result); } else if (result.score > seen.score) {
-              merged[merged.indexOf(seen)] = result;
-              byId[result.id] = result;
-            }
+            if (!seen || found.tier < seen.tier || (found.tier === seen.tier && found.score > seen.score)) byId[result.id] = found;
           });
         });
-        merged.sort(function (a, b) { return b.score - a.score; });
-        return { results: merged, words: words };
+        var merged = Object.keys(byId).map(function (id) { return byId[id]; });
+        merged.sort(function (a, b) { return a.tier - b.tier || b.score - a.score; });
+        return { results: merged.map(function (m) { return m.result; }), words: words };
       });
     });
   }
