@@ -85,7 +85,8 @@ def table(head: Sequence, rows: Iterable[Sequence], *, class_: str | None = None
     opening_cells = [f'<td data-label="{_text(label)}">' for label in labels]
     for index, row in enumerate(rows):
         extra = attributes[index] if attributes else {}
-        cells = "".join(opening + _text(cell) + "</td>" for cell, opening in zip(row, opening_cells))
+        # One join, not `opening + cell`: str + Markup would escape the opening tag (Markup.__radd__).
+        cells = "".join([part for cell, opening in zip(row, opening_cells) for part in (opening, _text(cell), "</td>")])
         out.append(tag("tr", Markup(cells), **extra))
     out.append("</tbody></table>")
     return Markup("\n".join(out))

@@ -18,10 +18,10 @@ import re
 import shutil
 from pathlib import Path
 
-from archive import exports, paths, registers, schema, views
+from archive import exports, paths, registers, schema, search, views
 from archive.html import Markup, slug, table, tag
 from archive.markdown import render_markdown
-from archive.pages import Heading, Later, Page, fill, html_blocks, to_markdown
+from archive.pages import Heading, Page, fill, html_blocks, to_markdown
 from archive.paths import page_url
 from archive.repository import Page as SourcePage
 from archive.repository import Repository
@@ -131,6 +131,7 @@ def site_pages(repo: Repository, site_url: str) -> list[Page]:
     ]
     parts = generated_parts(site_url)
     pages += [handwritten_page(page, parts) for page in repo.pages.values()]
+    pages.append(search.search_page(repo))  # the search (archive/search.py)
     return pages
 
 
@@ -199,45 +200,6 @@ def write_exports(repo: Repository, site_url: str, generated: dt.datetime, folde
     for name, text in files.items():
         _write(folder / name, text.encode("utf-8"))
     return sorted(files)
-
-
-def search_document(page: Page, html: list[str]) -> str:
-    """The page as the search index reads it: its own content, none of the theme around it.
-
-    Pagefind reads these instead of the built pages: the same HTML blocks the
-    page shows, without navigation and header to skip, so the index takes a
-    fraction of the time and is the same under MkDocs and Zensical.
-    """
-    from archive.html import _text
-
-    parts = [f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{_text(page.title)}</title></head><body><main data-pagefind-body>']
-    blocks = iter(html)
-    for block in page.blocks:
-        if isinstance(block, Heading):
-            anchor = f' id="{_text(block.anchor)}"' if block.anchor else ""
-            parts.append(f"<h{block.level}{anchor}>{_text(block.text)}</h{block.level}>")
-        else:
-            text = next(blocks)
-            if not isinstance(block, Later) or block.searchable:
-                parts.append(text)
-    parts.append("</main></body></html>")
-    # The index reads words, filters and headings' ids; addresses and classes are weight it need not carry.
-    return _UNINDEXED_ATTRIBUTES.sub("", "\n".join(parts))
-
-
-_UNINDEXED_ATTRIBUTES = re.compile(r' (?:href|class|rel|data-label|aria-label|title|role)="[^"]*"')
-
-
-def write_search_sources(pages: list[Page], html: dict[str, list[str]], out: Path) -> None:
-    """One small document per searchable page, at the address the page has on the site."""
-    wanted = {out / page_url(page.src) / "index.html": search_document(page, html[page.src]).encode("utf-8") for page in pages if page.searchable}
-    for target, data in wanted.items():
-        _write(target, data)
-    for existing in sorted(out.rglob("*"), reverse=True) if out.is_dir() else []:
-        if existing.is_file() and existing not in wanted:
-            existing.unlink()
-        elif existing.is_dir() and not any(existing.iterdir()):
-            existing.rmdir()
 
 
 def slots_file(sources: Path) -> Path:

@@ -124,6 +124,12 @@ def search_filters(**values) -> Markup:
     return tag("div", spans, hidden=True, data_pagefind_ignore="index")
 
 
+def search_meta(**values) -> Markup:
+    """Labels the search shows beside a result (Pagefind meta, e.g. the date); nothing a reader sees."""
+    spans = [tag("span", value, data_pagefind_meta=name) for name, value in values.items() if value]
+    return tag("div", spans, hidden=True, data_pagefind_ignore="index")
+
+
 # -- the meeting page ------------------------------------------------------
 
 def breadcrumb(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
@@ -291,7 +297,7 @@ def meeting_intro(repo: Repository, meeting: model.Meeting, here: str) -> Markup
     filters = search_filters(
         type="Møte", gruppe=group_name(repo, meeting.group), ar=str(meeting.year),
         satsingsomrade=[repo.focus_areas[a].name for a in areas],
-    )
+    ) + search_meta(dato=meeting_date(meeting))
     return filters + (render_blocks(repo, meeting, meeting.preamble, here) if meeting.preamble else Markup(""))
 
 
@@ -682,7 +688,8 @@ def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page
         for c in clusters
     ]
     head = ["Klynge", *[label for label, _ in columns], "Møter"]
-    page.blocks.append(search_filters(type="Klynge") + tag("div", table(head, rows), class_="sortable-table"))
+    # The table repeats the sections below it: the search reads the sections.
+    page.blocks.append(search_filters(type="Klynge") + tag("div", table(head, rows), class_="sortable-table", data_pagefind_ignore="all"))
     for cluster in clusters:
         page.blocks.append(Heading(2, cluster.name, cluster.id))
         rows_: list[tuple] = []
@@ -693,7 +700,9 @@ def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page
         if cluster.source:
             rows_.append(("Kilde", cluster.source))
         meetings = repo.meetings_by_cluster.get(cluster.id, [])
-        rows_.append(("Nevnt i", join(meeting_link(repo, m, here) for m in reversed(meetings[-20:])) or "Ingen møter"))
+        # The names of the meetings, for the reader; the search finds the meetings themselves.
+        mentioned = join(meeting_link(repo, m, here) for m in reversed(meetings[-20:])) or "Ingen møter"
+        rows_.append(("Nevnt i", tag("span", mentioned, data_pagefind_ignore="all")))
         page.blocks.append(definition_list(rows_))
     return page
 

@@ -11,7 +11,8 @@
 3. Runs the engine in strict mode; any warning stops the build.
 4. Puts the generated HTML into the built pages (archive/pages.py).
 5. Builds the search index with Pagefind from the same HTML, in build/search/
-   (archive/site.py), at the same time as the engine runs.
+   (archive/search.py), at the same time as the engine runs, and writes the
+   search's vocabulary and names beside it (sok/ord/).
 
 Exit 0 when built, 1 when the archive has problems, 2 when the engine or the
 index fails (a fault of this project, not of the minutes).
@@ -30,10 +31,10 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
-from archive import exports
+from archive import exports, search
 from archive.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
 from archive.repository import load_repository
-from archive.site import finish_site, render_html, site_pages, write_search_sources, write_slots, write_sources
+from archive.site import finish_site, render_html, site_pages, write_slots, write_sources
 
 BIN = Path(sys.executable).parent
 ENGINES = ("mkdocs", "zensical")
@@ -116,7 +117,7 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         engine_run = subprocess.Popen(engine_command(engine, target), cwd=root, env=env, stdout=engine_log, stderr=subprocess.STDOUT, text=True)
         html = render_html(pages)
         write_slots(html, sources)
-        write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
+        documents = search.write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
         index_log = open(Path(scratch) / "index.log", "w+", encoding="utf-8")
         # Lower priority: the engine is the longest part of the build and should not wait for the index.
         index_run = subprocess.Popen(search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority)
@@ -139,6 +140,8 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         (site / EXPORT_DIR).mkdir(exist_ok=True)
         for name, text in export_files.items():
             (site / EXPORT_DIR / name).write_text(text, encoding="utf-8")
+        # The search's vocabulary and names (archive/search.py), made while Pagefind finishes.
+        search_aids = search.search_aid_files(repo, documents.values())
         index_run.wait()
         if index_run.returncode != 0:
             index_log.seek(0)
@@ -146,6 +149,7 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
             print("Søkeindeksen kunne ikke lages (Pagefind). Dette er en feil i prosjektet.", file=sys.stderr)
             return EXIT_UNEXPECTED
         shutil.move(str(Path(scratch) / SEARCH_INDEX_DIR), str(site / SEARCH_INDEX_DIR))
+        search.write_search_aids(search_aids, site)
         engine_log.close()
         index_log.close()
     done = time.perf_counter()

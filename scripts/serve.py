@@ -35,7 +35,8 @@ from archive.html import Markup, concat, tag
 from archive.pages import fill, html_blocks, to_markdown
 from archive.paths import DATA_DIR, DOCS_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR, page_url
 from archive.repository import load_repository
-from archive.site import render_html, site_pages, write_search_sources, write_sources
+from archive.search import search_aid_files, write_search_aids, write_search_sources
+from archive.site import render_html, site_pages, write_sources
 
 BIN = Path(sys.executable).parent
 PREVIEW_DIR = "build/preview"
@@ -219,7 +220,7 @@ class Builder:
         (self.site / "eksport").mkdir(parents=True, exist_ok=True)
         for name, text in exported.items():
             (self.site / "eksport" / name).write_text(text, encoding="utf-8")
-        write_search_sources(pages, html, self.root / SEARCH_SOURCE_DIR)
+        documents = write_search_sources(pages, html, self.root / SEARCH_SOURCE_DIR)
         self.state.update(problems=[], built=True)
         print(f"Nettstedet er oppdatert ({len(pages)} sider) på {time.perf_counter() - started:.1f} s; søket følger.", file=sys.stderr)
         index = self.site / SEARCH_INDEX_DIR
@@ -227,6 +228,7 @@ class Builder:
         if result.returncode == 0:
             shutil.rmtree(index, ignore_errors=True)
             os.replace(index.with_name("pagefind-ny"), index)
+            write_search_aids(search_aid_files(repo, documents.values()), self.site)
 
 
 def watch(builder: Builder, state: State, stop: threading.Event) -> None:
