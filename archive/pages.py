@@ -91,8 +91,6 @@ def to_markdown(page: Page, html: list[str] | None = None) -> str:
         meta["hide"] = list(page.hide)
     if page.description:
         meta["description"] = str(escape(page.description))
-    if page.searchable:
-        meta["sok"] = True
     lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
     number = 0
     for block in page.blocks:

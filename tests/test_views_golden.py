@@ -14,11 +14,11 @@ import os
 from pathlib import Path
 
 import pytest
+from registers_fixture import load_fixture
 
-from archive import registers, views
+from archive import registers, search, views
 from archive.pages import page_text
 from archive.site import site_pages
-from registers_fixture import load_fixture
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -49,6 +49,7 @@ CASES = {
     "attendance": lambda repo: registers.attendance_pages(repo)[0],
     "attendance_2025": lambda repo: registers.attendance_pages(repo)[1],
     "calendar": lambda repo: registers.calendar_page(repo, "https://example.org/moter/"),
+    "search": search.search_page,
 }
 
 

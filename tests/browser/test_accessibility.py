@@ -1,8 +1,8 @@
 """The keyboard, and states of a page that the per-page checks (test_pages.py) do not open.
 
 axe-core comes from the npm registry (package.json); the fixture runs `npm ci`
-when node_modules is missing. The two search tests are the search's (its
-owner replaces them with the new search); they are kept as they were.
+when node_modules is missing. The search's own keyboard and axe
+checks are in tests/search/.
 """
 
 from __future__ import annotations
@@ -13,17 +13,6 @@ import pytest
 
 from .checks import axe_violations, describe, small_targets
 from .conftest import visit
-
-
-def test_no_violations_with_search_results_open(watched_page, site_url, axe_source):
-    """The search overlay is a page state of its own; readers use it constantly."""
-    page = watched_page
-    page.goto(site_url, wait_until="networkidle")
-    page.locator(".md-search__input").click()
-    page.locator(".md-search__input").press_sequentially("klynge", delay=20)
-    page.wait_for_selector(".md-search-result__item")
-    violations = axe_violations(page, axe_source)
-    assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
 def _focused(page) -> dict:
@@ -37,20 +26,6 @@ def _focused(page) -> dict:
             text: (el.textContent || '').trim(),
         };
     }""")
-
-
-def test_tab_reaches_the_search_box(watched_page, site_url):
-    page = watched_page
-    page.goto(site_url, wait_until="networkidle")
-    page.locator("body").focus()
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if "md-search__input" in _focused(page)["cls"]:
-            break
-    else:
-        pytest.fail("ten presses of Tab never reached the search box")
-    page.keyboard.type("klynge")
-    page.wait_for_selector(".md-search-result__item")
 
 
 def test_tab_moves_through_a_meeting_page_links_in_order(watched_page, site_url):
