@@ -37,3 +37,28 @@ def mini_copy(tmp_path) -> Path:
     target = tmp_path / "repo"
     shutil.copytree(MINI, target)
     return target
+
+
+# One Playwright and one headless chromium (Debian's) for the whole session:
+# Playwright's sync API cannot be started twice at a time, and the browser,
+# search and hostile-input tests all need it. Nothing downloads a browser.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

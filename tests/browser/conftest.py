@@ -23,21 +23,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
-
 from sitebuild import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SITE_NAME = "Næringsgruppen i Osloregionen"
@@ -148,12 +136,9 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless chromium for the whole session."""
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
+def browser(chromium):
+    """The session's one headless chromium (tests/conftest.py)."""
+    return chromium
 
 
 @pytest.fixture(scope="session")

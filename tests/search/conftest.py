@@ -36,11 +36,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 CODE = Path(os.environ.get("SEARCH_TEST_CODE", ROOT)).resolve()
 FIXTURE = Path(__file__).resolve().parent / "fixture"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "test-artifacts" / "search"
 SUB_PATH = "/nettsted/"  # as GitHub Pages serves a project site
@@ -63,7 +58,7 @@ def build_fixture(target: Path, engine: str = "mkdocs") -> Path:
 class _Handler(http.server.SimpleHTTPRequestHandler):
     prefix = "/"
 
-    def log_message(self, format, *args):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
 
     def translate_path(self, path):
@@ -120,13 +115,9 @@ def sub_path_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium):
+    """The session's one headless chromium (tests/conftest.py)."""
+    return chromium
 
 
 @dataclass
