@@ -27,11 +27,16 @@ from archive.names import NameIndex, group_entries, named_entries, person_entrie
 from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
+from archive.links import meeting_markdown
 from archive.safety import scan_markdown
 from archive.sources import decode, load_yaml, report_control_characters, report_tabs, split_front_matter
 from archive.sources import LocatedList
 
 MAX_MINUTES_BYTES = 1_000_000
+# Real minutes and data have lines of a few hundred characters; a line of
+# 10,000 is a paragraph of some 1,500 words. Longer lines are refused before
+# anything reads them: every reader stays quick whatever a line holds.
+MAX_LINE_CHARS = 10_000
 MAX_DATA_BYTES = 2_000_000
 MAX_ATTACHMENT_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
@@ -205,8 +210,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             meetings.append(meeting)
             refs += body.meeting_refs
     pages = {}
-    shipped = root / PAGES_DIR
-    for path in [*sorted(shipped.rglob("*.md")), *walk.pages] if shipped.is_dir() else walk.pages:
+    for path in [*walk_pages(root, problems), *walk.pages]:
         page = load_page_file(path, root, problems)
         if page is not None:
             pages[page.src_path] = page
@@ -240,9 +244,26 @@ def _read(path: Path, display: str, limit: int, problems: _Problems) -> str | No
         report(0, f"filen er større enn {_size(limit)}, som er det største som er tillatt. Del den opp.")
         return None
     text = decode(raw, report)
-    if text is None or report_control_characters(text, report):
+    if text is None or report_control_characters(text, report) or report_long_lines(text, report):
         return None
     return text
+
+
+def report_long_lines(text: str, report) -> bool:
+    """Report each line longer than MAX_LINE_CHARS; True when there was one."""
+    if len(text) <= MAX_LINE_CHARS:
+        return False
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            report(number, f"linjen har {_count(len(line))} tegn; mer enn {_count(MAX_LINE_CHARS)} på én linje er ikke tillatt. Del teksten opp i flere linjer eller avsnitt.")
+            found = True
+    return found
+
+
+def _count(number: int) -> str:
+    """10000 as Norwegian writes it: «10 000»."""
+    return f"{number:,}".replace(",", " ")
 
 
 def check_data_folder(root: Path, problems: _Problems) -> None:
@@ -349,6 +370,65 @@ def _entries(folder: str):
     return sorted(found, key=lambda pair: pair[0])
 
 
+def walk_pages(root: Path, problems: _Problems) -> list[Path]:
+    """The site's own pages in pages/: Markdown files, no links, nothing else.
+
+    pages/ is part of the project, but a pull request can change it like any
+    other folder: a symbolic link there to /etc/passwd was read and published
+    as a page.
+    """
+    folder = root / PAGES_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for src, entry in _entries(str(folder)):
+        rel = f"{PAGES_DIR}/{src}"
+        if any(part.startswith(".") for part in src.split("/")):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(rel, 0, "symbolske lenker er ikke tillatt i pages/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet."))
+        elif entry.is_dir(follow_symlinks=False):
+            continue
+        elif not entry.is_file(follow_symlinks=False) or not entry.name.endswith(".md"):
+            problems.append(Problem(rel, 0, "i pages/ ligger bare nettstedets egne sider (.md)."))
+        elif _report_odd_name(src, rel, problems):
+            continue
+        else:
+            found.append(Path(entry.path))
+    return found
+
+
+# Characters that cannot stand in a file's address on the site as they are,
+# or that make the name look like something it is not.
+_URL_BREAKING = set('#?%"<>\\`{}|^[]*:')
+
+
+def _odd_name(name: str) -> str | None:
+    """Why a file or folder name cannot be published, or None."""
+    import unicodedata
+
+    for char in name:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp") or (category == "Zs" and char != " "):
+            return (f"navnet «{name}» inneholder et usynlig eller uvanlig tegn (U+{ord(char):04X}), som gjør at det kan se ut som noe annet enn det er. "
+                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+        if char in _URL_BREAKING:
+            return (f"navnet «{name}» inneholder «{char}», som ikke kan stå i en nettadresse. "
+                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+    if name != name.strip():
+        return f"navnet «{name}» starter eller slutter med mellomrom. Fjern mellomrommet."
+    return None
+
+
+def _report_odd_name(src: str, rel: str, problems: _Problems) -> bool:
+    for part in src.split("/"):
+        problem = _odd_name(part)
+        if problem:
+            problems.append(Problem(rel, 0, problem))
+            return True
+    return False
+
+
 def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
     """Sort every file under docs/ into minutes, pages and files, refusing the rest."""
     walk = DocsWalk()
@@ -370,6 +450,8 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
         parts = src.split("/")
         suffix = os.path.splitext(entry.name)[1].lower()
         path = Path(entry.path)
+        if _report_odd_name(src, rel, problems):
+            continue
         if parts[0] == MEETINGS_DIR:
             _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
         elif suffix == ".md":
@@ -470,11 +552,14 @@ def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: s
     meeting.invited_as_written = "invited" in meeting.lines
     if not meeting.invited_as_written and group is not None and meeting.minutes_in_archive:
         meeting.invited = list(group.members)
-    scan_markdown(document.body, document.body_first_line, report)
     ctx = Context(meeting_id, meeting.group, names, groups, areas_of_group)
     body = read_body(document.body, document.body_first_line, ctx, report)
     meeting.preamble = body.preamble
     meeting.agenda = body.items
+    # Piece by piece, as the site renders them: what the validator passes is
+    # exactly what the renderer gets.
+    for text, line, inline in meeting_markdown(meeting):
+        scan_markdown(text, line, report, inline=inline)
     for item in meeting.agenda:
         item.path = display_path
         for entry in [*item.decisions, *item.actions]:
