@@ -66,7 +66,7 @@ def job_summary(problems: list[Problem]) -> str:
     lines = ["## Referatsjekken fant feil", "", "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.", "", "| Fil | Linje | Hva er galt |", "|---|---:|---|"]
     for problem in problems:
         message = problem.message.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{problem.path}` | {problem.line or ''} | {message} |")
+        lines.append(f"| `{problem.shown_path.replace('`', chr(39))}` | {problem.line or ''} | {message} |")
     return "\n".join(lines) + "\n"
 
 
