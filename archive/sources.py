@@ -453,6 +453,7 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
 
 
 _OCTAL_LIKE = re.compile(r"^[-+]?0[0-9_]+$")
+_MAX_NUMBER_CHARS = 100
 _BOOL_WORDS = {"true", "false"}
 
 
@@ -514,6 +515,12 @@ def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line
         )
         return INVALID
     tag = node.tag
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(raw) > _MAX_NUMBER_CHARS:
+        # Python refuses to print an integer of more than 4,300 digits (and
+        # «0b…», «0x…» or «1:2:3…» make one from a few kilobytes): as a number
+        # it would crash the first message or page that shows it.
+        report(line, f"«{raw[:40]}…» er et tall med {len(raw)} tegn. Er det tekst, sett det i anførselstegn.")
+        return INVALID
     if tag == "tag:yaml.org,2002:bool" and raw.lower() not in _BOOL_WORDS:
         report(
             line,
