@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import unquote
 
 from archive.paths import file_url, is_generated, url
 from archive.problems import Problem
@@ -18,14 +19,24 @@ from archive.problems import Problem
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def browser_form(target: str) -> str:
+    """An address as a browser reads it: spaces and control characters at the ends
+    dropped, tabs and line breaks inside dropped, «\\» as «/». « javascript:x»
+    and «java<tab>script:x» are javascript: to a browser, «\\\\host/x» is «//host/x»."""
+    return re.sub(r"[\t\n\r]", "", target).strip("".join(map(chr, range(0x21)))).replace("\\", "/")
+
+
 def is_relative(target: str) -> bool:
+    target = browser_form(target)
     return bool(target) and not _SCHEME.match(target) and not target.startswith(("/", "#"))
 
 
 def resolve(src: str, target: str) -> tuple[str, str]:
     """(source path of the target, anchor) for a relative link written in `src`."""
     path, _, anchor = target.partition("#")
-    path = path.split("?", 1)[0]
+    # «vedlegg/årsrapport%202025.pdf» is the file «vedlegg/årsrapport 2025.pdf»
+    # (GitHub's editor writes links to files with spaces that way).
+    path = unquote(path.split("?", 1)[0])
     return posixpath.normpath(posixpath.join(posixpath.dirname(src), path)), anchor
 
 
@@ -33,7 +44,7 @@ def site_href(src: str, here: str, target: str) -> str:
     """The address a relative link from the file `src` has on the page `here`."""
     if not is_relative(target):
         return target
-    path, anchor = resolve(src, target)
+    path, anchor = resolve(src, browser_form(target))
     if path.endswith(".md"):
         return url(here, path, anchor)
     return file_url(here, path) + (f"#{anchor}" if anchor else "")
@@ -92,7 +103,7 @@ def broken_links(repo) -> list[Problem]:
     anchors = {m.src_path: {item.anchor for item in m.agenda} for m in repo.meetings}
     for display, src, body, first_line, inline in markdown_sources(repo):
         for offset, written in _targets(body, inline):
-            target = html.unescape(written)
+            target = browser_form(html.unescape(written))
             if target.startswith("/") and not target.startswith("//"):
                 problems.append(Problem(display, first_line + offset, f"lenken «{target}» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen."))
                 continue
