@@ -189,12 +189,18 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     references: list[Reference] = []
     records: dict[str, dict] = {}
     check_data_folder(root, problems)
+    unread: set[str] = set()  # kinds whose file could not be read at all
     for attr, kind_schema in DATA_KINDS.items():
+        reported = len(problems)
         loaded, refs = load_data_file(root, kind_schema, problems)
+        if not loaded and len(problems) > reported:
+            unread.add(kind_schema.name)
         records[attr] = _by_id(loaded, kind_schema, problems)
         references += refs
     names = name_indexes(records)
-    problems += check_references(names, references)
+    # A file that could not be read has said why; «ukjent organisasjon» for
+    # every reference to it would only bury that one message.
+    problems += check_references(names, [ref for ref in references if ref.kind not in unread])
     problems += check_groups(records["groups"])
     areas_of_group: dict[str, list[str]] = defaultdict(list)
     for area in records["focus_areas"].values():
