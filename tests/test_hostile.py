@@ -414,3 +414,20 @@ def test_exports_keep_the_text_as_data_and_their_identifiers_clean(built):
     atom = "{http://www.w3.org/2005/Atom}"
     for entry in feed.iter(f"{atom}entry"):
         assert re.fullmatch(r"tag:naeringsgruppen\.osloregionen\.no,2025:[a-z0-9/-]+", entry.find(f"{atom}id").text), entry.find(f"{atom}id").text
+
+
+def test_github_annotations_and_the_job_summary_cannot_be_steered_by_a_file(tmp_path):
+    """A file name with a line break cannot print an annotation of its own, and text a
+    message quotes from a file stays text in the pull request's job summary."""
+    outside = make_outside(tmp_path / "utenfor")
+    root = repository_with([REFUSED / "outside-name-line-break", REFUSED / "small-offentlig-names-no-field"], tmp_path / "repo", outside, add_records=False)
+    summary = tmp_path / "summary.md"
+    result = run_script("validate.py", "--rot", str(root), env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 3  # one per problem, none made by the file name
+    assert all(line.startswith("::error file=") for line in annotations)
+    odd = next(line for line in annotations if "falsk" in line)
+    assert odd.startswith("::error file=docs/moter/testgruppen/2025-02-15\\n%3A%3Aerror file=x%3A%3Afalsk.md::navnet ")
+    text = summary.read_text(encoding="utf-8")
+    assert "«&lt;script>»" in text and "<script>" not in text
