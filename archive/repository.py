@@ -765,7 +765,14 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
 
 
 def fra_text(meeting: model.Meeting, item: model.AgendaItem, action: model.ActionItem, from_group: str) -> str:
-    """How later minutes write «Fra:» for this follow-up: «2025-03-12, sak 3, punkt 2»."""
+    """How later minutes write «Fra:» for this follow-up: «2025-03-12, sak 3, punkt 2».
+
+    A follow-up of an item without a number («## Eventuelt») is named by its key
+    («testgruppen/2025-03-07#sak-eventuelt-1»): «saken «Eventuelt»» is no
+    «sak <nummer>» that the reader of «Fra:» understands.
+    """
+    if not item.number:
+        return action.key
     stem = meeting.id.split("/", 1)[1]
     where = stem if meeting.group == from_group else meeting.id
     text = f"{where}, {item.reference}"

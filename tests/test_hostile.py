@@ -431,3 +431,17 @@ def test_github_annotations_and_the_job_summary_cannot_be_steered_by_a_file(tmp_
     assert odd.startswith("::error file=docs/moter/testgruppen/2025-02-15\\n%3A%3Aerror file=x%3A%3Afalsk.md::navnet ")
     text = summary.read_text(encoding="utf-8")
     assert "«&lt;script>»" in text and "<script>" not in text
+
+
+def test_new_minutes_carry_follow_ups_of_clashing_unnumbered_items_forward(tmp_path):
+    """make new-meeting after a meeting with «## Eventuelt» twice and «## Eventuelt 2»:
+    every open follow-up gets its own «Fra:», and the new file passes the validator."""
+    outside = make_outside(tmp_path / "utenfor")
+    root = repository_with([HARMLESS / "minutes-anchor-clash"], tmp_path / "repo", outside, add_records=True)
+    made = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-05-05", "--rot", str(root))
+    assert made.returncode == 0, made.stdout + made.stderr
+    text = (root / "docs/moter/testgruppen/2025-05-05.md").read_text(encoding="utf-8")
+    carried = re.findall(r"Fra: (testgruppen/2025-03-07#[a-z0-9-]+)\.", text)
+    assert len(carried) == 4 and len(set(carried)) == 4, text  # the three unnumbered items' and «## 1-2»'s
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 0, result.stdout
