@@ -68,7 +68,17 @@ def attendance_year_page(year: int) -> str:
 
 
 def is_generated(src: str) -> bool:
-    return src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS)
+    """Whether `src` (below the site's source root) is, or would be served at the
+    address of, something the site makes itself. «kalender.md» is served as
+    kalender/, the calendar's address, and the engine kept only one of the two;
+    «pagefind.md» or a picture in pagefind/ made the folder the search index
+    is moved into, and the index went one level down."""
+    if src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS):
+        return True
+    if not src.endswith(".md"):
+        return False
+    address = page_url(src)
+    return address in _GENERATED_ADDRESSES or address in GENERATED_FOLDERS
 
 
 # -- URLs ------------------------------------------------------------------------
@@ -98,3 +108,6 @@ def url(here: str, target: str, anchor: str = "") -> str:
 def file_url(here: str, target: str) -> str:
     """Relative URL from page `here` to a static file (a source path)."""
     return _to_root(here) + target
+
+
+_GENERATED_ADDRESSES = frozenset(page_url(page) for page in GENERATED_PAGES)

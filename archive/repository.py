@@ -24,7 +24,7 @@ from typing import Iterable
 from archive import actions, model, schema
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated
+from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_FOLDERS, GENERATED_PAGES, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated, page_url
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
 from archive.links import meeting_markdown
@@ -216,10 +216,18 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             meetings.append(meeting)
             refs += body.meeting_refs
     pages = {}
+    addresses: dict[str, str] = {}  # a page's address → the file that has it
     for path in [*walk_pages(root, problems), *walk.pages]:
         page = load_page_file(path, root, problems)
-        if page is not None:
-            pages[page.src_path] = page
+        if page is None:
+            continue
+        address = page_url(page.src_path)
+        if address in addresses:
+            # «om.md» and «om/index.md» are both om/: the engine would keep one of them.
+            problems.append(Problem(page.path, 0, f"siden har samme adresse ({address}) som {addresses[address]}; nettstedet kan bare vise én av dem. Slå dem sammen, eller gi den ene et annet navn."))
+            continue
+        addresses[address] = page.path
+        pages[page.src_path] = page
     problems += resolve_meeting_refs(meetings, refs)  # before the indexes: the chains need «Fra»
     repo = Repository(root=root, meetings=meetings, pages=pages, files=walk.files, names=names, today=today or dt.date.today(), **records)
     problems += check_meetings(repo)
@@ -461,12 +469,17 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
         if parts[0] == MEETINGS_DIR:
             _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
         elif suffix == ".md":
-            if is_generated(src):
+            if src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS):
                 problems.append(Problem(rel, 0, "denne siden lages automatisk av nettstedet og kan ikke skrives for hånd. Slett filen."))
+            elif is_generated(src):
+                problems.append(Problem(rel, 0, f"adressen {page_url(src)} brukes av nettstedet selv, så denne siden kan ikke ligge der. Gi filen et annet navn."))
             else:
                 walk.pages.append(path)
         elif suffix in FILE_SUFFIXES:
-            _add_file(path, rel, src, walk, problems)
+            if is_generated(src):
+                problems.append(Problem(rel, 0, f"mappen «{src.split('/')[0]}/» lages av nettstedet selv; en fil her ville erstattet eller ødelagt noe av det. Legg filen i mappen vedlegg/ ved siden av referatet."))
+            else:
+                _add_file(path, rel, src, walk, problems)
         else:
             problems.append(Problem(rel, 0, f"filtypen «{suffix or path.name}» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter ({', '.join(sorted(FILE_SUFFIXES))})."))
     return walk
