@@ -117,7 +117,8 @@ def html_tags(text: str) -> list[HtmlTag]:
                 i = text.index(">", i) + 1
                 continue
             end = text.find("-->", i + 4)
-            if end < 0:
+            if end < 0:  # the rest of the text is the comment: nothing of it is shown
+                found.append(HtmlTag(i, "!--", complete=False))
                 return found
             i = end + 3
         elif following in "!?":
@@ -359,6 +360,9 @@ def scan_markdown(text: str, first_line: int, report: Report, what: str = "refer
 
 def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: str) -> None:
     name = tag.name
+    if name == "!--":
+        report(line, "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».")
+        return
     if name not in ALLOWED_TAGS:
         report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.")
         return
