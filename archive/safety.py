@@ -229,6 +229,7 @@ def _with_position(rule, kind: str):
     """An inline rule that also notes, on the first token it makes, where its
     source starts and ends (and, for a link or an image, where its label ends)."""
     opening = "![" if kind == "image" else "["
+    made = {"link": "link_open", "image": "image", "autolink": "link_open", "html": "html_inline"}[kind]
 
     def located(state, silent: bool) -> bool:
         start, count = state.pos, len(state.tokens)
@@ -238,8 +239,13 @@ def _with_position(rule, kind: str):
             label_end = parseLinkLabel(state, start + len(opening) - 1, kind == "link")
         if not rule(state, silent):
             return False
-        if not silent and count < len(state.tokens):
-            state.tokens[count].meta["found"] = (kind, start, state.pos, label_end)
+        if not silent:
+            # On the rule's own token: the first one pushed may be the text
+            # before it, which a later pass («text_join») merges away.
+            for token in state.tokens[count:]:
+                if token.type == made:
+                    token.meta["found"] = (kind, start, state.pos, label_end)
+                    break
         return True
 
     return located
