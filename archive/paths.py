@@ -43,6 +43,21 @@ GENERATED_PARTS = frozenset({
 })
 ASSETS_DIR = "assets"
 
+
+def generated_part_name(line: str) -> str | None:
+    """The name in a line «<!-- generert: navn -->» (perhaps empty), or None for any other line.
+
+    Read with string methods: the pattern «(.+?)\\s*-->» tried the end of the
+    line from every position, and a line of 9,000 spaces took a quarter second.
+    """
+    text = line.rstrip()
+    if not (text.startswith("<!--") and text.endswith("-->")):
+        return None
+    inner = text[4:-3].strip()
+    if not inner.startswith("generert:"):
+        return None
+    return inner[len("generert:"):].strip()
+
 # Folders whose pages are all generated: a hand-written page there is refused.
 GENERATED_FOLDERS = ("satsingsomrader/", "kontakter/", "vedtak/", "oppmote/", "oppfolging/", "sok/", "grupper/", "klynger/", "kalender/", "eksport/", "assets/", "veiledning/", "data/", "pagefind/")
 GENERATED_PAGES = frozenset({

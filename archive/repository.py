@@ -24,7 +24,7 @@ from typing import Iterable
 from archive import actions, model, schema
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_FOLDERS, GENERATED_PAGES, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated, page_url
+from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_FOLDERS, GENERATED_PAGES, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, generated_part_name, is_generated, page_url
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
 from archive.links import meeting_markdown
@@ -529,9 +529,9 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
                 meta[key] = value
     scan_markdown(document.body, document.body_first_line, report, what="siden")
     for offset, line in enumerate(document.body.split("\n")):
-        part = re.match(r"^<!--\s*generert:\s*(.+?)\s*-->\s*$", line)
-        if part and part.group(1) not in GENERATED_PARTS:
-            report(document.body_first_line + offset, f"«{part.group(1)}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
+        part = generated_part_name(line) if line.startswith("<!--") else None
+        if part is not None and part not in GENERATED_PARTS:
+            report(document.body_first_line + offset, f"«{part}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
     base = root / PAGES_DIR if path.is_relative_to(root / PAGES_DIR) else root / DOCS_DIR
     src = path.relative_to(base).as_posix()
     return Page(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line)
