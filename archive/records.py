@@ -237,6 +237,9 @@ class RecordBuilder:
 
     def _check_url(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
+        if len(text) > MAX_TEXT:
+            self.report(line, f"«{spec.key}» har {len(text)} tegn; mer enn {MAX_TEXT} er ikke tillatt i ett felt.")
+            return None
         if not _is_web_address(text):
             self.report(line, f"«{_short(text)}» er ikke en nettadresse; den skal starte med https://.")
             return None
@@ -274,7 +277,7 @@ def _is_web_address(text: str) -> bool:
     """«https://host.tld/…» with no space: what «^https?://[^\\s/]+\\.[^\\s]+$» says,
     without its backtracking (quadratic in a long address with many dots)."""
     scheme, separator, rest = text.partition("://")
-    if scheme not in ("http", "https") or not separator or not rest or len(text) > MAX_TEXT:
+    if scheme not in ("http", "https") or not separator or not rest:
         return False
     if any(char.isspace() for char in rest):
         return False

@@ -158,4 +158,10 @@ def slow_patterns(entry: dict) -> str:
     ])
 
 
-GENERATORS = {"agenda": agenda, "huge": huge, "huge-data": huge_data, "long-line": long_line, "slow-patterns": slow_patterns}
+def slow_page(entry: dict) -> str:
+    """A hand-written page whose headings end in long runs of spaces (quadratic once)."""
+    spaces = " " * 9000
+    return f"# Tittel{spaces}slutt\n\nTekst.\n\n## Del{spaces}slutt ##\n\nTekst.\n"
+
+
+GENERATORS = {"agenda": agenda, "huge": huge, "huge-data": huge_data, "long-line": long_line, "slow-patterns": slow_patterns, "slow-page": slow_page}
