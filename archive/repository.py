@@ -186,13 +186,14 @@ def load_repository(root: Path | str, today: dt.date | None = None) -> tuple[Rep
 
 def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, list[Problem]]:
     problems = _Problems()
+    linked = refuse_linked_folders(root, problems)
     references: list[Reference] = []
     records: dict[str, dict] = {}
     check_data_folder(root, problems)
     unread: set[str] = set()  # kinds whose file could not be read at all
     for attr, kind_schema in DATA_KINDS.items():
         reported = len(problems)
-        loaded, refs = load_data_file(root, kind_schema, problems)
+        loaded, refs = load_data_file(root, kind_schema, problems) if DATA_DIR not in linked else ([], [])
         if not loaded and len(problems) > reported:
             unread.add(kind_schema.name)
         records[attr] = _by_id(loaded, kind_schema, problems)
@@ -206,7 +207,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     for area in records["focus_areas"].values():
         if area.working_group:
             areas_of_group[area.working_group].append(area.id)
-    walk = walk_docs(root, problems)
+    walk = walk_docs(root, problems) if DOCS_DIR not in linked else DocsWalk()
     meetings: list[model.Meeting] = []
     refs: list[MeetingRef] = []
     for path in walk.meetings:
@@ -217,7 +218,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             refs += body.meeting_refs
     pages = {}
     addresses: dict[str, str] = {}  # a page's address → the file that has it
-    for path in [*walk_pages(root, problems), *walk.pages]:
+    for path in [*(walk_pages(root, problems) if PAGES_DIR not in linked else []), *walk.pages]:
         page = load_page_file(path, root, problems)
         if page is None:
             continue
@@ -280,10 +281,22 @@ def _count(number: int) -> str:
     return f"{number:,}".replace(",", " ")
 
 
+def refuse_linked_folders(root: Path, problems: _Problems) -> set[str]:
+    """data/, docs/ and pages/ themselves must be folders, not links to one: the
+    walks below refuse links inside them, but a linked docs/ was read, and
+    published, wherever it pointed."""
+    linked = set()
+    for name in (DATA_DIR, DOCS_DIR, PAGES_DIR):
+        if (root / name).is_symlink():
+            problems.append(Problem(name, 0, f"mappen {name}/ er en symbolsk lenke; den må være en vanlig mappe i arkivet. En lenke kunne publisert filer utenfor arkivet."))
+            linked.add(name)
+    return linked
+
+
 def check_data_folder(root: Path, problems: _Problems) -> None:
     folder = root / DATA_DIR
     known = {s.data_file for s in DATA_KINDS.values()}
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return
     for path in sorted(folder.rglob("*")):
         rel = _rel(path, root)

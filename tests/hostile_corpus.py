@@ -80,7 +80,9 @@ def repository_with(cases: list[Path], root: Path, outside: Path, add_records: b
 def create(entry: dict, root: Path, outside: Path) -> None:
     path = root / entry["path"]
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() or path.is_symlink():
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)  # a whole folder replaced, by a link
+    elif path.exists() or path.is_symlink():
         path.unlink()
     if "link" in entry:
         os.symlink(entry["link"].replace("{outside}", str(outside)), path)

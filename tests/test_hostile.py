@@ -85,7 +85,7 @@ def _refused_repository(tmp_path: Path, case: str) -> Path:
     return repository_with([REFUSED / case], tmp_path / "repo", outside, add_records=False)
 
 
-_PROBLEM_LINE = re.compile(r"^(?:data|docs|pages)/.+?(?::\d+)?: \S")
+_PROBLEM_LINE = re.compile(r"^(?:data|docs|pages)(?:/.+?)?(?::\d+)?: \S")
 # Words an English message would have and a Norwegian one does not.
 _ENGLISH = re.compile(r"\b(?:the|error|invalid|not allowed|found|expected|Exception|Error)\b")
 
@@ -109,9 +109,10 @@ def test_the_validator_refuses_with_file_line_and_norwegian_message(tmp_path, ca
 
 
 # A sample that covers each way in: a link to /etc/passwd, a link in pages/, a
-# link to a folder outside, a script, an alias bomb, a template in a page under moter/.
+# link to a folder outside, docs/ itself a link, a script, an alias bomb, a
+# template in a page under moter/.
 BUILD_SAMPLE = [
-    "outside-link-to-etc-passwd", "outside-link-in-pages", "outside-link-to-folder-outside",
+    "outside-link-to-etc-passwd", "outside-link-in-pages", "outside-link-to-folder-outside", "outside-docs-folder-is-a-link",
     "script-tag", "stall-yaml-alias-bomb-front-matter", "build-template-in-page-under-moter",
 ]
 
