@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -122,8 +123,12 @@ BUILD_SAMPLE = [
 def test_the_build_refuses_the_same_and_publishes_nothing(tmp_path, case, engine):
     archive = _refused_repository(tmp_path, case)
     root = with_project_code(archive, tmp_path / "project")
-    if (archive / "pages").exists():  # the case's files in pages/ go over the project's own
-        shutil.copytree(archive / "pages", root / "pages", symlinks=True, dirs_exist_ok=True)
+    for name in ("data", "docs", "pages"):
+        if (archive / name).is_symlink():  # copytree copies what a linked folder holds; keep the link itself
+            shutil.rmtree(root / name, ignore_errors=True)
+            (root / name).symlink_to(os.readlink(archive / name))
+        elif name == "pages" and (archive / name).exists():  # the case's files in pages/ go over the project's own
+            shutil.copytree(archive / name, root / name, symlinks=True, dirs_exist_ok=True)
     site = tmp_path / "site"
     result = build_site(root, site, engine)
     expected = (REFUSED / case / "expected.txt").read_text(encoding="utf-8").splitlines()
