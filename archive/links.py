@@ -11,24 +11,32 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from urllib.parse import unquote
 
 from archive.paths import file_url, is_generated, url
 from archive.problems import Problem
 
-_INLINE = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
-_HTML = re.compile(r"\b(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def browser_form(target: str) -> str:
+    """An address as a browser reads it: spaces and control characters at the ends
+    dropped, tabs and line breaks inside dropped, «\\» as «/». « javascript:x»
+    and «java<tab>script:x» are javascript: to a browser, «\\\\host/x» is «//host/x»."""
+    return re.sub(r"[\t\n\r]", "", target).strip("".join(map(chr, range(0x21)))).replace("\\", "/")
+
+
 def is_relative(target: str) -> bool:
+    target = browser_form(target)
     return bool(target) and not _SCHEME.match(target) and not target.startswith(("/", "#"))
 
 
 def resolve(src: str, target: str) -> tuple[str, str]:
     """(source path of the target, anchor) for a relative link written in `src`."""
     path, _, anchor = target.partition("#")
-    path = path.split("?", 1)[0]
+    # «vedlegg/årsrapport%202025.pdf» is the file «vedlegg/årsrapport 2025.pdf»
+    # (GitHub's editor writes links to files with spaces that way).
+    path = unquote(path.split("?", 1)[0])
     return posixpath.normpath(posixpath.join(posixpath.dirname(src), path)), anchor
 
 
@@ -36,21 +44,55 @@ def site_href(src: str, here: str, target: str) -> str:
     """The address a relative link from the file `src` has on the page `here`."""
     if not is_relative(target):
         return target
-    path, anchor = resolve(src, target)
+    path, anchor = resolve(src, browser_form(target))
     if path.endswith(".md"):
         return url(here, path, anchor)
     return file_url(here, path) + (f"#{anchor}" if anchor else "")
 
 
-def _targets(text: str) -> list[tuple[int, str]]:
-    from archive.safety import _masked
+def _targets(text: str, inline: bool = False) -> list[tuple[int, str]]:
+    """(line offset, address as written) of every link, image, address definition and
+    HTML href/src in `text`, as the site's renderer reads it: code shows as written."""
+    from archive.safety import read_markdown
 
-    text = _masked(text)  # links shown as code are examples, not links
+    if "](" not in text and "]:" not in text and "<" not in text:
+        return []
     found = []
-    for pattern in (_INLINE, _REFERENCE, _HTML):
-        for match in pattern.finditer(text):
-            found.append((text.count("\n", 0, match.start()), match.group(1)))
+    for item in read_markdown(text, inline):
+        if item.kind == "html":
+            if not item.tag.closing:
+                found += [(item.line, value) for key, value in item.tag.attributes if key in ("href", "src")]
+        elif item.kind != "autolink":  # an autolink always has a scheme: never a file of the archive
+            found.append((item.line, item.url))
     return found
+
+
+def meeting_markdown(meeting):
+    """(text, first line, inline) of each piece of Markdown the site renders from
+    one meeting's minutes, one piece per render: the text before and between the
+    special lines as blocks, each decision and follow-up as one line."""
+    from archive.model import DecisionBlock, FollowUpList, Prose
+
+    for blocks in [meeting.preamble, *(item.blocks for item in meeting.agenda)]:
+        for block in blocks:
+            if isinstance(block, Prose):
+                yield block.text, block.line, False
+            elif isinstance(block, DecisionBlock):
+                for decision in block.decisions:
+                    yield decision.text, decision.line, True
+            elif isinstance(block, FollowUpList):
+                for action in block.actions:
+                    yield action.task, action.line, True
+
+
+def markdown_sources(repo):
+    """(path shown in messages, source path, text, first line, inline) of each
+    piece of Markdown in minutes and pages."""
+    for meeting in repo.meetings:
+        for text, line, inline in meeting_markdown(meeting):
+            yield meeting.path, meeting.src_path, text, line, inline
+    for page in repo.pages.values():
+        yield page.path, page.src_path, page.body, page.body_first_line, False
 
 
 def broken_links(repo) -> list[Problem]:
@@ -59,13 +101,9 @@ def broken_links(repo) -> list[Problem]:
     pages = set(repo.pages) | set(repo.meetings_by_src)
     files = set(repo.files)
     anchors = {m.src_path: {item.anchor for item in m.agenda} for m in repo.meetings}
-    sources = [(m.path, m.src_path, m.raw_body, m.body_first_line) for m in repo.meetings]
-    sources += [(p.path, p.src_path, p.body, p.body_first_line) for p in repo.pages.values()]
-    for display, src, body, first_line in sources:
-        if "](" not in body and "]:" not in body and "=" not in body:
-            continue
-        for offset, written in _targets(body):
-            target = html.unescape(written)
+    for display, src, body, first_line, inline in markdown_sources(repo):
+        for offset, written in _targets(body, inline):
+            target = browser_form(html.unescape(written))
             if target.startswith("/") and not target.startswith("//"):
                 problems.append(Problem(display, first_line + offset, f"lenken «{target}» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen."))
                 continue

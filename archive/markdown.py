@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from archive.links import is_relative, site_href
-from archive.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, _DROP_CONTENT
+from archive.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, _DROP_CONTENT
 
 _renderer = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _TAGS = set(ALLOWED_TAGS)
@@ -34,6 +34,8 @@ def _clean(html: str, src: str, here: str) -> Markup:
             if element == "img" and not is_relative(value):
                 return None  # images come from the site only: no request leaves it
             return site_href(src, here, value) if is_relative(value) else value
+        if attribute == "id" and not SAFE_ID.match(value):
+            return None  # «__config» and the like are the theme's (archive/safety.py)
         return value
 
     cleaned = nh3.clean(

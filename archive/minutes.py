@@ -30,14 +30,16 @@ MAX_FOLLOW_UPS = 1000  # follow-ups in one meeting
 
 # Lines starting with one of these may be more than running text.
 _SPECIAL_FIRST = frozenset("#`~=-*+0123456789")
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)(\s*)(.*?)(?:\s+#+)?\s*$")
+# Greedy to the end of the line: the closing «#»s and spaces are taken off by
+# _heading_text, since a lazy «(.*?)(?:\s+#+)?\s*$» is quadratic in a long line.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?=[^#]|$)(\s*)(.*)$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})\s*$")
 _LIST_MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _TASK = re.compile(r"^( {0,3})[-*+]\s+\[([ xX])\](?:\s+(.*)|\s*)$")
 _DECISION = re.compile(r"^ {0,3}(?:\*\*|__)?vedtak(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.*)$", re.IGNORECASE)
 _LINK = re.compile(
-    r"^ {0,3}(?P<label>satsingsområder?|klynger?|arbeidsgrupper?|grupper?|gjelder)\s*:\s*(?P<value>\S.*?)\s*$",
+    r"^ {0,3}(?P<label>satsingsområder?|klynger?|arbeidsgrupper?|grupper?|gjelder)\s*:\s*(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 LINK_KINDS = {
@@ -101,6 +103,15 @@ class Body:
     meeting_refs: list[MeetingRef] = field(default_factory=list)
 
 
+def _heading_text(raw: str) -> str:
+    """A heading's text without trailing spaces and the optional closing «#»s (CommonMark)."""
+    text = raw.rstrip()
+    core = text.rstrip("#")
+    if core != text and (not core or core[-1] in " \t"):
+        text = core.rstrip()
+    return text
+
+
 def number_key(number: str) -> str:
     """«Sak 2/25», «sak 2 / 25» and «2/25» are one number; so are «1» and «1.»."""
     return "".join(number.lower().removeprefix("sak").rstrip(".").split())
@@ -148,7 +159,8 @@ class _Reader:
         self.prose_line = 0
         self.subgroup: str | None = None
         self.item_areas: list[str] = []  # focus areas the item links itself, directly or via a group
-        self.anchors: dict[str, int] = {}
+        self.anchors: dict[str, int] = {}  # how many times each anchor was wanted
+        self.used_anchors: set[str] = set()
         self.numbers: dict[str, int] = {}
         self.follow_up_count = 0
         self.too_many = False
@@ -246,7 +258,7 @@ class _Reader:
                 index += 1
                 continue
             heading = _HEADING.match(line) if first == "#" else None
-            if heading and heading.group(3):
+            if heading and _heading_text(heading.group(3)):
                 index = self.heading(index, heading)
                 continue
             if first in "=-" and _SETEXT.match(line) and self.prose and self.prose[-1].strip() and not _LIST_MARKER.match(self.prose[-1]):
@@ -273,7 +285,7 @@ class _Reader:
         self.flush_prose()
 
     def heading(self, index: int, match: re.Match) -> int:
-        level, space, text = len(match.group(1)), match.group(2), match.group(3)
+        level, space, text = len(match.group(1)), match.group(2), _heading_text(match.group(3))
         number = self.line_number(index)
         if not space and level in (2, 3):
             self.report(number, f"sett et mellomrom etter «{'#' * level}»: «{'#' * level} {text}». Uten det viser GitHub linjen som vanlig tekst.")
@@ -300,9 +312,17 @@ class _Reader:
         return index + 1
 
     def unique_anchor(self, anchor: str) -> str:
+        """`anchor`, or `anchor-2`, `anchor-3` … when taken. «## Eventuelt» twice and
+        then «## Eventuelt 2» wanted «sak-eventuelt-2» twice; the anchors make the
+        follow-ups' keys, so a clash merged two follow-ups into one."""
         count = self.anchors.get(anchor, 0) + 1
+        candidate = anchor if count == 1 else f"{anchor}-{count}"
+        while candidate in self.used_anchors:
+            count += 1
+            candidate = f"{anchor}-{count}"
         self.anchors[anchor] = count
-        return anchor if count == 1 else f"{anchor}-{count}"
+        self.used_anchors.add(candidate)
+        return candidate
 
     def finish_item(self) -> None:
         """Give each decision and follow-up its focus areas, now that all links are known.
@@ -530,7 +550,7 @@ class _Reader:
         """A label line; False when it turns out to be ordinary text."""
         label = match.group("label")
         kind = LINK_KINDS[label.lower()]
-        value = match.group("value")
+        value = match.group("value").rstrip()
         line = self.line_number(index)
         assert self.item is not None
         if kind == "meeting":
@@ -573,7 +593,8 @@ def resolve_list(index: NameIndex, value: str, line: int, report: Report) -> lis
     if whole:
         return [whole]
     found: list[str] = []
-    for part in re.split(r"\s*[,;]\s*", value):
+    for part in re.split(r"[,;]", value):
+        part = part.strip()
         if not part:
             continue
         ref, problem = index.resolve(part)

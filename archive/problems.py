@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Iterable
+
+
+def visible(text: str) -> str:
+    """`text` with every invisible or line-breaking character written as its code
+    (\\n, \\u202e …). A file may be named with a line break in it: printed as it
+    is, the rest of its name would read as a problem of its own, or as a command
+    to GitHub Actions («::error …»)."""
+    if text.isprintable():
+        return text
+    return "".join(
+        char if char == " " or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn")
+        else ascii(char)[1:-1]
+        for char in text
+    )
 
 
 @dataclass(frozen=True, order=True)
@@ -12,15 +27,21 @@ class Problem:
     line: int
     message: str
 
+    @property
+    def shown_path(self) -> str:
+        return visible(self.path)
+
     def __str__(self) -> str:
         if self.line:
-            return f"{self.path}:{self.line}: {self.message}"
-        return f"{self.path}: {self.message}"
+            return f"{self.shown_path}:{self.line}: {visible(self.message)}"
+        return f"{self.shown_path}: {visible(self.message)}"
 
     def github_annotation(self) -> str:
-        # GitHub Actions turns this line into an annotation on the diff.
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        location = f"file={self.path}"
+        # GitHub Actions turns this line into an annotation on the diff. Its
+        # properties end at «,» and «::», so those are escaped in the path too.
+        message = visible(self.message).replace("%", "%25")
+        path = self.shown_path.replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        location = f"file={path}"
         if self.line:
             location += f",line={self.line}"
         return f"::error {location}::{message}"

@@ -24,14 +24,19 @@ from typing import Iterable
 from archive import actions, model, schema
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, is_generated
+from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_FOLDERS, GENERATED_PAGES, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, generated_part_name, is_generated, page_url
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
+from archive.links import meeting_markdown
 from archive.safety import scan_markdown
 from archive.sources import decode, load_yaml, report_control_characters, report_tabs, split_front_matter
 from archive.sources import LocatedList
 
 MAX_MINUTES_BYTES = 1_000_000
+# Real minutes and data have lines of a few hundred characters; a line of
+# 10,000 is a paragraph of some 1,500 words. Longer lines are refused before
+# anything reads them: every reader stays quick whatever a line holds.
+MAX_LINE_CHARS = 10_000
 MAX_DATA_BYTES = 2_000_000
 MAX_ATTACHMENT_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
@@ -181,21 +186,28 @@ def load_repository(root: Path | str, today: dt.date | None = None) -> tuple[Rep
 
 def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, list[Problem]]:
     problems = _Problems()
+    linked = refuse_linked_folders(root, problems)
     references: list[Reference] = []
     records: dict[str, dict] = {}
     check_data_folder(root, problems)
+    unread: set[str] = set()  # kinds whose file could not be read at all
     for attr, kind_schema in DATA_KINDS.items():
-        loaded, refs = load_data_file(root, kind_schema, problems)
+        reported = len(problems)
+        loaded, refs = load_data_file(root, kind_schema, problems) if DATA_DIR not in linked else ([], [])
+        if not loaded and len(problems) > reported:
+            unread.add(kind_schema.name)
         records[attr] = _by_id(loaded, kind_schema, problems)
         references += refs
     names = name_indexes(records)
-    problems += check_references(names, references)
+    # A file that could not be read has said why; «ukjent organisasjon» for
+    # every reference to it would only bury that one message.
+    problems += check_references(names, [ref for ref in references if ref.kind not in unread])
     problems += check_groups(records["groups"])
     areas_of_group: dict[str, list[str]] = defaultdict(list)
     for area in records["focus_areas"].values():
         if area.working_group:
             areas_of_group[area.working_group].append(area.id)
-    walk = walk_docs(root, problems)
+    walk = walk_docs(root, problems) if DOCS_DIR not in linked else DocsWalk()
     meetings: list[model.Meeting] = []
     refs: list[MeetingRef] = []
     for path in walk.meetings:
@@ -205,11 +217,18 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             meetings.append(meeting)
             refs += body.meeting_refs
     pages = {}
-    shipped = root / PAGES_DIR
-    for path in [*sorted(shipped.rglob("*.md")), *walk.pages] if shipped.is_dir() else walk.pages:
+    addresses: dict[str, str] = {}  # a page's address → the file that has it
+    for path in [*(walk_pages(root, problems) if PAGES_DIR not in linked else []), *walk.pages]:
         page = load_page_file(path, root, problems)
-        if page is not None:
-            pages[page.src_path] = page
+        if page is None:
+            continue
+        address = page_url(page.src_path)
+        if address in addresses:
+            # «om.md» and «om/index.md» are both om/: the engine would keep one of them.
+            problems.append(Problem(page.path, 0, f"siden har samme adresse ({address}) som {addresses[address]}; nettstedet kan bare vise én av dem. Slå dem sammen, eller gi den ene et annet navn."))
+            continue
+        addresses[address] = page.path
+        pages[page.src_path] = page
     problems += resolve_meeting_refs(meetings, refs)  # before the indexes: the chains need «Fra»
     repo = Repository(root=root, meetings=meetings, pages=pages, files=walk.files, names=names, today=today or dt.date.today(), **records)
     problems += check_meetings(repo)
@@ -240,15 +259,44 @@ def _read(path: Path, display: str, limit: int, problems: _Problems) -> str | No
         report(0, f"filen er større enn {_size(limit)}, som er det største som er tillatt. Del den opp.")
         return None
     text = decode(raw, report)
-    if text is None or report_control_characters(text, report):
+    if text is None or report_control_characters(text, report) or report_long_lines(text, report):
         return None
     return text
+
+
+def report_long_lines(text: str, report) -> bool:
+    """Report each line longer than MAX_LINE_CHARS; True when there was one."""
+    if len(text) <= MAX_LINE_CHARS:
+        return False
+    found = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARS:
+            report(number, f"linjen har {_count(len(line))} tegn; mer enn {_count(MAX_LINE_CHARS)} på én linje er ikke tillatt. Del teksten opp i flere linjer eller avsnitt.")
+            found = True
+    return found
+
+
+def _count(number: int) -> str:
+    """10000 as Norwegian writes it: «10 000»."""
+    return f"{number:,}".replace(",", " ")
+
+
+def refuse_linked_folders(root: Path, problems: _Problems) -> set[str]:
+    """data/, docs/ and pages/ themselves must be folders, not links to one: the
+    walks below refuse links inside them, but a linked docs/ was read, and
+    published, wherever it pointed."""
+    linked = set()
+    for name in (DATA_DIR, DOCS_DIR, PAGES_DIR):
+        if (root / name).is_symlink():
+            problems.append(Problem(name, 0, f"mappen {name}/ er en symbolsk lenke; den må være en vanlig mappe i arkivet. En lenke kunne publisert filer utenfor arkivet."))
+            linked.add(name)
+    return linked
 
 
 def check_data_folder(root: Path, problems: _Problems) -> None:
     folder = root / DATA_DIR
     known = {s.data_file for s in DATA_KINDS.values()}
-    if not folder.is_dir():
+    if not folder.is_dir() or folder.is_symlink():
         return
     for path in sorted(folder.rglob("*")):
         rel = _rel(path, root)
@@ -349,6 +397,65 @@ def _entries(folder: str):
     return sorted(found, key=lambda pair: pair[0])
 
 
+def walk_pages(root: Path, problems: _Problems) -> list[Path]:
+    """The site's own pages in pages/: Markdown files, no links, nothing else.
+
+    pages/ is part of the project, but a pull request can change it like any
+    other folder: a symbolic link there to /etc/passwd was read and published
+    as a page.
+    """
+    folder = root / PAGES_DIR
+    if not folder.is_dir():
+        return []
+    found = []
+    for src, entry in _entries(str(folder)):
+        rel = f"{PAGES_DIR}/{src}"
+        if any(part.startswith(".") for part in src.split("/")):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(rel, 0, "symbolske lenker er ikke tillatt i pages/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet."))
+        elif entry.is_dir(follow_symlinks=False):
+            continue
+        elif not entry.is_file(follow_symlinks=False) or not entry.name.endswith(".md"):
+            problems.append(Problem(rel, 0, "i pages/ ligger bare nettstedets egne sider (.md)."))
+        elif _report_odd_name(src, rel, problems):
+            continue
+        else:
+            found.append(Path(entry.path))
+    return found
+
+
+# Characters that cannot stand in a file's address on the site as they are,
+# or that make the name look like something it is not.
+_URL_BREAKING = set('#?%"<>\\`{}|^[]*:')
+
+
+def _odd_name(name: str) -> str | None:
+    """Why a file or folder name cannot be published, or None."""
+    import unicodedata
+
+    for char in name:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp") or (category == "Zs" and char != " "):
+            return (f"navnet «{name}» inneholder et usynlig eller uvanlig tegn (U+{ord(char):04X}), som gjør at det kan se ut som noe annet enn det er. "
+                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+        if char in _URL_BREAKING:
+            return (f"navnet «{name}» inneholder «{char}», som ikke kan stå i en nettadresse. "
+                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+    if name != name.strip():
+        return f"navnet «{name}» starter eller slutter med mellomrom. Fjern mellomrommet."
+    return None
+
+
+def _report_odd_name(src: str, rel: str, problems: _Problems) -> bool:
+    for part in src.split("/"):
+        problem = _odd_name(part)
+        if problem:
+            problems.append(Problem(rel, 0, problem))
+            return True
+    return False
+
+
 def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
     """Sort every file under docs/ into minutes, pages and files, refusing the rest."""
     walk = DocsWalk()
@@ -370,15 +477,22 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
         parts = src.split("/")
         suffix = os.path.splitext(entry.name)[1].lower()
         path = Path(entry.path)
+        if _report_odd_name(src, rel, problems):
+            continue
         if parts[0] == MEETINGS_DIR:
             _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
         elif suffix == ".md":
-            if is_generated(src):
+            if src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS):
                 problems.append(Problem(rel, 0, "denne siden lages automatisk av nettstedet og kan ikke skrives for hånd. Slett filen."))
+            elif is_generated(src):
+                problems.append(Problem(rel, 0, f"adressen {page_url(src)} brukes av nettstedet selv, så denne siden kan ikke ligge der. Gi filen et annet navn."))
             else:
                 walk.pages.append(path)
         elif suffix in FILE_SUFFIXES:
-            _add_file(path, rel, src, walk, problems)
+            if is_generated(src):
+                problems.append(Problem(rel, 0, f"mappen «{src.split('/')[0]}/» lages av nettstedet selv; en fil her ville erstattet eller ødelagt noe av det. Legg filen i mappen vedlegg/ ved siden av referatet."))
+            else:
+                _add_file(path, rel, src, walk, problems)
         else:
             problems.append(Problem(rel, 0, f"filtypen «{suffix or path.name}» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter ({', '.join(sorted(FILE_SUFFIXES))})."))
     return walk
@@ -428,9 +542,9 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
                 meta[key] = value
     scan_markdown(document.body, document.body_first_line, report, what="siden")
     for offset, line in enumerate(document.body.split("\n")):
-        part = re.match(r"^<!--\s*generert:\s*(.+?)\s*-->\s*$", line)
-        if part and part.group(1) not in GENERATED_PARTS:
-            report(document.body_first_line + offset, f"«{part.group(1)}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
+        part = generated_part_name(line) if line.startswith("<!--") else None
+        if part is not None and part not in GENERATED_PARTS:
+            report(document.body_first_line + offset, f"«{part}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
     base = root / PAGES_DIR if path.is_relative_to(root / PAGES_DIR) else root / DOCS_DIR
     src = path.relative_to(base).as_posix()
     return Page(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line)
@@ -470,11 +584,14 @@ def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: s
     meeting.invited_as_written = "invited" in meeting.lines
     if not meeting.invited_as_written and group is not None and meeting.minutes_in_archive:
         meeting.invited = list(group.members)
-    scan_markdown(document.body, document.body_first_line, report)
     ctx = Context(meeting_id, meeting.group, names, groups, areas_of_group)
     body = read_body(document.body, document.body_first_line, ctx, report)
     meeting.preamble = body.preamble
     meeting.agenda = body.items
+    # Piece by piece, as the site renders them: what the validator passes is
+    # exactly what the renderer gets.
+    for text, line, inline in meeting_markdown(meeting):
+        scan_markdown(text, line, report, inline=inline)
     for item in meeting.agenda:
         item.path = display_path
         for entry in [*item.decisions, *item.actions]:
@@ -674,7 +791,14 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
 
 
 def fra_text(meeting: model.Meeting, item: model.AgendaItem, action: model.ActionItem, from_group: str) -> str:
-    """How later minutes write «Fra:» for this follow-up: «2025-03-12, sak 3, punkt 2»."""
+    """How later minutes write «Fra:» for this follow-up: «2025-03-12, sak 3, punkt 2».
+
+    A follow-up of an item without a number («## Eventuelt») is named by its key
+    («testgruppen/2025-03-07#sak-eventuelt-1»): «saken «Eventuelt»» is no
+    «sak <nummer>» that the reader of «Fra:» understands.
+    """
+    if not item.number:
+        return action.key
     stem = meeting.id.split("/", 1)[1]
     where = stem if meeting.group == from_group else meeting.id
     text = f"{where}, {item.reference}"

@@ -4,17 +4,31 @@ Minutes and pages accept text, lists, tables, links to http(s), mailto and the
 site's own pages and files, images from the site, and a short allow-list of
 HTML (ALLOWED_TAGS). Two parts share these lists:
 
-- `scan_markdown` reads the source line by line for the validator, so that
-  anything refused gets a Norwegian message with its line.
+- `scan_markdown` reads the source for the validator, so that anything
+  refused gets a Norwegian message with its line.
 - archive/markdown.py cleans the HTML that the Markdown renders to with nh3
   (the Ammonia sanitiser) to the same lists, whatever the validator saw: what
   reaches a reader is safe by construction, not because a check remembered a case.
+
+The validator reads the source the way the site's renderer does: it parses it
+with the same markdown-it configuration and looks at the raw HTML and the
+links markdown-it finds, so code spans, escapes and fences mean to the
+validator what they mean on the site. The raw HTML is read by `html_tags`, a
+small tokenizer that follows the HTML standard's rules for tags and attributes
+(which the sanitiser's parser follows too) in one pass: no backtracking
+regular expression, so no input makes it slow.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import html
 import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkLabel
 
 from archive.problems import Report
 
@@ -36,17 +50,11 @@ URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is dropped with them, not kept as text.
 _DROP_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "textarea", "select", "svg", "math"}
 
-
-# -- the validator's reading of the source -----------------------------------
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)(/?)>", re.DOTALL)
-_ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-_INLINE_LINK = re.compile(r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
-_HIDDEN = re.compile(r"[\x00-\x20\x7f]+")
+# An id written in HTML must not take the place of one the theme or the site
+# relies on: Material reads its settings from the first element with the id
+# «__config», and an <h3 id="__config"> in the page's text comes first. Ids
+# people write start with a small letter; the theme's all start with «__».
+SAFE_ID = re.compile(r"^[a-z][a-z0-9-]{0,63}$")
 
 
 def url_problem(url: str, image: bool) -> str | None:
@@ -54,69 +62,330 @@ def url_problem(url: str, image: bool) -> str | None:
     plain = _HIDDEN.sub("", html.unescape(url))
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", plain)
     if image:
-        if scheme or plain.startswith("//"):
-            return f"bildet «{url}» ligger på en annen nettside. Bilder må ligge i arkivet (for eksempel i mappen vedlegg/ ved siden av referatet), så ingen leser hentes fra andre nettsteder."
+        if scheme or plain.startswith("//") or plain.startswith("\\"):
+            return f"bildet «{_short(url)}» ligger på en annen nettside. Bilder må ligge i arkivet (for eksempel i mappen vedlegg/ ved siden av referatet), så ingen leser hentes fra andre nettsteder."
         return None
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-        return f"lenken «{url}» bruker «{scheme.group(1)}:», som ikke er tillatt. Lenker kan gå til https://, http://, mailto: eller til sider og filer i arkivet."
+        return f"lenken «{_short(url)}» bruker «{scheme.group(1)}:», som ikke er tillatt. Lenker kan gå til https://, http://, mailto: eller til sider og filer i arkivet."
     return None
 
 
-def _masked(text: str) -> str:
-    """The text with fenced code and code spans blanked (same length and lines): code shows as written."""
-    out: list[str] = []
-    fence = ""
-    for line in text.split("\n"):
-        if fence:
-            out.append(" " * len(line))
-            if line.strip().startswith(fence):
-                fence = ""
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)[0] * 3
-            out.append(" " * len(line))
-            continue
-        out.append(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
-    return "\n".join(out)
+def id_problem(value: str, tag: str, what: str) -> str | None:
+    if SAFE_ID.match(value):
+        return None
+    return f"id «{_short(value)}» i <{tag}> er ikke tillatt i {what}: en id må starte med en liten bokstav og ha bare små bokstaver a–z, tall og bindestrek."
 
 
-def scan_markdown(text: str, first_line: int, report: Report, what: str = "referatet") -> None:
+_HIDDEN = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _short(text: str, length: int = 80) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+# -- raw HTML, tag by tag --------------------------------------------------------
+
+@dataclass
+class HtmlTag:
+    offset: int  # where the «<» is in the text
+    name: str  # lower case; «!doctype», «?xml» and the like for declarations
+    closing: bool = False
+    attributes: list[tuple[str, str]] = field(default_factory=list)  # (name in lower case, value as written)
+    complete: bool = True  # False: the text ends inside the tag
+
+
+_SPACE = " \t\n\f\r"
+# Elements whose content is text up to their end tag, not markup.
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"})
+
+
+def html_tags(text: str) -> list[HtmlTag]:
+    """Every start tag, end tag and declaration in `text`, read once from left to
+    right as the HTML standard's tokenizer reads them. Comments are skipped; a tag
+    the text ends inside of is returned with complete=False."""
+    found: list[HtmlTag] = []
+    lower = text.lower()
+    length = len(text)
+    i = 0
+    while True:
+        i = text.find("<", i)
+        if i < 0 or i + 1 >= length:
+            return found
+        following = text[i + 1]
+        if text.startswith("<!--", i):
+            if text.startswith("<!-->", i) or text.startswith("<!--->", i):
+                i = text.index(">", i) + 1
+                continue
+            end = text.find("-->", i + 4)
+            if end < 0:  # the rest of the text is the comment: nothing of it is shown
+                found.append(HtmlTag(i, "!--", complete=False))
+                return found
+            i = end + 3
+        elif following in "!?":
+            name = re.match(r"[!?][A-Za-z\[]*", text[i + 1 : i + 13]).group()
+            end = text.find(">", i)
+            found.append(HtmlTag(i, name, complete=end >= 0))
+            if end < 0:
+                return found
+            i = end + 1
+        elif following == "/":
+            if i + 2 < length and text[i + 2].isascii() and text[i + 2].isalpha():
+                tag, i = _read_tag(text, i, i + 2, closing=True)
+                found.append(tag)
+                if not tag.complete:
+                    return found
+            else:  # «</>» is nothing; «</1» and the like are a comment up to «>»
+                end = text.find(">", i)
+                if end < 0:
+                    return found
+                i = end + 1
+        elif following.isascii() and following.isalpha():
+            tag, i = _read_tag(text, i, i + 1, closing=False)
+            found.append(tag)
+            if not tag.complete:
+                return found
+            if tag.name == "plaintext":
+                return found
+            if tag.name in _RAW_TEXT:
+                i = _end_of_raw_text(lower, tag.name, i)
+                if i < 0:
+                    return found
+        else:
+            i += 1
+
+
+def _end_of_raw_text(lower: str, name: str, i: int) -> int:
+    """Where the end tag of a raw-text element starts, or -1."""
+    while True:
+        i = lower.find("</" + name, i)
+        if i < 0:
+            return -1
+        after = lower[i + 2 + len(name) : i + 3 + len(name)]
+        if after == "" or after in _SPACE or after in "/>":
+            return i
+        i += 2
+
+
+def _read_tag(text: str, start: int, i: int, closing: bool) -> tuple[HtmlTag, int]:
+    """The tag whose name starts at `i`, and the position after its «>»."""
+    length = len(text)
+    tag = HtmlTag(start, "", closing)
+    begin = i
+    while i < length and text[i] not in _SPACE and text[i] not in "/>":
+        i += 1
+    tag.name = text[begin:i].lower()
+    while True:
+        # before an attribute's name
+        while i < length and (text[i] in _SPACE or text[i] == "/"):
+            i += 1
+        if i >= length:
+            tag.complete = False
+            return tag, i
+        if text[i] == ">":
+            return tag, i + 1
+        begin = i
+        i += 1  # the first character belongs to the name, even «=»
+        while i < length and text[i] not in _SPACE and text[i] not in "/>=":
+            i += 1
+        name = text[begin:i].lower()
+        while i < length and text[i] in _SPACE:
+            i += 1
+        if i < length and text[i] == "=":
+            i += 1
+            while i < length and text[i] in _SPACE:
+                i += 1
+            if i < length and text[i] in "\"'":
+                end = text.find(text[i], i + 1)
+                if end < 0:
+                    tag.attributes.append((name, text[i + 1 :]))
+                    tag.complete = False
+                    return tag, length
+                value = text[i + 1 : end]
+                i = end + 1
+            else:
+                begin = i
+                while i < length and text[i] not in _SPACE and text[i] != ">":
+                    i += 1
+                value = text[begin:i]
+        else:
+            value = ""
+        tag.attributes.append((name, value))
+
+
+# -- Markdown, as the site's renderer reads it -----------------------------------------
+
+@dataclass(frozen=True)
+class Found:
+    """Something in Markdown that may be refused: a link, an image or a piece of raw HTML."""
+
+    line: int  # 0-based, in the text that was read
+    kind: str  # link | image | autolink | reference | html
+    url: str = ""  # the address as written (link, image, autolink, reference)
+    tag: HtmlTag | None = None  # for html
+    in_block: bool = False  # html: from an HTML block (which may end inside a tag)
+
+
+def _with_position(rule, kind: str):
+    """An inline rule that also notes, on the first token it makes, where its
+    source starts and ends (and, for a link or an image, where its label ends)."""
+    opening = "![" if kind == "image" else "["
+    made = {"link": "link_open", "image": "image", "autolink": "link_open", "html": "html_inline"}[kind]
+
+    def located(state, silent: bool) -> bool:
+        start, count = state.pos, len(state.tokens)
+        label_end = -1
+        if not silent and kind in ("link", "image") and state.src.startswith(opening, start):
+            # The same call the rule makes first; it leaves the state as it was.
+            label_end = parseLinkLabel(state, start + len(opening) - 1, kind == "link")
+        if not rule(state, silent):
+            return False
+        if not silent:
+            # On the rule's own token: the first one pushed may be the text
+            # before it, which a later pass («text_join») merges away.
+            for token in state.tokens[count:]:
+                if token.type == made:
+                    token.meta["found"] = (kind, start, state.pos, label_end)
+                    break
+        return True
+
+    return located
+
+
+def _noting_references(rule):
+    """The block rule for «[label]: address» lines, also noting each one and its first line."""
+
+    def noting(state, start_line: int, end_line: int, silent: bool) -> bool:
+        if not rule(state, start_line, end_line, silent):
+            return False
+        if not silent:
+            source = state.getLines(start_line, state.line, state.blkIndent, False)
+            written = re.match(r"\s*\[(?:[^\]\\]|\\.)*\]:\s*(<[^>\n]*>|\S+)", source)
+            state.env.setdefault("found_references", []).append((start_line, written.group(1) if written else source.strip()))
+        return True
+
+    return noting
+
+
+def _make_reader() -> MarkdownIt:
+    reader = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    # The site's renderer drops javascript:, vbscript:, file: and data: links
+    # silently, leaving their text; the validator sees them, to say why.
+    reader.validateLink = lambda url: True
+    for name, kind in (("link", "link"), ("image", "image"), ("autolink", "autolink"), ("html_inline", "html")):
+        rule = next(r.fn for r in reader.inline.ruler.__rules__ if r.name == name)
+        reader.inline.ruler.at(name, _with_position(rule, kind))
+    rule = next(r.fn for r in reader.block.ruler.__rules__ if r.name == "reference")
+    reader.block.ruler.at("reference", _noting_references(rule), {"alt": ["paragraph", "reference"]})
+    return reader
+
+
+_READER = _make_reader()
+
+
+def _written_destination(src: str, label_end: int, end: int) -> str | None:
+    """The address of an inline link or image whose label ends at `label_end`, as
+    written; None for a reference link («[text][label]»), whose address is
+    checked where its label is defined."""
+    i = label_end + 1
+    if label_end < 0 or i >= end or src[i] != "(":
+        return None
+    i += 1
+    while i < end and src[i] in " \t\n":
+        i += 1
+    result = parseLinkDestination(src, i, end)
+    if not result.ok:
+        return None
+    written = src[i : result.pos]
+    return written[1:-1] if written.startswith("<") and written.endswith(">") else written
+
+
+@functools.lru_cache(maxsize=100_000)
+def read_markdown(text: str, inline: bool = False) -> tuple[Found, ...]:
+    """Every link, image, address definition and piece of raw HTML in `text`,
+    with its line, as the site's renderer reads the text (block Markdown, or one
+    line of inline Markdown for a decision or a follow-up)."""
+    env: dict = {}
+    if inline:
+        tokens = _READER.parseInline(text.replace("\n", " "), env)
+    else:
+        tokens = _READER.parse(text, env)
+    found: list[Found] = []
+    for token in tokens:
+        if token.type == "html_block":
+            first = token.map[0] if token.map else 0
+            starts = _line_starts(token.content)
+            for tag in html_tags(token.content):
+                found.append(Found(first + bisect.bisect_right(starts, tag.offset) - 1, "html", tag=tag, in_block=True))
+        elif token.type == "inline" and token.children:
+            first = token.map[0] if token.map else 0
+            starts = None
+            for child in token.children:
+                where = child.meta.get("found") if child.meta else None
+                if where is None:
+                    continue
+                kind, start, end, label_end = where
+                if starts is None:
+                    starts = _line_starts(token.content)
+                line = first + bisect.bisect_right(starts, start) - 1
+                if kind == "html":
+                    for tag in html_tags(token.content[start:end]):
+                        found.append(Found(line, "html", tag=tag))
+                elif kind == "autolink":
+                    found.append(Found(line, "autolink", url=token.content[start + 1 : end - 1]))
+                else:
+                    url = _written_destination(token.content, label_end, end)
+                    if url is not None:
+                        found.append(Found(line, kind, url=url))
+    for line, url in env.get("found_references", []):
+        found.append(Found(line, "reference", url=url[1:-1] if url.startswith("<") and url.endswith(">") else url))
+    return tuple(found)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    index = text.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = text.find("\n", index + 1)
+    return starts
+
+
+def scan_markdown(text: str, first_line: int, report: Report, what: str = "referatet", inline: bool = False) -> None:
     """Report every tag, attribute and address the site would refuse, with its line."""
     if "<" not in text and "](" not in text and "]:" not in text:
         return  # the common case: plain text
-    masked = _masked(text)
-
-    def line_at(offset: int) -> int:
-        return first_line + masked.count("\n", 0, offset)
-
-    for match in _TAG.finditer(masked):
-        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3)
-        line = line_at(match.start())
-        if name not in ALLOWED_TAGS:
-            report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.")
-            continue
-        if closing:
-            continue
-        allowed = ALLOWED_ATTRIBUTES.get(name, set())
-        for attribute in _ATTRIBUTE.finditer(attributes):
-            key = attribute.group(1).lower()
-            value = (attribute.group(2) or "").strip("\"'")
-            if key not in allowed:
-                report(line, f"attributtet «{key}» i <{name}> er ikke tillatt i {what}. Fjern det.")
-            elif key in ("href", "src"):
-                problem = url_problem(value, image=(key == "src"))
-                if problem:
-                    report(line, problem)
-    for pattern, group in ((_INLINE_LINK, 2), (_AUTOLINK, 1)):
-        for match in pattern.finditer(masked):
-            image = pattern is _INLINE_LINK and match.group(1) == "!"
-            problem = url_problem(match.group(group), image)
+    for found in read_markdown(text, inline):
+        line = first_line + found.line
+        if found.kind == "html":
+            _check_tag(found.tag, found.in_block, line, report, what)
+        else:
+            problem = url_problem(found.url, image=found.kind == "image")
             if problem:
-                report(line_at(match.start()), problem)
-    for number, line in enumerate(masked.split("\n"), start=first_line):
-        reference = _REFERENCE.match(line)
-        if reference:
-            problem = url_problem(reference.group(1), image=False)
+                report(line, problem)
+
+
+def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: str) -> None:
+    name = tag.name
+    if name == "!--":
+        report(line, "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».")
+        return
+    if name not in ALLOWED_TAGS:
+        report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.")
+        return
+    if not tag.complete and in_block:
+        report(line, f"HTML-koden <{name} …> er ikke avsluttet med «>», så nettstedet ville lese teksten etter den som en del av koden. Avslutt den med «>», eller skriv «<» som «&lt;».")
+        return
+    if tag.closing:
+        return
+    allowed = ALLOWED_ATTRIBUTES.get(name, set())
+    for key, value in tag.attributes:
+        if key not in allowed:
+            report(line, f"attributtet «{_short(key, 40)}» i <{name}> er ikke tillatt i {what}. Fjern det.")
+        elif key in ("href", "src"):
+            problem = url_problem(value, image=(key == "src"))
             if problem:
-                report(number, problem)
+                report(line, problem)
+        elif key == "id":
+            problem = id_problem(html.unescape(value), name, what)
+            if problem:
+                report(line, problem)

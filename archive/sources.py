@@ -56,8 +56,10 @@ class LocatedList(list):
 
 # Control characters have no place in minutes or data: C0 except tab and line
 # feed, DEL, C1, and the bidirectional overrides that can make text read
-# differently from what it is ("Trojan source").
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# differently from what it is ("Trojan source"). Also lone surrogates, which
+# only a YAML escape ("\ud800") can make: no UTF-8 file can hold one, so
+# writing the page would fail.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def control_character_message(char: str) -> str:
@@ -202,8 +204,10 @@ def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
 # read as anything but text or a valid date), which then goes the full way
 # above. Validating 2,000 meetings spent a third of its time in the YAML
 # parser before this; tests/test_sources.py checks both ways agree.
-_SIMPLE_KEY = re.compile(r"^([^\s#:'\"\[\]{},&*!|>%@`?-][^:#]*?):(?: +(.*?))?\s*$")
-_SIMPLE_ITEM = re.compile(r"^  - (.*?)\s*$")
+# Greedy «(.*)$» and rstrip() in code, not «(.*?)\s*$»: the lazy form tries the
+# end of the line from every position, which is quadratic in a long line.
+_SIMPLE_KEY = re.compile(r"^([^\s#:'\"\[\]{},&*!|>%@`?-][^:#]*?):(?: +(.*))?$")
+_SIMPLE_ITEM = re.compile(r"^  - (.*)$")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\[\]{}]|\s$")
 _RESOLVER = yaml.resolver.Resolver()
 _YAML_WORDS = frozenset(
@@ -244,7 +248,7 @@ def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
         if current is not None:
             item = _SIMPLE_ITEM.match(line)
             if item:
-                value = _simple_value(item.group(1))
+                value = _simple_value(item.group(1).rstrip())
                 if value is _UNPARSED:
                     return None
                 current.append(value)
@@ -255,6 +259,7 @@ def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
         if not match or match.group(1) in result:
             return None
         key, raw = match.group(1), match.group(2)
+        raw = raw.rstrip() if raw is not None else None
         if raw is None or raw == "":
             # «key:» alone: a list follows, or the value is empty.
             current = LocatedList()
@@ -273,68 +278,115 @@ def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
 
 
 def _report_limits(text: str, report: Report, first_line: int) -> bool:
-    """Aliases, anchors and deep nesting are refused before the parser sees them."""
+    """Aliases, anchors, tags and deep nesting are refused before the parser builds anything."""
     if report_control_characters(text, report, first_line):
         return True
     refused = False
-    if "&" in text or "*" in text:
-        try:
-            for token in yaml.scan(text, Loader=yaml.SafeLoader):
-                if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
-                    report(
-                        token.start_mark.line + first_line,
-                        "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. "
-                        "Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.",
-                    )
-                    refused = True
-                    break
-        except yaml.YAMLError:
-            pass  # the parser reports the syntax error itself
-    depth, line = _deepest_nesting(text)
-    if depth > MAX_NESTING:
-        report(
-            line + first_line - 1,
-            f"verdiene er nestet {depth} nivåer dypt; mer enn {MAX_NESTING} er ikke tillatt. "
-            "Skriv lister og oppføringer med færre nivåer.",
-        )
-        refused = True
+    if "&" in text or "*" in text or "!" in text:
+        refused = _report_anchors_and_tags(text, report, first_line)
+    bound, line = _nesting_bound(text)
+    if bound > MAX_NESTING:
+        # PyYAML's own count is exact but quadratic in the depth (its scanner
+        # revisits every open bracket at each token); beyond a few hundred
+        # levels the bound is answer enough.
+        depth, line = _deepest_nesting(text) if bound <= _EXACT_NESTING_UP_TO else (bound, line)
+        if depth > MAX_NESTING:
+            report(
+                line + first_line - 1,
+                f"verdiene er nestet {depth} nivåer dypt; mer enn {MAX_NESTING} er ikke tillatt. "
+                "Skriv lister og oppføringer med færre nivåer.",
+            )
+            refused = True
     return refused
 
 
-def _deepest_nesting(text: str) -> tuple[int, int]:
-    """A cheap upper bound of the nesting depth and the line where it is deepest.
+def _report_anchors_and_tags(text: str, report: Report, first_line: int) -> bool:
+    """The first anchor or alias, and the first explicit tag, each with its line.
 
-    Flow brackets outside quotes count one level each; in block style, every
-    two columns of indentation and every «- » count one.
+    A tag («!!binary», «!!python/name:…», «!!set») asks YAML for a value of
+    another type than text, number, date or list; nothing in the archive needs
+    one, and the safe loader's unusual types (bytes, sets) would reach the site
+    as their Python spelling.
+    """
+    refused = anchored = tagged = False
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if not anchored and isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+                report(
+                    token.start_mark.line + first_line,
+                    "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. "
+                    "Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.",
+                )
+                refused = anchored = True
+            elif not tagged and isinstance(token, yaml.TagToken):
+                handle, suffix = token.value
+                shown = handle + suffix if handle else f"!<{suffix}>"
+                report(
+                    token.start_mark.line + first_line,
+                    f"YAML-merket «{shown}» er ikke tillatt her. "
+                    "Skriv verdien som vanlig tekst; sett den i anførselstegn hvis den starter med «!».",
+                )
+                refused = tagged = True
+            if anchored and tagged:
+                break
+    except yaml.YAMLError:
+        pass  # the parser reports the syntax error itself
+    return refused
+
+
+_EXACT_NESTING_UP_TO = 300
+
+
+def _nesting_bound(text: str) -> tuple[int, int]:
+    """A cheap upper bound of how deep values nest below the top level, and its (1-based) line.
+
+    Every flow bracket counts, in quotes and comments too, so that no way of
+    writing a value (a quote inside a plain value, «#» inside a word) hides
+    brackets from it; in block style, every two columns of indentation and
+    every «- » and «? » count one. Ordinary front matter and data stay far
+    below the limit; above it, _deepest_nesting measures exactly.
     """
     deepest, deepest_line, flow = 0, 1, 0
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.lstrip(" ")
-        if not stripped or stripped[0] == "#":
-            continue
         block = (len(line) - len(stripped)) // 2
-        while stripped.startswith("- "):
+        while stripped[:2] in ("- ", "? "):
             block += 1
             stripped = stripped[2:].lstrip(" ")
-        if flow or "[" in line or "{" in line:
-            quote = ""
+        if "[" in line or "{" in line or flow:
             for char in line:
-                if quote:
-                    if char == quote:
-                        quote = ""
-                elif char in "\"'":
-                    quote = char
-                elif char in "[{":
+                if char in "[{":
                     flow += 1
+                    if block + flow > deepest:
+                        deepest, deepest_line = block + flow, number
                 elif char in "]}":
                     flow = max(0, flow - 1)
-                elif char == "#":
-                    break
-                if block + flow > deepest:
-                    deepest, deepest_line = block + flow, number
-        if block > deepest:
-            deepest, deepest_line = block, number
+        if block + flow > deepest:
+            deepest, deepest_line = block + flow, number
     return deepest, deepest_line
+
+
+def _deepest_nesting(text: str) -> tuple[int, int]:
+    """How deep the values nest below the top level, and the (1-based) line where
+    they are deepest, as YAML's own parser reads them.
+
+    The parser works with a stack of its own, not by recursion, so no depth
+    makes it fail; a syntax error ends the count where it stands (and is
+    reported by the full parse).
+    """
+    depth = deepest = 0
+    deepest_line = 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > deepest:
+                    deepest, deepest_line = depth, event.start_mark.line + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return max(0, deepest - 1), deepest_line
 
 
 def _compose_reporting_errors(text: str, report: Report, first_line: int) -> Any:
@@ -401,6 +453,7 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
 
 
 _OCTAL_LIKE = re.compile(r"^[-+]?0[0-9_]+$")
+_MAX_NUMBER_CHARS = 100
 _BOOL_WORDS = {"true", "false"}
 
 
@@ -462,6 +515,12 @@ def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line
         )
         return INVALID
     tag = node.tag
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and len(raw) > _MAX_NUMBER_CHARS:
+        # Python refuses to print an integer of more than 4,300 digits (and
+        # «0b…», «0x…» or «1:2:3…» make one from a few kilobytes): as a number
+        # it would crash the first message or page that shows it.
+        report(line, f"«{raw[:40]}…» er et tall med {len(raw)} tegn. Er det tekst, sett det i anførselstegn.")
+        return INVALID
     if tag == "tag:yaml.org,2002:bool" and raw.lower() not in _BOOL_WORDS:
         report(
             line,

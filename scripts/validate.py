@@ -65,8 +65,9 @@ def job_summary(problems: list[Problem]) -> str:
         return "## Referatsjekken: alt i orden\n\nAlle referater og datafiler er gyldige.\n"
     lines = ["## Referatsjekken fant feil", "", "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.", "", "| Fil | Linje | Hva er galt |", "|---|---:|---|"]
     for problem in problems:
-        message = problem.message.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{problem.path}` | {problem.line or ''} | {message} |")
+        # The summary is Markdown that GitHub renders: text quoted from a file stays text.
+        message = problem.message.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| `{problem.shown_path.replace('`', chr(39))}` | {problem.line or ''} | {message} |")
     return "\n".join(lines) + "\n"
 
 

@@ -21,8 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from archive import exports, model
+from archive import exports, model, schema
 from archive.pages import Heading, html_blocks, to_markdown
+from archive.repository import Page as SourcePage
 from archive.site import site_pages
 from registers_fixture import load_fixture
 
@@ -40,35 +41,70 @@ def base(tmp_path_factory):
     return load_fixture(tmp_path_factory.mktemp("escaping"))
 
 
+# The record kinds of the model and where the repository keeps them.
+RECORDS = {"person": "people", "organisation": "organisations", "group": "groups", "focus_area": "focus_areas", "cluster": "clusters", "event": "events"}
+TEXT_KINDS = ("text", "multiline", "texts")
+
+
+def text_fields(kind: str) -> list[schema.Field]:
+    """Every field of a kind of record that holds text people write (not ids, keys, dates or choices)."""
+    return [f for f in schema.ALL_SCHEMAS[kind].fields if f.kind in TEXT_KINDS and f.key != "id"]
+
+
+def _poison(record, kind: str, text: str) -> None:
+    for spec in text_fields(kind):
+        setattr(record, spec.attr, [text] if spec.kind == "texts" else text)
+
+
 def poisoned(base, text: str):
-    """The fixture archive with `text` in every text field of every kind of record."""
+    """The fixture archive with `text` in every text field of every kind of record:
+    the fields are read from archive/schema.py, so a field added there is poisoned here."""
     repo = copy.deepcopy(base)
+    for kind, attribute in RECORDS.items():
+        for record in getattr(repo, attribute).values():
+            _poison(record, kind, text)
     for person in repo.people.values():
-        person.name, person.roles, person.email = text, [text], "a@b.no"
-        person.public_fields = ["epost"]
-    for org in repo.organisations.values():
-        org.name = text
-    for group in repo.groups.values():
-        group.name, group.full_name, group.mandate = text, text, text
-    for area in repo.focus_areas.values():
-        area.name, area.description = text, text
-    for cluster in repo.clusters.values():
-        cluster.name, cluster.sector, cluster.region, cluster.note, cluster.source = text, text, text, text, text
-    for event in repo.events.values():
-        event.title, event.place = text, text
+        person.email, person.public_fields = "a@b.no", ["epost"]  # shown, and a valid address
     for meeting in repo.meetings:
-        meeting.place, meeting.online, meeting.date_note, meeting.source = text, text, text, text
+        _poison(meeting, "meeting", text)
         for attachment in meeting.attachments:
-            attachment.title = text
+            _poison(attachment, "attachment", text)
         for item in meeting.agenda:
-            item.title = text
+            item.title = item.number = text  # the agenda item's text fields; «vedtak» and «oppfølging» are records below
+            for block in item.blocks:
+                if isinstance(block, model.Subsection):
+                    block.title = text
             for decision in item.decisions:
                 decision.text = text
             for action in item.actions:
                 action.task = text
+    repo.pages = {"om.md": SourcePage("om.md", "docs/om.md", text, text, "Tekst.", 1)}
     repo._index()
     repo.__dict__.pop("_link_cache", None)
     return repo
+
+
+def test_poisoning_reaches_every_text_field_of_every_kind(base):
+    """Every kind of record is in the fixture, and every text field of each is poisoned."""
+    repo = poisoned(base, "GIFT")
+    for kind, attribute in RECORDS.items():
+        records = list(getattr(repo, attribute).values())
+        assert records, kind
+        for record in records:
+            for spec in text_fields(kind):
+                assert getattr(record, spec.attr) in ("GIFT", ["GIFT"]), (kind, spec.key)
+    meetings = [m for m in repo.meetings if m.agenda and m.attachments]
+    assert meetings
+    for meeting in repo.meetings:
+        for spec in text_fields("meeting"):
+            assert getattr(meeting, spec.attr) == "GIFT", spec.key
+    assert {spec.key for spec in text_fields("agenda_item")} == {"nr", "tittel", "vedtak"}
+    assert {spec.key for spec in text_fields("action_item")} == {"oppgave", "fra"}  # «fra» is a key to another follow-up, not shown text
+    assert {spec.key for spec in text_fields("attachment")} == {"tittel"}
+    items = [item for m in repo.meetings for item in m.agenda]
+    assert any(isinstance(b, model.Subsection) for item in items for b in item.blocks)
+    assert all(d.text == "GIFT" for item in items for d in item.decisions) and any(item.decisions for item in items)
+    assert all(a.task == "GIFT" for item in items for a in item.actions) and any(item.actions for item in items)
 
 
 def assert_only_our_markup(fragment: str, where: str) -> None:
