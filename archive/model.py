@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Located:
     path: str = ""
     line: int = 0
@@ -22,7 +22,7 @@ class Located:
         return self.lines.get(attr, self.line)
 
 
-@dataclass
+@dataclass(slots=True)
 class Organisation(Located):
     id: str = ""
     name: str = ""
@@ -33,7 +33,7 @@ class Organisation(Located):
     source: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Person(Located):
     id: str = ""
     name: str = ""
@@ -56,7 +56,7 @@ class Person(Located):
         return self.phone if "telefon" in self.public_fields else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Group(Located):
     id: str = ""
     name: str = ""
@@ -73,7 +73,7 @@ class Group(Located):
     source: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FocusArea(Located):
     id: str = ""
     name: str = ""
@@ -82,7 +82,7 @@ class FocusArea(Located):
     status: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster(Located):
     id: str = ""
     name: str = ""
@@ -95,7 +95,7 @@ class Cluster(Located):
     source: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event(Located):
     id: str = ""
     title: str = ""
@@ -110,7 +110,7 @@ class Event(Located):
 
 # -- what the body of minutes holds -------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Decision(Located):
     """`Vedtak: …` in the body of an agenda item."""
 
@@ -119,7 +119,7 @@ class Decision(Located):
     focus_areas: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionItem(Located):
     """A follow-up: a task-list item in the body of an agenda item."""
 
@@ -179,7 +179,7 @@ class Subsection:
 Block = Prose | DecisionBlock | FollowUpList | LinkLine | Subsection
 
 
-@dataclass
+@dataclass(slots=True)
 class AgendaItem(Located):
     number: str = ""  # as written, normalised: "3", "Sak 38/25", "19/13"; "" when unnumbered
     title: str = ""
@@ -209,13 +209,13 @@ class AgendaItem(Located):
         return f"sak {self.number[4:] if self.number.lower().startswith('sak ') else self.number}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Attachment(Located):
     title: str = ""
     file: str | None = None
 
 
-@dataclass
+@dataclass  # not slots: the views keep their caches on the meeting
 class Meeting(Located):
     id: str = ""  # path below docs/moter without .md, e.g. naeringsgruppen/2025-01-16
     src_path: str = ""  # path below docs/, e.g. moter/naeringsgruppen/2025-01-16.md

@@ -27,9 +27,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from markdown_it import MarkdownIt
-from markdown_it.helpers import parseLinkDestination, parseLinkLabel
-
 from archive.problems import Report
 
 ALLOWED_TAGS = frozenset({
@@ -236,6 +233,8 @@ def _with_position(rule, kind: str):
         label_end = -1
         if not silent and kind in ("link", "image") and state.src.startswith(opening, start):
             # The same call the rule makes first; it leaves the state as it was.
+            from markdown_it.helpers import parseLinkLabel
+
             label_end = parseLinkLabel(state, start + len(opening) - 1, kind == "link")
         if not rule(state, silent):
             return False
@@ -266,7 +265,12 @@ def _noting_references(rule):
     return noting
 
 
-def _make_reader() -> MarkdownIt:
+@functools.cache
+def _reader():
+    """markdown-it as the site's renderer reads minutes, noting where links and HTML
+    stand. Made on first use: most minutes have neither, and validate.py starts faster."""
+    from markdown_it import MarkdownIt
+
     reader = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     # The site's renderer drops javascript:, vbscript:, file: and data: links
     # silently, leaving their text; the validator sees them, to say why.
@@ -279,9 +283,6 @@ def _make_reader() -> MarkdownIt:
     return reader
 
 
-_READER = _make_reader()
-
-
 def _written_destination(src: str, label_end: int, end: int) -> str | None:
     """The address of an inline link or image whose label ends at `label_end`, as
     written; None for a reference link («[text][label]»), whose address is
@@ -292,6 +293,8 @@ def _written_destination(src: str, label_end: int, end: int) -> str | None:
     i += 1
     while i < end and src[i] in " \t\n":
         i += 1
+    from markdown_it.helpers import parseLinkDestination
+
     result = parseLinkDestination(src, i, end)
     if not result.ok:
         return None
@@ -306,9 +309,9 @@ def read_markdown(text: str, inline: bool = False) -> tuple[Found, ...]:
     line of inline Markdown for a decision or a follow-up)."""
     env: dict = {}
     if inline:
-        tokens = _READER.parseInline(text.replace("\n", " "), env)
+        tokens = _reader().parseInline(text.replace("\n", " "), env)
     else:
-        tokens = _READER.parse(text, env)
+        tokens = _reader().parse(text, env)
     found: list[Found] = []
     for token in tokens:
         if token.type == "html_block":
