@@ -70,6 +70,10 @@ def focus_area_page(area_id: str) -> str:
     return f"satsingsomrader/{area_id}.md"
 
 
+def focus_area_year_page(area_id: str, year: int) -> str:
+    return f"satsingsomrader/{area_id}/{year}.md"
+
+
 def person_page(person_id: str) -> str:
     return f"kontakter/{person_id}.md"
 

@@ -126,7 +126,7 @@ def site_pages(repo: Repository, site_url: str) -> list[Page]:
         views.meeting_archive(repo),
         views.meetings_by_group(repo),
         views.focus_area_index(repo),
-        *(views.focus_area_page(repo, area) for area in repo.focus_areas),
+        *(page for area in repo.focus_areas for page in views.focus_area_pages(repo, area)),
         views.groups_page(repo),
         views.cluster_directory(repo),
         views.contacts_index(repo),

@@ -584,7 +584,22 @@ def excerpt(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, gr
     return text
 
 
+# A focus area with more items than this gets a page per year, so that its page
+# stays light on a phone however long the archive grows.
+FOCUS_AREA_ITEMS_PER_PAGE = 50
+
+
+def _focus_area_items(repo: Repository, area: model.FocusArea) -> list[tuple[model.Meeting, model.AgendaItem]]:
+    """Every item on the area, newest first."""
+    return sorted(repo.items_by_focus_area.get(area.id, []), key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].line), reverse=True)
+
+
 def focus_area_page(repo: Repository, area_id: str) -> Page:
+    return focus_area_pages(repo, area_id)[0]
+
+
+def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
+    """The area's page, and when it has many items, one page per year of them."""
     area = repo.focus_areas[area_id]
     here = paths.focus_area_page(area_id)
     group = repo.groups.get(area.working_group or "")
@@ -606,13 +621,41 @@ def focus_area_page(repo: Repository, area_id: str) -> Page:
     top.append(definition_list(rows))
     page.blocks.append(Markup("\n").join(top))
     page.blocks.append(Heading(2, "Saker, vedtak og oppfølging", "saker"))
-    page.blocks.append(Later(partial(focus_area_timeline, repo, area, here), searchable=False))
-    return page
+    items = _focus_area_items(repo, area)
+    if len(items) <= FOCUS_AREA_ITEMS_PER_PAGE:
+        page.blocks.append(Later(partial(focus_area_timeline, repo, area, here, items), searchable=False))
+        return [page]
+    by_year: dict[int, list] = defaultdict(list)
+    for pair in items:
+        by_year[pair[0].sort_date.year].append(pair)
+    years = sorted(by_year, reverse=True)
+    shown = [years[0]]  # the newest years that fit on the page, at least one
+    while len(shown) < len(years) and sum(len(by_year[y]) for y in [*shown, years[len(shown)]]) <= FOCUS_AREA_ITEMS_PER_PAGE:
+        shown.append(years[len(shown)])
+    year_pages = {year: paths.focus_area_year_page(area_id, year) for year in years}
+    links = unordered_list((concat(a(url(here, year_pages[y]), str(y)), f": {plural(len(by_year[y]), 'sak', 'saker')}") for y in years), class_="year-list")
+    intro = f"{plural(len(items), 'sak', 'saker')} i arkivet handler om satsingsområdet. Under står sakene fra {_years_text(shown)}; hvert år har også sin egen side:"
+    page.blocks.append(concat(tag("p", intro), links))
+    page.blocks.append(Later(partial(focus_area_timeline, repo, area, here, [p for y in shown for p in by_year[y]]), searchable=False))
+    pages = [page]
+    for year in years:
+        src = year_pages[year]
+        year_page = Page(src, f"{area.name} {year}")
+        year_page.blocks.append(Heading(1, f"{area.name} {year}", ""))
+        year_page.blocks.append(tag("p", concat(f"{plural(len(by_year[year]), 'sak', 'saker')} om satsingsområdet i {year}, nyeste først. ", a(url(src, here), f"Til {area.name}"), ".")))
+        year_page.blocks.append(Later(partial(focus_area_timeline, repo, area, src, by_year[year]), searchable=False))
+        pages.append(year_page)
+    return pages
 
 
-def focus_area_timeline(repo: Repository, area: model.FocusArea, here: str) -> Markup:
-    """Every item on the area, newest first: the group's discussion, and the area's own decisions and follow-ups."""
-    items = sorted(repo.items_by_focus_area.get(area.id, []), key=lambda pair: (pair[0].sort_date, pair[0].id, pair[1].line), reverse=True)
+def _years_text(years: list[int]) -> str:
+    return str(years[0]) if len(years) == 1 else f"{years[-1]} til {years[0]}"
+
+
+def focus_area_timeline(repo: Repository, area: model.FocusArea, here: str, items: list | None = None) -> Markup:
+    """The area's items (all of them unless given), newest first: the group's
+    discussion, and the area's own decisions and follow-ups."""
+    items = _focus_area_items(repo, area) if items is None else items
     if not items:
         return tag("p", "Ingen saker i arkivet handler om dette satsingsområdet ennå.")
     out = []

@@ -174,3 +174,24 @@ def test_a_focus_area_timeline_heading_starts_with_a_capital_for_an_undated_meet
         repo.items_by_focus_area["gronn-omstilling"].pop()
     undated = [h for h in headings if "udatert" in h.lower()]
     assert undated and all(re.match(r"Udatert, mellom ", h) for h in undated)
+
+
+def test_a_focus_area_with_many_items_gets_a_page_per_year(repo, monkeypatch):
+    from archive import model, paths
+
+    monkeypatch.setattr(views, "FOCUS_AREA_ITEMS_PER_PAGE", 2)
+    planned = repo.meetings_by_id["testgruppen/2026-01-15"]
+    item = model.AgendaItem(number="1", title="Grønn plan for 2026", anchor="sak-1", focus_areas=["gronn-omstilling"])
+    repo.items_by_focus_area["gronn-omstilling"].append((planned, item))
+    try:
+        pages = views.focus_area_pages(repo, "gronn-omstilling")
+    finally:
+        repo.items_by_focus_area["gronn-omstilling"].pop()
+    main, *years = pages
+    assert [p.src for p in years] == [paths.focus_area_year_page("gronn-omstilling", y) for y in (2026, 2025)]
+    soup = BeautifulSoup(page_text(main), "html.parser")
+    assert _timeline(soup) == ["15. januar 2026: 1. Grønn plan for 2026"]  # the newest year that fits
+    assert [a.get_text() for a in soup.select(".year-list a")] == ["2026", "2025"]
+    by_year = [_timeline(BeautifulSoup(page_text(p), "html.parser")) for p in years]
+    assert by_year[0] == ["15. januar 2026: 1. Grønn plan for 2026"]
+    assert len(by_year[1]) == 4 and all("2025" in h for h in by_year[1])  # every item on exactly one year page
