@@ -82,8 +82,15 @@ new MutationObserver(() => {
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
         pass
+
+    def handle(self):
+        # A page closed while a file was on its way is the browser's choice, not an error.
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
 
 
 def _serve(site: Path):
