@@ -13,8 +13,8 @@ action items: every entry is visited a bounded number of times.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from archive import model
 

@@ -7,8 +7,8 @@ over the meetings, so it stays linear as the archive grows.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from archive import model
 

@@ -72,7 +72,15 @@ def stacked_bar_chart(chart_id: str, title: str, description: str, labels: list[
         parts.append(tag("text", str(totals[row]), x=f"{x + 6:.1f}", y=y + bar_height - 3, fill=TEXT))
         y += bar_height + gap
     return tag(
-        "svg", parts, xmlns="http://www.w3.org/2000/svg", class_="chart", role="img",
-        aria_labelledby=f"{chart_id}-title {chart_id}-desc", viewBox=f"0 0 {width} {height}",
-        width=width, height=height, font_family="sans-serif", font_size=14,
+        "svg",
+        parts,
+        xmlns="http://www.w3.org/2000/svg",
+        class_="chart",
+        role="img",
+        aria_labelledby=f"{chart_id}-title {chart_id}-desc",
+        viewBox=f"0 0 {width} {height}",
+        width=width,
+        height=height,
+        font_family="sans-serif",
+        font_size=14,
     )

@@ -14,8 +14,8 @@ import datetime as dt
 import json
 import re
 import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import yaml
 from feedgen.feed import FeedGenerator
@@ -52,6 +52,7 @@ def absolute_url(site_url: str, path: str) -> str:
 
 # -- reading site_url like MkDocs does -------------------------------------
 
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml: `!ENV` as MkDocs resolves it, any other tag as nothing."""
 
@@ -83,6 +84,7 @@ def site_url_from_config(text: str, environ: Mapping[str, str]) -> str:
 
 
 # -- what goes into the calendars ------------------------------------------
+
 
 @dataclass(frozen=True)
 class CalendarItem:
@@ -116,21 +118,38 @@ def calendar_items(repo: Repository) -> tuple[list[CalendarItem], list[model.Mee
         group = repo.groups.get(meeting.group)
         name = f"Møte i {group.name if group else meeting.group}"
         place = ", ".join(p for p in [meeting.place, f"digitalt ({meeting.online})" if meeting.online else ""] if p) or None
-        items.append(CalendarItem(
-            uid=f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}",
-            kind="møte", title=name, date=meeting.date, start=meeting.start, end=meeting.end,
-            group=meeting.group, place=place, page=meeting.src_path,
-            description=schema.MEETING_STATUS_LABELS[meeting.status] + ".",
-        ))
+        items.append(
+            CalendarItem(
+                uid=f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}",
+                kind="møte",
+                title=name,
+                date=meeting.date,
+                start=meeting.start,
+                end=meeting.end,
+                group=meeting.group,
+                place=place,
+                page=meeting.src_path,
+                description=schema.MEETING_STATUS_LABELS[meeting.status] + ".",
+            )
+        )
     for event in repo.events.values():
         if not event.date:
             continue
-        items.append(CalendarItem(
-            uid=f"arrangement-{event.id}@{UID_DOMAIN}",
-            kind="arrangement", title=event.title, date=event.date, start=event.start, end=event.end,
-            group=event.group, place=event.place, page=CALENDAR_PAGE, anchor=event_anchor(event.id),
-            external_link=event.link,
-        ))
+        items.append(
+            CalendarItem(
+                uid=f"arrangement-{event.id}@{UID_DOMAIN}",
+                kind="arrangement",
+                title=event.title,
+                date=event.date,
+                start=event.start,
+                end=event.end,
+                group=event.group,
+                place=event.place,
+                page=CALENDAR_PAGE,
+                anchor=event_anchor(event.id),
+                external_link=event.link,
+            )
+        )
     items.sort(key=lambda i: (i.date, i.start or "", i.title, i.uid))
     return items, undated
 
@@ -209,10 +228,16 @@ def _timezone(years: list[int]) -> str:
 
 def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt.datetime, events: dict | None = None, zone: str | None = None) -> str:
     """An iCalendar file. `events` (uid → lines) and `zone` let calendars share what they have in common."""
-    stamp = generated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = generated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
-        "BEGIN:VCALENDAR", f"PRODID:{_ics_text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-        f"NAME:{_ics_text(name)}", f"X-WR-CALNAME:{_ics_text(name)}", f"X-WR-TIMEZONE:{TIMEZONE}",
+        "BEGIN:VCALENDAR",
+        f"PRODID:{_ics_text(PRODID)}",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"NAME:{_ics_text(name)}",
+        f"X-WR-CALNAME:{_ics_text(name)}",
+        f"X-WR-TIMEZONE:{TIMEZONE}",
     ]
     # Always one VTIMEZONE, so even an empty calendar has the component RFC 5545 requires.
     lines = [_fold(line) for line in lines]
@@ -224,6 +249,7 @@ def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt
 
 
 # -- the Atom feed -----------------------------------------------------------
+
 
 def _noon(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=zoneinfo.ZoneInfo(TIMEZONE))
@@ -400,7 +426,7 @@ def _record(kind: schema.Schema, record) -> dict:
 
 def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
     """Everything members may read, as one JSON document; only public fields."""
-    data: dict = {"nettsted": site_url, "generert": generated.astimezone(dt.timezone.utc).isoformat()}
+    data: dict = {"nettsted": site_url, "generert": generated.astimezone(dt.UTC).isoformat()}
     data["moter"] = []
     for meeting in repo.meetings:
         record = {"id": meeting.id, "url": absolute_url(site_url, page_url(meeting.src_path)), **_record(schema.MEETING, meeting)}
@@ -408,18 +434,22 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
         for item in meeting.agenda:
             item_record = _record(schema.AGENDA_ITEM, item)
             item_record["anker"] = item.anchor
-            for action_record, action in zip(item_record.get("oppfølging", []), item.actions):
+            for action_record, action in zip(item_record.get("oppfølging", []), item.actions, strict=True):
                 action_record["nøkkel"] = action.key
                 action_record["gjeldende_status"] = repo.chain_of[action.key].status
             record["saker"].append(item_record)
         data["moter"].append(record)
     sources = {
-        "grupper": repo.groups, "satsingsomrader": repo.focus_areas, "klynger": repo.clusters,
-        "arrangementer": repo.events, "personer": repo.people, "organisasjoner": repo.organisations,
+        "grupper": repo.groups,
+        "satsingsomrader": repo.focus_areas,
+        "klynger": repo.clusters,
+        "arrangementer": repo.events,
+        "personer": repo.people,
+        "organisasjoner": repo.organisations,
     }
     for key, kind in COLLECTIONS[1:]:
         data[key] = [_record(kind, record) for record in sources[key].values()]
-    for record, person in zip(data["personer"], repo.people.values()):
+    for record, person in zip(data["personer"], repo.people.values(), strict=True):
         # Contact details only with the person's consent (their «offentlig» list).
         if person.public_email:
             record["epost"] = person.public_email
@@ -435,10 +465,11 @@ def open_data_json(repo: Repository, site_url: str, generated: dt.datetime) -> s
 
 # -- everything at once ----------------------------------------------------
 
+
 def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dict[str, str]:
     """File name (inside docs/eksport/) → text, for every generated file."""
     items, _ = calendar_items(repo)
-    stamp = generated.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = generated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     events = {item.uid: _event_lines(item, site_url, stamp) for item in items}
     zone = _timezone([i.date.year for i in items] or [generated.year])
     files = {

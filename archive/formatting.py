@@ -10,13 +10,13 @@ from babel.dates import format_date
 from archive import model
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def norwegian_date(date: dt.date) -> str:
     """16. januar 2025"""
     return format_date(date, "d. MMMM y", locale="nb")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def norwegian_day_month(date: dt.date) -> str:
     """16. januar"""
     return format_date(date, "d. MMMM", locale="nb")

@@ -9,7 +9,7 @@ by hand, and a string cannot become markup by accident.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
@@ -86,7 +86,7 @@ def table(head: Sequence, rows: Iterable[Sequence], *, class_: str | None = None
     for index, row in enumerate(rows):
         extra = attributes[index] if attributes else {}
         # One join, not `opening + cell`: str + Markup would escape the opening tag (Markup.__radd__).
-        cells = "".join([part for cell, opening in zip(row, opening_cells) for part in (opening, _text(cell), "</td>")])
+        cells = "".join([part for cell, opening in zip(row, opening_cells, strict=True) for part in (opening, _text(cell), "</td>")])
         out.append(tag("tr", Markup(cells), **extra))
     out.append("</tbody></table>")
     return Markup("\n".join(out))

@@ -46,6 +46,7 @@ class SourceError(Exception):
 
 # -- reading -----------------------------------------------------------------
 
+
 def read_source(path: Path) -> tuple[str, list[str]]:
     """The text of a .txt, .md, .docx or .pdf file, and notes about how it was read."""
     suffix = path.suffix.lower()
@@ -71,7 +72,9 @@ def _read_docx(path: Path) -> str:
 
         document = docx.Document(str(path))
     except Exception as error:  # any failure means: not a readable Word file
-        raise SourceError("filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt.") from error
+        raise SourceError(
+            "filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt."
+        ) from error
     lines: list[str] = []
     # Paragraphs and tables in the order they stand in the document.
     for child in document.element.body.iterchildren():
@@ -102,6 +105,7 @@ def _read_pdf(path: Path) -> str:
 
 
 # -- what the archive knows --------------------------------------------------
+
 
 def archive_lexicon(repo: Repository, lexicon: Lexicon) -> Lexicon:
     """The Bokmål lexicon with the archive's own names on top."""
@@ -236,7 +240,7 @@ def _plain(line: str) -> str:
     text = re.sub(r"^[-•*·▪]\s+", "", text)
     match = _BOLD.match(text)
     if match:
-        text = match.group(1) + text[match.end():]
+        text = match.group(1) + text[match.end() :]
     return text.replace("**", "").strip()
 
 
@@ -247,7 +251,7 @@ _LABEL_WORDS = {
     "place": r"sted|møtested|møterom|lokale",
     "present_online": r"til stede digitalt|tilstede digitalt|deltok digitalt|digitalt til stede|på teams|via teams",
     "present": r"til stede|tilstede|deltakere|deltagere|møtt|møtte|fremmøtte|frammøtte|møtende|til stede fra styret|"
-               r"fra administrasjonen|fra sekretariatet|også til stede|i tillegg møtte|observatører|observatør|gjester",
+    r"fra administrasjonen|fra sekretariatet|også til stede|i tillegg møtte|observatører|observatør|gjester",
     "absent": r"forfall|meldt forfall|fravær|fraværende|ikke til stede|ikke møtt",
     "invited": r"invitert|inviterte|innkalt|innkalte",
     "chair": r"møteleder|ordstyrer|møteleiar|leder for møtet",
@@ -262,11 +266,15 @@ _LABEL = re.compile(
 )
 # «Tilstede på møtet:», «Forfall fra styret:»: a people label with a few words before the colon.
 _LOOSE_LABEL = re.compile(
-    r"^(?P<label>" + "|".join(f"(?P<{k}>{_LABEL_WORDS[k]})" for k in (*("present_online", "present", "absent", "invited"), "chair", "secretary")) + r")\b[^:]{0,30}:\s*(?P<rest>.*)$",
+    r"^(?P<label>"
+    + "|".join(f"(?P<{k}>{_LABEL_WORDS[k]})" for k in (*("present_online", "present", "absent", "invited"), "chair", "secretary"))
+    + r")\b[^:]{0,30}:\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 # A label written alone on its line, without a colon («Til stede», «Saksliste»).
-_BARE_LABEL = re.compile(r"^(?P<label>" + "|".join(f"(?P<{k}>{v})" for k, v in _LABEL_WORDS.items() if k not in ("time", "place", "date", "attachment")) + r")\s*$", re.IGNORECASE)
+_BARE_LABEL = re.compile(
+    r"^(?P<label>" + "|".join(f"(?P<{k}>{v})" for k, v in _LABEL_WORDS.items() if k not in ("time", "place", "date", "attachment")) + r")\s*$", re.IGNORECASE
+)
 _PEOPLE_KINDS = ("present", "present_online", "absent", "invited")
 
 # Agenda item headings, strongest scheme first; the number is kept as written.
@@ -283,7 +291,9 @@ _MAYBE_DECISION = re.compile(r"^(?:beslutning|konklusjon|innstilling|forslag til
 _FOLLOW_UP = re.compile(r"^(?:oppfølging|oppfølgingspunkt|aksjon|aksjonspunkt|tiltak|til neste møte|neste steg|oppgave)\s*:\s*(?P<text>.+)$", re.IGNORECASE)
 _OWNER = re.compile(r"\b(?:ansvar|ansvarlig)\s*:\s*(?P<owner>[^.;]+?)\s*(?:[.;]|$)", re.IGNORECASE)
 _DUE = re.compile(r"\bfrist\s*:?\s*(?P<due>\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.\s*[a-zæøå]+(?:\s+\d{4})?)\.?", re.IGNORECASE)
-_MEANINGFUL = re.compile(r"^(?:\*\*)?(klynger|klynge|satsingsområder|satsingsområde|arbeidsgrupper|arbeidsgruppe|grupper|gjelder|vedtak)(?:\*\*)?\s*:", re.IGNORECASE)
+_MEANINGFUL = re.compile(
+    r"^(?:\*\*)?(klynger|klynge|satsingsområder|satsingsområde|arbeidsgrupper|arbeidsgruppe|grupper|gjelder|vedtak)(?:\*\*)?\s*:", re.IGNORECASE
+)
 _ONLINE = re.compile(r"\b(teams|zoom|google meet|whereby|skype)\b|\bdigital(?:t)?\b|\bvideo(?:møte)?\b|\bnett(?:møte)?\b", re.IGNORECASE)
 _PLATFORM = re.compile(r"\b(teams|zoom|google meet|whereby|skype)\b", re.IGNORECASE)
 _ONLINE_MARK = re.compile(r"\(\s*(?:digitalt|teams|på teams|via teams|video)\s*\)", re.IGNORECASE)
@@ -423,7 +433,7 @@ class _Reader:
         indexes = sorted(chosen)
         runs: list[list[int]] = []
         for index in indexes:
-            between = [line for line in self.lines[runs[-1][-1] + 1:index] if line.strip()] if runs else ["x"]
+            between = [line for line in self.lines[runs[-1][-1] + 1 : index] if line.strip()] if runs else ["x"]
             repeated = bool(runs) and _key(chosen[index][1]) in {_key(chosen[i][1]) for i in runs[-1]}
             if runs and not between and not repeated:
                 runs[-1].append(index)
@@ -507,7 +517,7 @@ class _Reader:
         # An ALL-CAPS title in sentence case; names and abbreviations keep their capitals.
         words = []
         for position, word in enumerate(title.split(" ")):
-            bare = word.strip(".,:;()«»\"")
+            bare = word.strip('.,:;()«»"')
             lower = word.lower()
             if not bare.isupper():
                 words.append(word)  # «januar» in «REFERAT FRA MØTE 16. januar 2025»
@@ -527,7 +537,7 @@ class _Reader:
             if item.scheme != "caps":
                 continue
             before = [int(i.number) for i in self.items[:position] if i.number.isdigit()]
-            after = [int(i.number) for i in self.items[position + 1:] if i.number.isdigit()]
+            after = [int(i.number) for i in self.items[position + 1 :] if i.number.isdigit()]
             if before and after and before[-1] + 1 < after[0]:
                 item.number, item.restored = str(before[-1] + 1), True
                 self.review.append(f"linje {item.line}: saken «{item.title}» har ikke nummer i kilden; nummeret {item.number} er satt inn som [{item.number}].")
@@ -591,7 +601,9 @@ class _Reader:
                 facts.place = places[-1]
             return
         place = text.strip().rstrip(".")
-        cleaned = re.sub(r"\s*(?:[/,]|\bog\b|\bpå\b|\bog på\b)?\s*(?:via\s+)?\b(?:teams|zoom|digitalt|video(?:møte)?|nett)\b.*$", "", place, flags=re.IGNORECASE).strip(" ,/–-")
+        cleaned = re.sub(
+            r"\s*(?:[/,]|\bog\b|\bpå\b|\bog på\b)?\s*(?:via\s+)?\b(?:teams|zoom|digitalt|video(?:møte)?|nett)\b.*$", "", place, flags=re.IGNORECASE
+        ).strip(" ,/–-")
         if cleaned and not _ONLINE.fullmatch(cleaned) and not facts.place:
             facts.place = cleaned
 
@@ -647,8 +659,12 @@ class _Reader:
                 person, _ = self._person(name, number, kind)
                 if person is None:
                     continue
-                target = {"present": facts.present_online if online else facts.present, "present_online": facts.present_online,
-                          "absent": facts.absent, "invited": facts.invited}[kind]
+                target = {
+                    "present": facts.present_online if online else facts.present,
+                    "present_online": facts.present_online,
+                    "absent": facts.absent,
+                    "invited": facts.invited,
+                }[kind]
                 if person not in target:
                     target.append(person)
                 if secretary and kind in ("present", "present_online"):
@@ -678,10 +694,18 @@ class _Reader:
         if note:
             self.review.append(f"linje {number}: {note}.")
         if person is None:
-            where = {"present": "de som var til stede", "present_online": "de som var til stede digitalt", "absent": "forfall",
-                     "invited": "de inviterte", "møteleder": "møteleder", "referent": "referent"}[kind]
+            where = {
+                "present": "de som var til stede",
+                "present_online": "de som var til stede digitalt",
+                "absent": "forfall",
+                "invited": "de inviterte",
+                "møteleder": "møteleder",
+                "referent": "referent",
+            }[kind]
             self.unknown.append(name)
-            self.review.append(f"linje {number}: «{name}» ({where}) finnes ikke i data/personer.yaml; navnet står i teksten. Legg personen til, eller rett navnet.")
+            self.review.append(
+                f"linje {number}: «{name}» ({where}) finnes ikke i data/personer.yaml; navnet står i teksten. Legg personen til, eller rett navnet."
+            )
         return person, name
 
     def _one_person(self, text: str, number: int, kind: str) -> str | None:
@@ -702,7 +726,9 @@ class _Reader:
             item.lines.append(f"Vedtak: {_escape(text)}")
             return
         if _MAYBE_DECISION.match(text):
-            self.review.append(f"linje {number}: «{text.split(':')[0]}:» i sak {item.number or item.title} kan være et vedtak; skriv «Vedtak:» foran hvis det er det.")
+            self.review.append(
+                f"linje {number}: «{text.split(':')[0]}:» i sak {item.number or item.title} kan være et vedtak; skriv «Vedtak:» foran hvis det er det."
+            )
         follow = _FOLLOW_UP.match(text)
         owner = _OWNER.search(text)
         if follow or (owner and line.lstrip().startswith(("-", "•", "*")) and owner.start() > 0):
@@ -712,7 +738,9 @@ class _Reader:
                 return
         if _MEANINGFUL.match(text):
             label = text.split(":", 1)[0].strip("* ")
-            self.review.append(f"linje {number}: linjen starter med «{label}:», som har en egen betydning i referatformatet; den er skrevet som «*{label}:*». Sjekk den.")
+            self.review.append(
+                f"linje {number}: linjen starter med «{label}:», som har en egen betydning i referatformatet; den er skrevet som «*{label}:*». Sjekk den."
+            )
             item.lines.append(f"*{_escape(label)}:*{_escape(text.split(':', 1)[1])}")
             return
         self._keep(line, item=item)
@@ -723,7 +751,9 @@ class _Reader:
         owner = _OWNER.search(task)
         where = (item.number if item.number.lower().startswith("sak") else f"sak {item.number}") if item.number else f"saken «{item.title}»"
         if not owner:
-            self.review.append(f"linje {number}: oppfølgingspunkt i {where} uten ansvarlig: «{whole}». Skriv det som «- [ ] Oppgave. Ansvar: Navn.» når ansvarlig er kjent.")
+            self.review.append(
+                f"linje {number}: oppfølgingspunkt i {where} uten ansvarlig: «{whole}». Skriv det som «- [ ] Oppgave. Ansvar: Navn.» når ansvarlig er kjent."
+            )
             return None
         owners = []
         for name in re.split(r",|\bog\b|&", owner.group("owner")):
@@ -733,7 +763,7 @@ class _Reader:
                 self.review.append(f"linje {number}: ansvarlig «{name}» for oppfølgingspunktet i {where} finnes ikke i arkivet; punktet står som vanlig tekst.")
                 return None
             owners.append(resolved)
-        description = (task[: owner.start()] + task[owner.end():]).strip()
+        description = (task[: owner.start()] + task[owner.end() :]).strip()
         due = _DUE.search(description)
         due_text = ""
         if due:
@@ -747,7 +777,7 @@ class _Reader:
             else:
                 self.review.append(f"linje {number}: fristen «{written}» i {where} er ikke en dato; den står i teksten til punktet.")
             if due_text:
-                description = (description[: due.start()] + description[due.end():]).strip()
+                description = (description[: due.start()] + description[due.end() :]).strip()
         description = description.strip(" .,;–-")
         if not description:
             return None
@@ -760,7 +790,9 @@ class _Reader:
         if person and not note:
             return self.people.full_name[person]
         for group in self.repo.groups.values():
-            if _normal(name) in {_normal(group.name), _normal(group.full_name or "")} or (group.number and _normal(name) in {f"gruppe {group.number}", f"arbeidsgruppe {group.number}"}):
+            if _normal(name) in {_normal(group.name), _normal(group.full_name or "")} or (
+                group.number and _normal(name) in {f"gruppe {group.number}", f"arbeidsgruppe {group.number}"}
+            ):
                 return group.name
         return None
 
@@ -872,6 +904,7 @@ def _tidy(lines: list[str]) -> list[str]:
 
 # -- the draft ---------------------------------------------------------------------
 
+
 def draft_minutes(
     source: str,
     repo: Repository,
@@ -965,8 +998,13 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
     for key, value in (("møteleder", facts.chair), ("referent", facts.secretary)):
         if value:
             front.append(f"{key}: {yaml_scalar(value)}")
-    for key, values in (("tilstede", facts.present), ("tilstede_digitalt", facts.present_online), ("forfall", facts.absent),
-                        ("inviterte", facts.invited), ("arrangementer", facts.events)):
+    for key, values in (
+        ("tilstede", facts.present),
+        ("tilstede_digitalt", facts.present_online),
+        ("forfall", facts.absent),
+        ("inviterte", facts.invited),
+        ("arrangementer", facts.events),
+    ):
         if values:
             front.append(f"{key}:")
             front += [f"  - {yaml_scalar(v)}" for v in values]
@@ -989,7 +1027,9 @@ def summary(result: ImportResult) -> list[str]:
     if result.flags:
         lines.append(f"{len({f.word for f in result.flags})} ord er ikke rettet, men kan være feillest (se kommentaren).")
     if result.unknown_people:
-        lines.append(f"{len(result.unknown_people)} navn er ikke funnet i data/personer.yaml: " + ", ".join(f"«{n}»" for n in dict.fromkeys(result.unknown_people)) + ".")
+        lines.append(
+            f"{len(result.unknown_people)} navn er ikke funnet i data/personer.yaml: " + ", ".join(f"«{n}»" for n in dict.fromkeys(result.unknown_people)) + "."
+        )
     if result.review:
         lines.append("Må sjekkes:")
         lines += [f"  - {line}" for line in result.review if not line.startswith("Rettet: ")]
@@ -998,11 +1038,15 @@ def summary(result: ImportResult) -> list[str]:
 
 # -- measuring ---------------------------------------------------------------------
 
+
 def missing_words(result: ImportResult) -> Counter:
     """Words of the (repaired) source that are not in the draft; the review
     comment does not count, so a word only listed there is missing."""
     draft = "\n".join(line for line in result.text.split("\n") if not line.startswith("#   ") and not line.startswith("# Til gjennomsyn"))
-    words = lambda text: Counter(w.lower() for w in WORD_RE.findall(text))
+
+    def words(text: str) -> Counter:
+        return Counter(w.lower() for w in WORD_RE.findall(text))
+
     return words(result.repaired_source) - words(draft)
 
 

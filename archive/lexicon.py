@@ -54,6 +54,7 @@ class LexiconError(Exception):
 
 # -- hunspell -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Affix:
     strip: str
@@ -111,7 +112,7 @@ def expand_hunspell(dic: Path, aff: Path) -> set[str]:
                 for affix in prefixes.get(flag, ()):
                     for base in bases:
                         if base.startswith(affix.strip) and affix.condition.search(base):
-                            forms.add(affix.add + base[len(affix.strip):])
+                            forms.add(affix.add + base[len(affix.strip) :])
     return {form for form in forms if form}
 
 
@@ -124,8 +125,7 @@ def find_dictionary() -> tuple[Path, Path]:
             return dic, aff
     where = f" i {override}" if override else ""
     raise LexiconError(
-        f"fant ikke den norske ordlisten for hunspell (nb_NO.dic){where}. "
-        "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
+        f"fant ikke den norske ordlisten for hunspell (nb_NO.dic){where}. Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
     )
 
 
@@ -174,6 +174,7 @@ def word_frequencies() -> dict[str, float]:
 
 
 # -- the lexicon ----------------------------------------------------------------
+
 
 @dataclass
 class Lexicon:
@@ -249,7 +250,7 @@ class Lexicon:
             if not self.is_part(head):
                 continue
             for link in LINKS:
-                rest = word[end + len(link):]
+                rest = word[end + len(link) :]
                 if link and not word.startswith(link, end):
                     continue
                 if self.is_part(rest):

@@ -105,7 +105,13 @@ def broken_links(repo) -> list[Problem]:
         for offset, written in _targets(body, inline):
             target = browser_form(html.unescape(written))
             if target.startswith("/") and not target.startswith("//"):
-                problems.append(Problem(display, first_line + offset, f"lenken «{target}» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen."))
+                problems.append(
+                    Problem(
+                        display,
+                        first_line + offset,
+                        f"lenken «{target}» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen.",
+                    )
+                )
                 continue
             if not is_relative(target):
                 continue
@@ -116,7 +122,19 @@ def broken_links(repo) -> list[Problem]:
                 if path not in pages and not is_generated(path):
                     problems.append(Problem(display, first_line + offset, f"lenken «{target}» peker på en side som ikke finnes ({path})."))
                 elif anchor and path in anchors and anchor not in anchors[path]:
-                    problems.append(Problem(display, first_line + offset, f"lenken «{target}»: møtet har ingen sak med ankeret «#{anchor}». Ankrene er {', '.join(sorted(anchors[path])) or 'ingen'}."))
+                    problems.append(
+                        Problem(
+                            display,
+                            first_line + offset,
+                            f"lenken «{target}»: møtet har ingen sak med ankeret «#{anchor}». Ankrene er {', '.join(sorted(anchors[path])) or 'ingen'}.",
+                        )
+                    )
             elif path not in files:
-                problems.append(Problem(display, first_line + offset, f"lenken «{target}» peker på en fil som ikke finnes ({path}). Legg filen i docs/{posixpath.dirname(path) or '.'}/."))
+                problems.append(
+                    Problem(
+                        display,
+                        first_line + offset,
+                        f"lenken «{target}» peker på en fil som ikke finnes ({path}). Legg filen i docs/{posixpath.dirname(path) or '.'}/.",
+                    )
+                )
     return problems

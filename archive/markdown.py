@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from archive.links import is_relative, site_href
-from archive.safety import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, _DROP_CONTENT
+from archive.safety import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES
 
 _renderer = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 _TAGS = set(ALLOWED_TAGS)

@@ -43,9 +43,14 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 LINK_KINDS = {
-    "satsingsområde": "focus_area", "satsingsområder": "focus_area",
-    "klynge": "cluster", "klynger": "cluster",
-    "gruppe": "group", "grupper": "group", "arbeidsgruppe": "group", "arbeidsgrupper": "group",
+    "satsingsområde": "focus_area",
+    "satsingsområder": "focus_area",
+    "klynge": "cluster",
+    "klynger": "cluster",
+    "gruppe": "group",
+    "grupper": "group",
+    "arbeidsgruppe": "group",
+    "arbeidsgrupper": "group",
     "gjelder": "meeting",
 }
 
@@ -203,12 +208,7 @@ class _Reader:
             return True
         if first not in _SPECIAL_FIRST and ":" not in line:
             return False
-        return bool(
-            _HEADING.match(line)
-            or _FENCE.match(line)
-            or _LIST_MARKER.match(line)
-            or (":" in line and (_DECISION.match(line) or _LINK.match(line)))
-        )
+        return bool(_HEADING.match(line) or _FENCE.match(line) or _LIST_MARKER.match(line) or (":" in line and (_DECISION.match(line) or _LINK.match(line))))
 
     def continuation(self, index: int) -> tuple[list[str], int]:
         """The lines after `index` that continue its paragraph; and the next index."""
@@ -457,7 +457,7 @@ class _Reader:
         task = parts[0].strip().rstrip(",;( ").strip()
         action = model.ActionItem(line=line, status="ferdig" if done else "åpen", group=self.subgroup)
         seen: set[str] = set()
-        for label, value in zip(parts[1::2], parts[2::2]):
+        for label, value in zip(parts[1::2], parts[2::2], strict=True):
             label = label.lower()
             value = value.strip().rstrip(".,;) ").lstrip("(").strip()
             label = "ansvar" if label.startswith("ansvar") else label
@@ -470,7 +470,10 @@ class _Reader:
             elif label == "frist":
                 due, problem = find_date(value)
                 if due is None:
-                    self.report(line, f"fristen «{value}» er ikke en dato. Skriv den som 1. mars 2026 eller 2026-03-01." if not problem else f"fristen «{value}»: {problem}.")
+                    self.report(
+                        line,
+                        f"fristen «{value}» er ikke en dato. Skriv den som 1. mars 2026 eller 2026-03-01." if not problem else f"fristen «{value}»: {problem}.",
+                    )
                 action.due = due
             elif label == "fra":
                 action.carried_from_text = value
@@ -509,7 +512,9 @@ class _Reader:
             elif point:
                 ref.point = int(point.group(1))
             else:
-                self.report(line, f"«Fra: {value}»: forstår ikke «{part}». Skriv for eksempel «Fra: 2026-01-15, sak 3» eller «Fra: 2026-01-15, sak 3, punkt 2».")
+                self.report(
+                    line, f"«Fra: {value}»: forstår ikke «{part}». Skriv for eksempel «Fra: 2026-01-15, sak 3» eller «Fra: 2026-01-15, sak 3, punkt 2»."
+                )
                 return
         if ref.item is None:
             self.report(line, f"«Fra: {value}» mangler saken. Skriv for eksempel «Fra: 2026-01-15, sak 3».")
@@ -583,7 +588,7 @@ class _Reader:
 def _date_part(title: str) -> str:
     """«Godkjenning av referat fra møtet 16. januar 2025» → «16. januar 2025»."""
     match = re.search(r"\d", title)
-    return title[match.start():] if match else title
+    return title[match.start() :] if match else title
 
 
 def resolve_list(index: NameIndex, value: str, line: int, report: Report) -> list[str]:

@@ -110,6 +110,7 @@ class Event(Located):
 
 # -- what the body of minutes holds -------------------------------------------
 
+
 @dataclass(slots=True)
 class Decision(Located):
     """`Vedtak: …` in the body of an agenda item."""
@@ -139,6 +140,7 @@ class ActionItem(Located):
 
 # Blocks of an agenda item's body, in the order they were written. The views
 # render prose as Markdown and the other blocks from the model.
+
 
 @dataclass(slots=True)
 class Prose:

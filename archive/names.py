@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from archive.suggest import nearest
 
@@ -114,10 +114,7 @@ class NameIndex:
                 suggestions.append(ref)
         message = f"ukjent {KIND_LABELS[self.kind]} «{text}»"
         if suggestions:
-            shown = [
-                f"«{self.label(ref)}» ({ref})" if self.label(ref) != ref else f"«{ref}»"
-                for ref in suggestions[:3]
-            ]
+            shown = [f"«{self.label(ref)}» ({ref})" if self.label(ref) != ref else f"«{ref}»" for ref in suggestions[:3]]
             return message + "; mente du " + " eller ".join(shown) + "?"
         return message + f". Legg den til i {WHERE_DEFINED[self.kind]} først."
 

@@ -278,7 +278,7 @@ def _is_name_position(tokens: list[re.Match], index: int, line: str = "") -> boo
     if index + 1 >= len(tokens):
         return False
     following = tokens[index + 1]
-    if line and line[tokens[index].end():following.start()] != " ":
+    if line and line[tokens[index].end() : following.start()] != " ":
         return False
     return following.group()[:1].isupper() and following.group()[1:2].islower()
 
@@ -310,7 +310,7 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
         last = 0
         for index, match in enumerate(tokens):
             word = match.group()
-            pieces.append(line[last:match.start()])
+            pieces.append(line[last : match.start()])
             last = match.end()
             decision = _decide_token(repairer, line, tokens, index, rate)
             if decision.reading is not None:
@@ -339,16 +339,25 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
     if len(letters) <= 1:
         # A lone «a» is «å» when it stands as a word among words: «Viktig a lære»,
         # «regner med a» at the end of a line; not «a)», «Plan A» or «a-c».
-        before, after = line[:match.start()], line[match.end():]
-        among_words = re.search(r"[^\W\d_]\s$", before) and (re.match(r"\s[^\W\d_]", after) or not after.strip()) \
-            or not before.strip() and re.match(r"\s[^\W\d_]{2,}", after)
+        before, after = line[: match.start()], line[match.end() :]
+        among_words = (
+            re.search(r"[^\W\d_]\s$", before)
+            and (re.match(r"\s[^\W\d_]", after) or not after.strip())
+            or not before.strip()
+            and re.match(r"\s[^\W\d_]{2,}", after)
+        )
         if word == "a" and among_words:
             return _Decision("å", ("a→å",), ()) if rate >= 0.3 else _Decision(None, flag=("å",))
         return _Decision(None)
     if len(letters) <= 3 and all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
         return _Decision(None)  # an abbreviation: IN, KS, IPR
-    after_name = index > 0 and _looks_like_name(tokens[index - 1].group()) and word[:1].isupper() and word[1:2].islower() \
-        and line[tokens[index - 1].end():match.start()] == " "
+    after_name = (
+        index > 0
+        and _looks_like_name(tokens[index - 1].group())
+        and word[:1].isupper()
+        and word[1:2].islower()
+        and line[tokens[index - 1].end() : match.start()] == " "
+    )
     return repairer.decide(word, rate, _is_name_position(tokens, index, line), after_name)
 
 
@@ -391,7 +400,7 @@ def damage_text(text: str, seed: int, rate: float = 1.0, stray_rate: float = 0.0
         last = 0
         for index, match in enumerate(tokens):
             word = match.group()
-            pieces.append(line[last:match.start()])
+            pieces.append(line[last : match.start()])
             last = match.end()
             new = "".join(_damage_letter(c, rng, rate) for c in word)
             if word[:1] == "J" and word[1:2].islower() and _is_name_position(tokens, index) and rng.random() < first_name_rate:

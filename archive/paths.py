@@ -37,10 +37,13 @@ SEARCH_INDEX_DIR = "pagefind"  # below the site: the search index and its script
 
 # Generated parts a hand-written page may ask for with <!-- generert: navn -->
 # (archive/site.py makes them).
-GENERATED_PARTS = frozenset({
-    "eksportfiler", "datafelt",
-    *(f"felt {kind}" for kind in ("meeting", "attachment", "person", "organisation", "group", "focus_area", "cluster", "event")),
-})
+GENERATED_PARTS = frozenset(
+    {
+        "eksportfiler",
+        "datafelt",
+        *(f"felt {kind}" for kind in ("meeting", "attachment", "person", "organisation", "group", "focus_area", "cluster", "event")),
+    }
+)
 ASSETS_DIR = "assets"
 
 
@@ -56,14 +59,43 @@ def generated_part_name(line: str) -> str | None:
     inner = text[4:-3].strip()
     if not inner.startswith("generert:"):
         return None
-    return inner[len("generert:"):].strip()
+    return inner[len("generert:") :].strip()
+
 
 # Folders whose pages are all generated: a hand-written page there is refused.
-GENERATED_FOLDERS = ("satsingsomrader/", "kontakter/", "vedtak/", "oppmote/", "oppfolging/", "sok/", "grupper/", "klynger/", "kalender/", "eksport/", "assets/", "veiledning/", "data/", "pagefind/")
-GENERATED_PAGES = frozenset({
-    FRONT_PAGE, ARCHIVE_PAGE, ARCHIVE_BY_GROUP_PAGE, CALENDAR_PAGE, FOCUS_AREAS_PAGE, GROUPS_PAGE,
-    CLUSTERS_PAGE, CONTACTS_PAGE, ORGANISATIONS_PAGE, ACTIONS_PAGE, DECISIONS_PAGE, ATTENDANCE_PAGE, SEARCH_PAGE,
-})
+GENERATED_FOLDERS = (
+    "satsingsomrader/",
+    "kontakter/",
+    "vedtak/",
+    "oppmote/",
+    "oppfolging/",
+    "sok/",
+    "grupper/",
+    "klynger/",
+    "kalender/",
+    "eksport/",
+    "assets/",
+    "veiledning/",
+    "data/",
+    "pagefind/",
+)
+GENERATED_PAGES = frozenset(
+    {
+        FRONT_PAGE,
+        ARCHIVE_PAGE,
+        ARCHIVE_BY_GROUP_PAGE,
+        CALENDAR_PAGE,
+        FOCUS_AREAS_PAGE,
+        GROUPS_PAGE,
+        CLUSTERS_PAGE,
+        CONTACTS_PAGE,
+        ORGANISATIONS_PAGE,
+        ACTIONS_PAGE,
+        DECISIONS_PAGE,
+        ATTENDANCE_PAGE,
+        SEARCH_PAGE,
+    }
+)
 
 
 def focus_area_page(area_id: str) -> str:
@@ -101,6 +133,7 @@ def is_generated(src: str) -> bool:
 
 
 # -- URLs ------------------------------------------------------------------------
+
 
 def page_url(src: str) -> str:
     """The directory URL of a page, relative to the site root: 'a/b.md' → 'a/b/'."""

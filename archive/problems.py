@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 
 def visible(text: str) -> str:
@@ -15,9 +15,7 @@ def visible(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(
-        char if char == " " or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn")
-        else ascii(char)[1:-1]
-        for char in text
+        char if char == " " or unicodedata.category(char) not in ("Cc", "Cf", "Zl", "Zp", "Zs", "Cs", "Co", "Cn") else ascii(char)[1:-1] for char in text
     )
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from archive import model
 from archive.names import NameIndex
@@ -142,7 +143,7 @@ class RecordBuilder:
         if isinstance(value, str) and TIME_RE.match(text):
             hours, minutes = text.split(":")
             return f"{int(hours):02d}:{minutes}"
-        self.report(line, f"«{spec.key}» skal være et klokkeslett i anførselstegn, som \"13:00\", men er «{_short(value)}».")
+        self.report(line, f'«{spec.key}» skal være et klokkeslett i anførselstegn, som "13:00", men er «{_short(value)}».')
         return None
 
     def _check_choice(self, spec: Field, value: Any, line: int) -> Any:
@@ -255,7 +256,7 @@ class RecordBuilder:
     def _check_phone(self, spec: Field, value: Any, line: int) -> Any:
         text = str(value).strip()
         if not PHONE_RE.match(text):
-            self.report(line, f"«{_short(text)}» er ikke et telefonnummer; skriv det i anførselstegn, som \"+47 900 00 000\".")
+            self.report(line, f'«{_short(text)}» er ikke et telefonnummer; skriv det i anførselstegn, som "+47 900 00 000".')
             return None
         return text
 

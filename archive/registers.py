@@ -33,6 +33,7 @@ CHART_MEETINGS = 24
 
 # -- follow-ups --------------------------------------------------------------
 
+
 def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> Page:
     """Every follow-up in one table, open ones first, to sort and filter."""
     page = Page(here, "Oppfølging")
@@ -42,27 +43,42 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> Page:
         page.blocks.append(tag("p", "Ingen oppfølgingspunkter er lagt inn ennå."))
         return page
     open_count = sum(1 for c in chains if c.is_open)
-    intro = tag("p", f"{plural(open_count, 'åpent', 'åpne')} og {plural(len(chains) - open_count, 'avsluttet', 'avsluttede')} oppfølgingspunkter. "
-                "Åpne punkter står først, nyeste først. Et punkt som et senere møte har fulgt opp, står én gang, med status og ansvarlig fra det siste møtet.")
+    intro = tag(
+        "p",
+        f"{plural(open_count, 'åpent', 'åpne')} og {plural(len(chains) - open_count, 'avsluttet', 'avsluttede')} oppfølgingspunkter. "
+        "Åpne punkter står først, nyeste først. Et punkt som et senere møte har fulgt opp, står én gang, med status og ansvarlig fra det siste møtet.",
+    )
     owners = sorted({o for c in chains for o in c.owners}, key=lambda ref: repo.name_of(ref).lower())
     areas = [area for area in repo.focus_areas if any(area in c.latest.focus_areas for c in chains)]
 
     def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> Markup:
         choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
-        return tag("span", tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet), class_="archive-filter-field")
+        return tag(
+            "span",
+            tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet),
+            class_="archive-filter-field",
+        )
 
-    form = tag("form", [
-        select("status", "Status", "Alle", [("åpen", "Åpne"), ("ferdig", "Ferdige"), ("utgår", "Utgått")]),
-        select("ansvarlig", "Ansvarlig", "Alle ansvarlige", [(o, repo.name_of(o)) for o in owners]),
-        select("omrade", "Satsingsområde", "Alle satsingsområder", [(area, repo.focus_areas[area].name) for area in areas]),
-        tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
-    ], class_="archive-filter", hidden=True, aria_label="Avgrens oppfølgingspunktene", data_rows="follow-up-table")
+    form = tag(
+        "form",
+        [
+            select("status", "Status", "Alle", [("åpen", "Åpne"), ("ferdig", "Ferdige"), ("utgår", "Utgått")]),
+            select("ansvarlig", "Ansvarlig", "Alle ansvarlige", [(o, repo.name_of(o)) for o in owners]),
+            select("omrade", "Satsingsområde", "Alle satsingsområder", [(area, repo.focus_areas[area].name) for area in areas]),
+            tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
+        ],
+        class_="archive-filter",
+        hidden=True,
+        aria_label="Avgrens oppfølgingspunktene",
+        data_rows="follow-up-table",
+    )
     page.blocks.append(intro + form)
     page.blocks.append(Later(lambda: tag("div", follow_up_table(repo, chains, here, with_area=True), class_="sortable-table")))
     return page
 
 
 # -- decisions ---------------------------------------------------------------
+
 
 def _decisions_by_year(repo: Repository) -> dict[int, list[tuple[model.Meeting, model.AgendaItem, model.Decision]]]:
     by_year: dict[int, list] = defaultdict(list)
@@ -74,7 +90,12 @@ def _decisions_by_year(repo: Repository) -> dict[int, list[tuple[model.Meeting, 
 
 def decision_table(repo: Repository, entries, here: str) -> Markup:
     rows = [
-        [render_inline(decision.text), a(url(here, meeting.src_path, item.anchor), item.label), meeting_link(repo, meeting, here, label=meeting_date(meeting)), group_link(repo, meeting.group, here)]
+        [
+            render_inline(decision.text),
+            a(url(here, meeting.src_path, item.anchor), item.label),
+            meeting_link(repo, meeting, here, label=meeting_date(meeting)),
+            group_link(repo, meeting.group, here),
+        ]
         for meeting, item, decision in entries
     ]
     return table(["Vedtak", "Sak", "Møtedato", "Gruppe"], rows, class_="decision-table")
@@ -91,8 +112,12 @@ def decision_pages(repo: Repository) -> list[Page]:
         return [index]
     years = sorted(by_year, reverse=True)
     count = sum(len(entries) for entries in by_year.values())
-    year_links = unordered_list((a(url(here, paths.decisions_year_page(year)), str(year)) + f": {plural(len(by_year[year]), 'vedtak', 'vedtak')}" for year in years), class_="year-list")
-    index.blocks.append(tag("p", f"{plural(count, 'vedtak', 'vedtak')} i arkivet, nyeste først. Søk (tasten /) for å finne ord i vedtakene. Vedtak år for år:") + year_links)
+    year_links = unordered_list(
+        (a(url(here, paths.decisions_year_page(year)), str(year)) + f": {plural(len(by_year[year]), 'vedtak', 'vedtak')}" for year in years), class_="year-list"
+    )
+    index.blocks.append(
+        tag("p", f"{plural(count, 'vedtak', 'vedtak')} i arkivet, nyeste først. Søk (tasten /) for å finne ord i vedtakene. Vedtak år for år:") + year_links
+    )
     latest = [entry for year in years for entry in by_year[year]][:20]
     index.blocks.append(Heading(2, "Siste vedtak", "siste"))
     index.blocks.append(decision_table(repo, latest, here))
@@ -108,6 +133,7 @@ def decision_pages(repo: Repository) -> list[Page]:
 
 
 # -- attendance --------------------------------------------------------------
+
 
 def _names(repo: Repository, people: list[str], here: str, meeting: model.Meeting) -> Markup:
     if not people:
@@ -125,9 +151,11 @@ def attendance_chart(repo: Repository, records: list[attendance.MeetingAttendanc
         charts.Series("Forfall", [len(r.absent) for r in shown], charts.PALETTE[2]),
     ]
     description = "Stolpediagram. " + " ".join(
-        f"{label}: {len(r.in_room)} til stede, {len(r.online)} digitalt, {len(r.absent)} forfall." for label, r in zip(labels, shown)
+        f"{label}: {len(r.in_room)} til stede, {len(r.online)} digitalt, {len(r.absent)} forfall." for label, r in zip(labels, shown, strict=True)
     )
-    return charts.stacked_bar_chart("oppmote-diagram", f"Oppmøte per møte ({plural(len(shown), 'møte', 'siste møter')} med kjent oppmøte)", description, labels, series)
+    return charts.stacked_bar_chart(
+        "oppmote-diagram", f"Oppmøte per møte ({plural(len(shown), 'møte', 'siste møter')} med kjent oppmøte)", description, labels, series
+    )
 
 
 def attendance_pages(repo: Repository) -> list[Page]:
@@ -146,15 +174,33 @@ def attendance_pages(repo: Repository) -> list[Page]:
         by_year[record.meeting.year].append(record)
     years = sorted(by_year, reverse=True)
     intro = [tag("p", f"Oppmøtet er kjent for {plural(len(records), 'møte', 'møter')}. Møteleder og referent regnes som til stede. Møte for møte, år for år:")]
-    intro.append(unordered_list((a(url(here, paths.attendance_year_page(y)), str(y)) + f": {plural(len(by_year[y]), 'møte', 'møter')}" for y in years), class_="year-list"))
+    intro.append(
+        unordered_list(
+            (a(url(here, paths.attendance_year_page(y)), str(y)) + f": {plural(len(by_year[y]), 'møte', 'møter')}" for y in years), class_="year-list"
+        )
+    )
     if unknown:
-        intro.append(tag("p", Markup("Oppmøtet er ikke kjent for ") + join(meeting_link(repo, m, here) for m in unknown[-10:]) + " (referatet finnes ikke i arkivet eller sier ikke hvem som kom)."))
+        intro.append(
+            tag(
+                "p",
+                Markup("Oppmøtet er ikke kjent for ")
+                + join(meeting_link(repo, m, here) for m in unknown[-10:])
+                + " (referatet finnes ikke i arkivet eller sier ikke hvem som kom).",
+            )
+        )
     index.blocks.append(Markup("\n").join(intro))
     shown = records[-CHART_MEETINGS:]
     index.blocks.append(Heading(2, "Over tid", "over-tid"))
     index.blocks.append(
-        tag("figure", attendance_chart(repo, records) + tag("figcaption", "Oppmøte per møte: til stede, digitalt og forfall. Tallene står i tabellen under."), class_="attendance-chart")
-        + table(["Møte", "Til stede", "Digitalt", "Forfall"], [[meeting_link(repo, r.meeting, here), str(len(r.in_room)), str(len(r.online)), str(len(r.absent))] for r in reversed(shown)])
+        tag(
+            "figure",
+            attendance_chart(repo, records) + tag("figcaption", "Oppmøte per møte: til stede, digitalt og forfall. Tallene står i tabellen under."),
+            class_="attendance-chart",
+        )
+        + table(
+            ["Møte", "Til stede", "Digitalt", "Forfall"],
+            [[meeting_link(repo, r.meeting, here), str(len(r.in_room)), str(len(r.online)), str(len(r.absent))] for r in reversed(shown)],
+        )
     )
     by_person = attendance.tally_by_person(records)
     index.blocks.append(Heading(2, "Etter person", "etter-person"))
@@ -163,8 +209,20 @@ def attendance_pages(repo: Repository) -> list[Page]:
         person = repo.people.get(person_id)
         org = organisation_link(repo, person.organisation if person else None, here) or "–"
         last = tally.last.meeting if tally.last else None
-        rows.append([person_link(repo, person_id, here), org, str(tally.total), str(tally.online), str(tally.absent), meeting_link(repo, last, here, label=meeting_date(last)) if last else "–"])
-    index.blocks.append(tag("p", "Hvor mange møter hver person har vært på; digital deltakelse er tatt med i totalen.") + tag("div", table(["Person", "Organisasjon", "Totalt", "Herav digitalt", "Forfall", "Sist til stede"], rows), class_="sortable-table"))
+        rows.append(
+            [
+                person_link(repo, person_id, here),
+                org,
+                str(tally.total),
+                str(tally.online),
+                str(tally.absent),
+                meeting_link(repo, last, here, label=meeting_date(last)) if last else "–",
+            ]
+        )
+    index.blocks.append(
+        tag("p", "Hvor mange møter hver person har vært på; digital deltakelse er tatt med i totalen.")
+        + tag("div", table(["Person", "Organisasjon", "Totalt", "Herav digitalt", "Forfall", "Sist til stede"], rows), class_="sortable-table")
+    )
     by_org = attendance.tally_by_organisation(by_person, repo.people)
     index.blocks.append(Heading(2, "Etter organisasjon", "etter-organisasjon"))
 
@@ -174,7 +232,10 @@ def attendance_pages(repo: Repository) -> list[Page]:
     rows = []
     for org_id, tally in sorted(by_org.items(), key=lambda kv: (-kv[1].total, org_name(kv[0]).lower())):
         rows.append([organisation_link(repo, org_id, here) or org_name(org_id), str(tally.total), str(len(tally.people)), str(tally.absent)])
-    index.blocks.append(tag("p", "Summen av deltakelsene til organisasjonens folk.") + tag("div", table(["Organisasjon", "Totalt", "Personer som har deltatt", "Forfall"], rows), class_="sortable-table"))
+    index.blocks.append(
+        tag("p", "Summen av deltakelsene til organisasjonens folk.")
+        + tag("div", table(["Organisasjon", "Totalt", "Personer som har deltatt", "Forfall"], rows), class_="sortable-table")
+    )
     pages = [index]
     for year in years:
         src = paths.attendance_year_page(year)
@@ -188,13 +249,19 @@ def attendance_pages(repo: Repository) -> list[Page]:
 
 def attendance_year_table(repo: Repository, records: list, here: str) -> Markup:
     rows = [
-        [meeting_link(repo, r.meeting, here), _names(repo, r.in_room, here, r.meeting), _names(repo, r.online, here, r.meeting), _names(repo, r.absent, here, r.meeting)]
+        [
+            meeting_link(repo, r.meeting, here),
+            _names(repo, r.in_room, here, r.meeting),
+            _names(repo, r.online, here, r.meeting),
+            _names(repo, r.absent, here, r.meeting),
+        ]
         for r in reversed(records)
     ]
     return table(["Møte", "Til stede", "Digitalt", "Forfall"], rows)
 
 
 # -- calendar ----------------------------------------------------------------
+
 
 def _calendar_row(repo: Repository, item: exports.CalendarItem, here: str) -> list:
     when = (f"{item.start}–{item.end}" if item.end else item.start) if item.start else "–"
@@ -210,15 +277,22 @@ def subscribe_row(label: str, address: str) -> Markup:
     """One calendar to subscribe to: the full address to copy, and a webcal: link that opens the calendar program."""
     webcal = "webcal://" + address.split("://", 1)[1] if "://" in address else address
     field_id = "kal-" + address.rsplit("/", 1)[-1].replace(".", "-")
-    return tag("li", [
-        tag("strong", label),
-        tag("span", [
-            tag("label", f"Adresse til {label}", for_=field_id, class_="visually-hidden"),
-            tag("input", type="text", readonly=True, value=address, id=field_id, class_="calendar-address"),
-            tag("button", "Kopier", type="button", class_="md-button copy-button", data_copy=field_id, hidden=True),
-        ], class_="calendar-field"),
-        tag("span", [a(webcal, "Åpne i kalenderprogrammet"), " · ", a(address, "Last ned")], class_="calendar-links"),
-    ])
+    return tag(
+        "li",
+        [
+            tag("strong", label),
+            tag(
+                "span",
+                [
+                    tag("label", f"Adresse til {label}", for_=field_id, class_="visually-hidden"),
+                    tag("input", type="text", readonly=True, value=address, id=field_id, class_="calendar-address"),
+                    tag("button", "Kopier", type="button", class_="md-button copy-button", data_copy=field_id, hidden=True),
+                ],
+                class_="calendar-field",
+            ),
+            tag("span", [a(webcal, "Åpne i kalenderprogrammet"), " · ", a(address, "Last ned")], class_="calendar-links"),
+        ],
+    )
 
 
 def calendar_page(repo: Repository, site_url: str, here: str = paths.CALENDAR_PAGE) -> Page:
@@ -231,28 +305,51 @@ def calendar_page(repo: Repository, site_url: str, here: str = paths.CALENDAR_PA
     page.blocks.append(Heading(2, "Abonner", "abonner"))
     everything = subscribe_row("Alle møter og arrangementer", exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.CALENDAR_FILE}"))
     per_group = [subscribe_row(g.name, exports.absolute_url(site_url, f"{paths.EXPORT_DIR}/{exports.group_calendar_file(g.id)}")) for g in repo.groups.values()]
-    intro = tag("p", "Legg kalenderen til i Outlook, Google Kalender eller på telefonen: kopier adressen og velg «Legg til kalender fra Internett» (eller «abonner»), eller trykk «Åpne i kalenderprogrammet». Kalenderen oppdateres hver gang nettstedet bygges.")
+    intro = tag(
+        "p",
+        "Legg kalenderen til i Outlook, Google Kalender eller på telefonen: kopier adressen og velg «Legg til kalender fra Internett» (eller «abonner»), eller trykk «Åpne i kalenderprogrammet». Kalenderen oppdateres hver gang nettstedet bygges.",
+    )
     # One calendar for everything first; the groups' own calendars folded away below it.
-    groups = tag("details", tag("summary", f"Kalender for én gruppe ({len(per_group)})") + tag("ul", per_group, class_="subscribe-list"), class_="group-calendars") if per_group else Markup("")
+    groups = (
+        tag("details", tag("summary", f"Kalender for én gruppe ({len(per_group)})") + tag("ul", per_group, class_="subscribe-list"), class_="group-calendars")
+        if per_group
+        else Markup("")
+    )
     page.blocks.append(intro + tag("ul", everything, class_="subscribe-list") + groups)
     head = ["Dato", "Tid", "Hva", "Sted", "Gruppe"]
     page.blocks.append(Heading(2, "Kommende", "kommende"))
-    page.blocks.append(table(head, [_calendar_row(repo, i, here) for i in coming]) if coming else tag("p", "Ingen kommende møter eller arrangementer er lagt inn."))
+    page.blocks.append(
+        table(head, [_calendar_row(repo, i, here) for i in coming]) if coming else tag("p", "Ingen kommende møter eller arrangementer er lagt inn.")
+    )
     page.blocks.append(Heading(2, "Tidligere", "tidligere"))
     page.blocks.append(table(head, [_calendar_row(repo, i, here) for i in past]) if past else tag("p", "Ingen tidligere møter eller arrangementer."))
     if undated:
         page.blocks.append(Heading(2, "Møter uten sikker dato", "uten-dato"))
-        page.blocks.append(tag("p", "Disse møtene er ikke med i kalenderfilene, fordi datoen bare er omtrent kjent:") + unordered_list(meeting_link(repo, m, here) for m in undated))
+        page.blocks.append(
+            tag("p", "Disse møtene er ikke med i kalenderfilene, fordi datoen bare er omtrent kjent:")
+            + unordered_list(meeting_link(repo, m, here) for m in undated)
+        )
     return page
 
 
 # -- open data ---------------------------------------------------------------
 
 KIND_TYPES = {
-    "text": "tekst", "multiline": "tekst", "path": "tekst (filsti)", "phone": "tekst",
-    "email": "e-postadresse", "url": "nettadresse", "date": "dato (ÅÅÅÅ-MM-DD)",
-    "time": "klokkeslett (TT:MM)", "ref": "id", "refs": "liste med id-er",
-    "texts": "liste med tekster", "bool": "true/false", "choice": "ett av", "choices": "liste, hvert ett av", "records": "liste",
+    "text": "tekst",
+    "multiline": "tekst",
+    "path": "tekst (filsti)",
+    "phone": "tekst",
+    "email": "e-postadresse",
+    "url": "nettadresse",
+    "date": "dato (ÅÅÅÅ-MM-DD)",
+    "time": "klokkeslett (TT:MM)",
+    "ref": "id",
+    "refs": "liste med id-er",
+    "texts": "liste med tekster",
+    "bool": "true/false",
+    "choice": "ett av",
+    "choices": "liste, hvert ett av",
+    "records": "liste",
 }
 
 

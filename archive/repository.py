@@ -17,20 +17,30 @@ import gc
 import os
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from archive import actions, model, schema
+from archive.links import meeting_markdown
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import DATA_DIR, DOCS_DIR, GENERATED_FOLDERS, GENERATED_PAGES, GENERATED_PARTS, MEETINGS_DIR, PAGES_DIR, generated_part_name, is_generated, page_url
+from archive.paths import (
+    DATA_DIR,
+    DOCS_DIR,
+    GENERATED_FOLDERS,
+    GENERATED_PAGES,
+    GENERATED_PARTS,
+    MEETINGS_DIR,
+    PAGES_DIR,
+    generated_part_name,
+    is_generated,
+    page_url,
+)
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
-from archive.links import meeting_markdown
 from archive.safety import scan_markdown
-from archive.sources import decode, load_yaml, report_control_characters, report_tabs, split_front_matter
-from archive.sources import LocatedList
+from archive.sources import LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
 
 MAX_MINUTES_BYTES = 1_000_000
 # Real minutes and data have lines of a few hundred characters; a line of
@@ -147,10 +157,7 @@ class Repository:
         return [g for g in self.groups.values() if g.parent == parent]
 
     def groups_of_person(self, person_id: str) -> list[model.Group]:
-        return [
-            g for g in self.groups.values()
-            if person_id in g.members or person_id in (g.leader, g.responsible, g.secretary)
-        ]
+        return [g for g in self.groups.values() if person_id in g.members or person_id in (g.leader, g.responsible, g.secretary)]
 
 
 # -- loading -----------------------------------------------------------------
@@ -169,6 +176,7 @@ class _Problems(list):
     def reporter(self, path: str):
         def report(line: int, message: str) -> None:
             self.append(Problem(path, line, message))
+
         return report
 
 
@@ -225,7 +233,13 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
         address = page_url(page.src_path)
         if address in addresses:
             # «om.md» and «om/index.md» are both om/: the engine would keep one of them.
-            problems.append(Problem(page.path, 0, f"siden har samme adresse ({address}) som {addresses[address]}; nettstedet kan bare vise én av dem. Slå dem sammen, eller gi den ene et annet navn."))
+            problems.append(
+                Problem(
+                    page.path,
+                    0,
+                    f"siden har samme adresse ({address}) som {addresses[address]}; nettstedet kan bare vise én av dem. Slå dem sammen, eller gi den ene et annet navn.",
+                )
+            )
             continue
         addresses[address] = page.path
         pages[page.src_path] = page
@@ -271,7 +285,10 @@ def report_long_lines(text: str, report) -> bool:
     found = False
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
-            report(number, f"linjen har {_count(len(line))} tegn; mer enn {_count(MAX_LINE_CHARS)} på én linje er ikke tillatt. Del teksten opp i flere linjer eller avsnitt.")
+            report(
+                number,
+                f"linjen har {_count(len(line))} tegn; mer enn {_count(MAX_LINE_CHARS)} på én linje er ikke tillatt. Del teksten opp i flere linjer eller avsnitt.",
+            )
             found = True
     return found
 
@@ -288,7 +305,9 @@ def refuse_linked_folders(root: Path, problems: _Problems) -> set[str]:
     linked = set()
     for name in (DATA_DIR, DOCS_DIR, PAGES_DIR):
         if (root / name).is_symlink():
-            problems.append(Problem(name, 0, f"mappen {name}/ er en symbolsk lenke; den må være en vanlig mappe i arkivet. En lenke kunne publisert filer utenfor arkivet."))
+            problems.append(
+                Problem(name, 0, f"mappen {name}/ er en symbolsk lenke; den må være en vanlig mappe i arkivet. En lenke kunne publisert filer utenfor arkivet.")
+            )
             linked.add(name)
     return linked
 
@@ -342,7 +361,9 @@ def _by_id(loaded: list, kind_schema: schema.Schema, problems: list[Problem]) ->
     for record in loaded:
         if record.id in result:
             first = result[record.id]
-            problems.append(Problem(record.path, record.line, f"id «{record.id}» er brukt før (linje {first.line}); hver {kind_schema.label} trenger sin egen id."))
+            problems.append(
+                Problem(record.path, record.line, f"id «{record.id}» er brukt før (linje {first.line}); hver {kind_schema.label} trenger sin egen id.")
+            )
             continue
         result[record.id] = record
     return result
@@ -366,7 +387,9 @@ def check_groups(groups: dict[str, model.Group]) -> list[Problem]:
         parent = group.parent
         while parent and parent in groups and parent not in seen:
             if parent == group.id:
-                problems.append(Problem(group.path, group.line_of("parent"), f"gruppen «{group.id}» ligger under seg selv («overordnet» går i ring). Rett «overordnet»."))
+                problems.append(
+                    Problem(group.path, group.line_of("parent"), f"gruppen «{group.id}» ligger under seg selv («overordnet» går i ring). Rett «overordnet».")
+                )
                 break
             seen.add(parent)
             parent = groups[parent].parent
@@ -374,6 +397,7 @@ def check_groups(groups: dict[str, model.Group]) -> list[Problem]:
 
 
 # -- the docs/ folder ----------------------------------------------------------
+
 
 @dataclass
 class DocsWalk:
@@ -437,11 +461,14 @@ def _odd_name(name: str) -> str | None:
     for char in name:
         category = unicodedata.category(char)
         if category in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp") or (category == "Zs" and char != " "):
-            return (f"navnet «{name}» inneholder et usynlig eller uvanlig tegn (U+{ord(char):04X}), som gjør at det kan se ut som noe annet enn det er. "
-                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+            return (
+                f"navnet «{name}» inneholder et usynlig eller uvanlig tegn (U+{ord(char):04X}), som gjør at det kan se ut som noe annet enn det er. "
+                "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum."
+            )
         if char in _URL_BREAKING:
-            return (f"navnet «{name}» inneholder «{char}», som ikke kan stå i en nettadresse. "
-                    "Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum.")
+            return (
+                f"navnet «{name}» inneholder «{char}», som ikke kan stå i en nettadresse. Gi filen et navn med vanlige bokstaver, tall, bindestrek og punktum."
+            )
     if name != name.strip():
         return f"navnet «{name}» starter eller slutter med mellomrom. Fjern mellomrommet."
     return None
@@ -485,16 +512,30 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
             if src in GENERATED_PAGES or src.startswith(GENERATED_FOLDERS):
                 problems.append(Problem(rel, 0, "denne siden lages automatisk av nettstedet og kan ikke skrives for hånd. Slett filen."))
             elif is_generated(src):
-                problems.append(Problem(rel, 0, f"adressen {page_url(src)} brukes av nettstedet selv, så denne siden kan ikke ligge der. Gi filen et annet navn."))
+                problems.append(
+                    Problem(rel, 0, f"adressen {page_url(src)} brukes av nettstedet selv, så denne siden kan ikke ligge der. Gi filen et annet navn.")
+                )
             else:
                 walk.pages.append(path)
         elif suffix in FILE_SUFFIXES:
             if is_generated(src):
-                problems.append(Problem(rel, 0, f"mappen «{src.split('/')[0]}/» lages av nettstedet selv; en fil her ville erstattet eller ødelagt noe av det. Legg filen i mappen vedlegg/ ved siden av referatet."))
+                problems.append(
+                    Problem(
+                        rel,
+                        0,
+                        f"mappen «{src.split('/')[0]}/» lages av nettstedet selv; en fil her ville erstattet eller ødelagt noe av det. Legg filen i mappen vedlegg/ ved siden av referatet.",
+                    )
+                )
             else:
                 _add_file(path, rel, src, walk, problems)
         else:
-            problems.append(Problem(rel, 0, f"filtypen «{suffix or path.name}» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter ({', '.join(sorted(FILE_SUFFIXES))})."))
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    f"filtypen «{suffix or path.name}» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter ({', '.join(sorted(FILE_SUFFIXES))}).",
+                )
+            )
     return walk
 
 
@@ -508,14 +549,26 @@ def _sort_meeting_folder(path: Path, rel: str, parts: list[str], suffix: str, wa
     if len(parts) == 3 and suffix == ".md":
         stem = path.stem
         if stem == "index" or not _MEETING_NAME.match(stem):
-            problems.append(Problem(rel, 0, f"filnavnet «{path.name}» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom)."))
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    f"filnavnet «{path.name}» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom).",
+                )
+            )
             return
         walk.meetings.append(path)
         return
     if len(parts) == 4 and parts[2] == "vedlegg" and suffix in FILE_SUFFIXES:
         _add_file(path, rel, "/".join(parts), walk, problems)
         return
-    problems.append(Problem(rel, 0, f"filen hører ikke hjemme her. I docs/moter/{parts[1]}/ ligger referatene (.md) og vedleggene i mappen vedlegg/ ({', '.join(sorted(FILE_SUFFIXES))})."))
+    problems.append(
+        Problem(
+            rel,
+            0,
+            f"filen hører ikke hjemme her. I docs/moter/{parts[1]}/ ligger referatene (.md) og vedleggene i mappen vedlegg/ ({', '.join(sorted(FILE_SUFFIXES))}).",
+        )
+    )
 
 
 def _add_file(path: Path, rel: str, src: str, walk: DocsWalk, problems: _Problems) -> None:
@@ -551,6 +604,7 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
 
 
 # -- minutes -------------------------------------------------------------------
+
 
 def load_meeting_file(path: Path, root: Path, names, groups, areas_of_group, problems: _Problems):
     # docs/moter/<group>/<name>.md: the walk has checked the shape of the path.
@@ -630,6 +684,7 @@ def _check_meeting_on_its_own(meeting: model.Meeting, report, keys: set[str]) ->
 
 
 # -- checks across files -----------------------------------------------------
+
 
 def resolve_meeting_refs(meetings: list[model.Meeting], refs: list[MeetingRef]) -> list[Problem]:
     """«Gjelder:», approvals and «Fra:»: find the meeting, item and follow-up they name."""
@@ -715,7 +770,13 @@ def check_meetings(repo: Repository) -> list[Problem]:
     for meeting in repo.meetings:
         folder = meeting.id.split("/")[0]
         if meeting.group and folder != meeting.group and meeting.group in repo.groups:
-            problems.append(Problem(meeting.path, meeting.line_of("group"), f"referatet ligger i mappen «{folder}», men «gruppe» er «{meeting.group}». Flytt filen til docs/moter/{meeting.group}/."))
+            problems.append(
+                Problem(
+                    meeting.path,
+                    meeting.line_of("group"),
+                    f"referatet ligger i mappen «{folder}», men «gruppe» er «{meeting.group}». Flytt filen til docs/moter/{meeting.group}/.",
+                )
+            )
         if meeting.date:
             key = (meeting.group, meeting.date)
             if key in by_group_date:
@@ -723,7 +784,13 @@ def check_meetings(repo: Repository) -> list[Problem]:
                 problems.append(Problem(meeting.path, meeting.line_of("date"), f"gruppen har allerede et møte denne datoen: {other.path}."))
             by_group_date.setdefault(key, meeting)
             if meeting.held and meeting.date > repo.today:
-                problems.append(Problem(meeting.path, meeting.line_of("date"), f"møtet har status «{meeting.status}» (avholdt), men datoen {meeting.date.isoformat()} er fram i tid. Bruk status «planlagt» eller rett datoen."))
+                problems.append(
+                    Problem(
+                        meeting.path,
+                        meeting.line_of("date"),
+                        f"møtet har status «{meeting.status}» (avholdt), men datoen {meeting.date.isoformat()} er fram i tid. Bruk status «planlagt» eller rett datoen.",
+                    )
+                )
         folder_path = (Path(DOCS_DIR) / meeting.src_path).parent.as_posix()
         files = set(repo.files)
         for attachment in meeting.attachments:
@@ -731,13 +798,25 @@ def check_meetings(repo: Repository) -> list[Problem]:
                 continue
             target = f"{meeting.src_path.rsplit('/', 1)[0]}/{attachment.file}"
             if target not in files:
-                problems.append(Problem(meeting.path, attachment.line_of("file"), f"vedlegget «{attachment.file}» finnes ikke. Last opp filen til {folder_path}/{attachment.file}."))
+                problems.append(
+                    Problem(
+                        meeting.path,
+                        attachment.line_of("file"),
+                        f"vedlegget «{attachment.file}» finnes ikke. Last opp filen til {folder_path}/{attachment.file}.",
+                    )
+                )
         for item in meeting.agenda:
             if item.refers_to_meeting and item.decisions and _APPROVED.search(item.title + " " + " ".join(d.text for d in item.decisions)):
                 earlier = approvals.get(item.refers_to_meeting)
                 if earlier is not None:
                     first, first_item = earlier
-                    problems.append(Problem(meeting.path, item.line, f"referatet fra {item.refers_to_meeting} er allerede godkjent i {first.path} ({first_item.reference}). Et referat godkjennes bare én gang; slett saken eller rett hvilket møte den gjelder."))
+                    problems.append(
+                        Problem(
+                            meeting.path,
+                            item.line,
+                            f"referatet fra {item.refers_to_meeting} er allerede godkjent i {first.path} ({first_item.reference}). Et referat godkjennes bare én gang; slett saken eller rett hvilket møte den gjelder.",
+                        )
+                    )
                 else:
                     approvals[item.refers_to_meeting] = (meeting, item)
     return problems
@@ -765,11 +844,23 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
                 origin = repo.actions_by_key.get(action.carried_from)
                 origin_meeting = repo.meetings_by_id.get(action.carried_from.split("#")[0])
                 if origin is not None and origin_meeting is not None and origin_meeting.sort_date >= meeting.sort_date:
-                    problems.append(Problem(meeting.path, action.line, f"«Fra: {action.carried_from_text}» peker på et møte som ikke er tidligere enn dette; et punkt kan bare følges opp fra et tidligere møte."))
+                    problems.append(
+                        Problem(
+                            meeting.path,
+                            action.line,
+                            f"«Fra: {action.carried_from_text}» peker på et møte som ikke er tidligere enn dette; et punkt kan bare følges opp fra et tidligere møte.",
+                        )
+                    )
                     continue
                 other = reported_on.get(action.carried_from)
                 if other is not None and other.meeting_id == action.meeting_id:
-                    problems.append(Problem(meeting.path, action.line, f"to oppfølgingspunkter i samme møte følger opp det samme punktet ({action.carried_from}); det andre står på linje {other.line}."))
+                    problems.append(
+                        Problem(
+                            meeting.path,
+                            action.line,
+                            f"to oppfølgingspunkter i samme møte følger opp det samme punktet ({action.carried_from}); det andre står på linje {other.line}.",
+                        )
+                    )
                 reported_on.setdefault(action.carried_from, action)
                 continue
             key = (meeting.group, _task_key(action.task))
@@ -779,12 +870,15 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
                 chain = repo.chain_of.get(earlier.key)
                 latest = chain.latest if chain else earlier
                 latest_meeting, latest_item = repo.item_of_action[latest.key]
-                problems.append(Problem(
-                    meeting.path, action.line,
-                    f"oppfølgingspunktet «{_short(action.task)}» står også i referatet fra {earlier_meeting.id} ({earlier_item.reference}). "
-                    f"Er det samme punkt, skriv «Fra: {fra_text(latest_meeting, latest_item, latest, meeting.group)}» på slutten av linjen; "
-                    "er det et nytt punkt, skriv oppgaven med andre ord.",
-                ))
+                problems.append(
+                    Problem(
+                        meeting.path,
+                        action.line,
+                        f"oppfølgingspunktet «{_short(action.task)}» står også i referatet fra {earlier_meeting.id} ({earlier_item.reference}). "
+                        f"Er det samme punkt, skriv «Fra: {fra_text(latest_meeting, latest_item, latest, meeting.group)}» på slutten av linjen; "
+                        "er det et nytt punkt, skriv oppgaven med andre ord.",
+                    )
+                )
                 continue
             first_seen.setdefault(key, action)
     return problems

@@ -29,11 +29,53 @@ from dataclasses import dataclass, field
 
 from archive.problems import Report
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt", "em",
-    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s",
-    "small", "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "u",
+        "ul",
+    }
+)
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "abbr": {"title"},
@@ -41,7 +83,10 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
-    "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "h5": {"id"},
+    "h6": {"id"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is dropped with them, not kept as text.
@@ -81,6 +126,7 @@ def _short(text: str, length: int = 80) -> str:
 
 
 # -- raw HTML, tag by tag --------------------------------------------------------
+
 
 @dataclass
 class HtmlTag:
@@ -210,6 +256,7 @@ def _read_tag(text: str, start: int, i: int, closing: bool) -> tuple[HtmlTag, in
 
 
 # -- Markdown, as the site's renderer reads it -----------------------------------------
+
 
 @dataclass(frozen=True)
 class Found:
@@ -370,13 +417,22 @@ def scan_markdown(text: str, first_line: int, report: Report, what: str = "refer
 def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: str) -> None:
     name = tag.name
     if name == "!--":
-        report(line, "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».")
+        report(
+            line,
+            "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».",
+        )
         return
     if name not in ALLOWED_TAGS:
-        report(line, f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.")
+        report(
+            line,
+            f"{what} inneholder HTML-koden <{name}>, som ikke er tillatt på nettstedet (den kan kjøre kode eller endre siden). Skriv vanlig tekst eller Markdown i stedet; veiledningen viser hva som er lov.",
+        )
         return
     if not tag.complete and in_block:
-        report(line, f"HTML-koden <{name} …> er ikke avsluttet med «>», så nettstedet ville lese teksten etter den som en del av koden. Avslutt den med «>», eller skriv «<» som «&lt;».")
+        report(
+            line,
+            f"HTML-koden <{name} …> er ikke avsluttet med «>», så nettstedet ville lese teksten etter den som en del av koden. Avslutt den med «>», eller skriv «<» som «&lt;».",
+        )
         return
     if tag.closing:
         return

@@ -13,8 +13,8 @@ from typing import Any
 
 from archive import model, schema
 from archive.actions import build_chains
-from archive.repository import fra_text
 from archive.formatting import approximate_date, norwegian_date
+from archive.repository import fra_text
 
 DEFAULT_START = "13:00"
 DEFAULT_END = "15:00"

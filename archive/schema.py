@@ -32,7 +32,7 @@ KINDS = {
     "text": "tekst",
     "multiline": "tekst over flere linjer",
     "date": "dato (ÅÅÅÅ-MM-DD)",
-    "time": "klokkeslett i anførselstegn (\"13:00\")",
+    "time": 'klokkeslett i anførselstegn ("13:00")',
     "choice": "ett av de tillatte ordene",
     "ref": "en id (kortnavn) for en annen oppføring",
     "refs": "en liste med id-er",
@@ -71,11 +71,28 @@ PERSON = Schema(
     fields=(
         Field("id", "id", "text", True, ID_HELP, "asbjorn-lunde"),
         Field("navn", "name", "text", True, "Fullt navn slik personen selv skriver det.", "Asbjørn Lunde"),
-        Field("organisasjon", "organisation", "ref", False, "Organisasjonen personen representerer. Utelat når den ikke er kjent.", "elverum-vekst", ref="organisation"),
+        Field(
+            "organisasjon",
+            "organisation",
+            "ref",
+            False,
+            "Organisasjonen personen representerer. Utelat når den ikke er kjent.",
+            "elverum-vekst",
+            ref="organisation",
+        ),
         Field("roller", "roles", "texts", False, "Roller i nettverket, for eksempel «leder av Næringsgruppen».", ["ansvarlig for arbeidsgruppe 2"]),
         Field("epost", "email", "email", False, "Jobb-e-post. Vises bare hvis «epost» står under «offentlig».", "navn@kommune.no", public=False),
         Field("telefon", "phone", "phone", False, "Jobbtelefon. Vises bare hvis «telefon» står under «offentlig».", "+47 900 00 000", public=False),
-        Field("offentlig", "public_fields", "choices", False, "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.", ["epost"], choices=PUBLIC_CONTACT_FIELDS, public=False),
+        Field(
+            "offentlig",
+            "public_fields",
+            "choices",
+            False,
+            "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.",
+            ["epost"],
+            choices=PUBLIC_CONTACT_FIELDS,
+            public=False,
+        ),
         Field("navn_bekreftet", "name_confirmed", "bool", False, "Sett til false når skrivemåten av navnet ikke er bekreftet.", True),
         Field("andre_skrivemåter", "aliases", "texts", False, "Andre skrivemåter av navnet som finnes i referatene.", ["Eli Bryhni"], public=False),
         Field("merknad", "note", "text", False, "Merknad, for eksempel om usikker skrivemåte.", public=False),
@@ -186,12 +203,23 @@ ACTION_ITEM = Schema(
     name="action_item",
     label="oppfølgingspunkt",
     fields=(
-        Field("ansvarlig", "owner", "refs", True, "Hvem som skal gjøre det (personer eller grupper), fra «Ansvar:».", ["hanne-mai-eriksen"], ref="person_or_group"),
+        Field(
+            "ansvarlig", "owner", "refs", True, "Hvem som skal gjøre det (personer eller grupper), fra «Ansvar:».", ["hanne-mai-eriksen"], ref="person_or_group"
+        ),
         Field("oppgave", "task", "text", True, "Hva som skal gjøres: teksten i punktet.", "Dele kontaktinformasjonen til klyngene."),
         Field("frist", "due", "date", False, "Frist, fra «Frist:».", "2025-06-01"),
         Field("status", "status", "choice", True, "åpen («- [ ]»), ferdig («- [x]») eller utgår («Status: utgår»).", "åpen", choices=ACTION_STATUSES),
-        Field("fra", "carried_from", "text", False, "Nøkkelen til punktet i et tidligere møte som dette følger opp, fra «Fra:».", "naeringsgruppen/2025-udatert#sak-3-1"),
-        Field("gruppe", "group", "ref", False, "Arbeidsgruppen når punktet står under gruppens del av saken («### Gruppe 2 – …»).", "arbeidsgruppe-2", ref="group"),
+        Field(
+            "fra",
+            "carried_from",
+            "text",
+            False,
+            "Nøkkelen til punktet i et tidligere møte som dette følger opp, fra «Fra:».",
+            "naeringsgruppen/2025-udatert#sak-3-1",
+        ),
+        Field(
+            "gruppe", "group", "ref", False, "Arbeidsgruppen når punktet står under gruppens del av saken («### Gruppe 2 – …»).", "arbeidsgruppe-2", ref="group"
+        ),
         Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområdene punktet hører til.", ["sirkulaerokonomi"], ref="focus_area"),
     ),
 )
@@ -206,7 +234,15 @@ AGENDA_ITEM = Schema(
         Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområder saken handler om.", ["sirkulaerokonomi"], ref="focus_area"),
         Field("klynger", "clusters", "refs", False, "Klynger saken nevner.", ["norwegian-space-cluster"], ref="cluster"),
         Field("grupper", "groups", "refs", False, "Arbeidsgrupper saken handler om.", ["arbeidsgruppe-2"], ref="group"),
-        Field("møte", "refers_to_meeting", "ref", False, "Et tidligere møte saken gjelder, for eksempel referatet som godkjennes.", "naeringsgruppen/2025-01-16", ref="meeting"),
+        Field(
+            "møte",
+            "refers_to_meeting",
+            "ref",
+            False,
+            "Et tidligere møte saken gjelder, for eksempel referatet som godkjennes.",
+            "naeringsgruppen/2025-01-16",
+            ref="meeting",
+        ),
         Field("vedtak", "decisions", "texts", False, "Vedtak, fra «Vedtak:».", ["Referatet ble godkjent."]),
         Field("oppfølging", "actions", "records", False, "Oppfølgingspunkter.", record="action_item"),
     ),
@@ -217,7 +253,14 @@ ATTACHMENT = Schema(
     label="vedlegg",
     fields=(
         Field("tittel", "title", "text", True, "Hva vedlegget er.", "Presentasjon fra Innovasjon Norge"),
-        Field("fil", "file", "path", False, "Filen, relativt til referatet, i mappen vedlegg/. Utelat når vedlegget ikke finnes i arkivet.", "vedlegg/presentasjon.pdf"),
+        Field(
+            "fil",
+            "file",
+            "path",
+            False,
+            "Filen, relativt til referatet, i mappen vedlegg/. Utelat når vedlegget ikke finnes i arkivet.",
+            "vedlegg/presentasjon.pdf",
+        ),
     ),
 )
 
@@ -271,5 +314,3 @@ PAGE = Schema(
 RECORD_SCHEMAS = {s.name: s for s in (PERSON, ORGANISATION, GROUP, FOCUS_AREA, CLUSTER, EVENT)}
 NESTED_SCHEMAS = {s.name: s for s in (ACTION_ITEM, AGENDA_ITEM, ATTACHMENT)}
 ALL_SCHEMAS = {**RECORD_SCHEMAS, **NESTED_SCHEMAS, MEETING.name: MEETING}
-
-

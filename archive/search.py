@@ -80,6 +80,7 @@ _FILE_KEY = re.compile(r"[a-z]{2}")
 
 # -- the documents the index reads ----------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Policy:
     """How much the words of one kind of page count, on Pagefind's scale (1 is plain text;
@@ -156,7 +157,7 @@ def search_document(page: Page, html: list[str]) -> str:
         if isinstance(block, Heading):
             if policy.first_section_only and block.level >= 2:
                 break
-            if _heads_nothing_searchable(page.blocks[number + 1:]):
+            if _heads_nothing_searchable(page.blocks[number + 1 :]):
                 continue  # «Inviterte (45)» over a list the index leaves out: a sub-result with nothing in it
             anchor = f' id="{_text(block.anchor)}"' if block.anchor else ""
             weight = policy.headings.get(block.level)
@@ -278,21 +279,42 @@ def search_page(repo: Repository) -> Page:
 
     def select(facet: str, label: str, all_label: str, options: list[str]) -> Markup:
         choices = [tag("option", all_label, value="")] + [tag("option", option, value=option) for option in options]
-        return tag("span", [tag("label", label, for_=f"search-filter-{facet}"), tag("select", choices, id=f"search-filter-{facet}", name=facet, data_filter=facet)], class_="search-filter")
+        return tag(
+            "span",
+            [tag("label", label, for_=f"search-filter-{facet}"), tag("select", choices, id=f"search-filter-{facet}", name=facet, data_filter=facet)],
+            class_="search-filter",
+        )
 
-    field_ = tag("p", [tag("label", "Søk etter", for_="search-page-input"), tag("input", type="search", id="search-page-input", name="q", autocomplete="off", spellcheck="false", enterkeyhint="search")], class_="search-page__field")
-    filters = tag("fieldset", [
-        tag("legend", "Avgrens treffene"),
-        select("type", "Type", "Alle typer", KINDS),
-        select("gruppe", "Gruppe", "Alle grupper", groups),
-        select("ar", "År", "Alle år", years),
-        select("satsingsomrade", "Satsingsområde", "Alle satsingsområder", areas),
-    ], class_="search-filters")
+    field_ = tag(
+        "p",
+        [
+            tag("label", "Søk etter", for_="search-page-input"),
+            tag("input", type="search", id="search-page-input", name="q", autocomplete="off", spellcheck="false", enterkeyhint="search"),
+        ],
+        class_="search-page__field",
+    )
+    filters = tag(
+        "fieldset",
+        [
+            tag("legend", "Avgrens treffene"),
+            select("type", "Type", "Alle typer", KINDS),
+            select("gruppe", "Gruppe", "Alle grupper", groups),
+            select("ar", "År", "Alle år", years),
+            select("satsingsomrade", "Satsingsområde", "Alle satsingsområder", areas),
+        ],
+        class_="search-filters",
+    )
     status = tag("p", "", id="search-page-status", class_="search-status", role="status", aria_live="polite")
     form = tag("form", [field_, filters, status], id="search-page", class_="search-page", role="search", hidden=True, aria_label="Søk i arkivet")
     results = tag("ol", "", id="search-page-results", class_="search-results")
     more = tag("p", tag("button", "Vis flere treff", type="button", id="search-page-more", class_="md-button", hidden=True))
-    help_text = tag("p", "Søket finner ord i referatene, personer, satsingsområder og klynger. Bøyde former finner hverandre («møtene» finner «møtet»), og du kan skrive o, ae og a for ø, æ og å.", class_="search-help")
-    noscript = Markup("<noscript>") + tag("p", "Søket trenger JavaScript. Slå det på i nettleseren, eller bla i møtearkivet og kontaktlisten.") + Markup("</noscript>")
+    help_text = tag(
+        "p",
+        "Søket finner ord i referatene, personer, satsingsområder og klynger. Bøyde former finner hverandre («møtene» finner «møtet»), og du kan skrive o, ae og a for ø, æ og å.",
+        class_="search-help",
+    )
+    noscript = (
+        Markup("<noscript>") + tag("p", "Søket trenger JavaScript. Slå det på i nettleseren, eller bla i møtearkivet og kontaktlisten.") + Markup("</noscript>")
+    )
     page.blocks.append(Markup("\n").join([help_text, form, results, more, noscript]))
     return page

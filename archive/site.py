@@ -32,6 +32,7 @@ ASSETS_SOURCE = Path("overrides") / "assets"
 
 # -- pages written by hand --------------------------------------------------------
 
+
 def schema_reference(name: str) -> Markup:
     """The fields of one kind of record, for the guide, with examples written as YAML."""
     kind = schema.ALL_SCHEMAS[name]
@@ -73,7 +74,7 @@ def _heading(line: str, level: int) -> str | None:
     marker = "#" * level + " "
     if not line.startswith(marker) or len(line) == len(marker):
         return None
-    raw = line[len(marker):]
+    raw = line[len(marker) :]
     text = raw.rstrip()
     return text.rstrip("#").rstrip() or text[:1] or raw[:1]
 
@@ -120,6 +121,7 @@ def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
 
 # -- every page -------------------------------------------------------------------
 
+
 def site_pages(repo: Repository, site_url: str) -> list[Page]:
     pages = [
         views.front_page(repo),
@@ -145,6 +147,7 @@ def site_pages(repo: Repository, site_url: str) -> list[Page]:
 
 
 # -- the engine's source folder -----------------------------------------------------
+
 
 def _write(path: Path, data: bytes) -> bool:
     """Write only when the content changed, so that the engine's dirty builds skip the rest."""

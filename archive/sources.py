@@ -64,8 +64,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud
 
 def control_character_message(char: str) -> str:
     return (
-        f"linjen inneholder et usynlig kontrolltegn (U+{ord(char):04X}), ofte fra tekst kopiert fra PDF eller Word. "
-        "Slett tegnet, eller skriv linjen på nytt."
+        f"linjen inneholder et usynlig kontrolltegn (U+{ord(char):04X}), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt."
     )
 
 
@@ -88,8 +87,7 @@ def decode(raw: bytes, report: Report) -> str | None:
         line = raw[: error.start].count(b"\n") + 1
         report(
             line,
-            "filen er ikke lagret som UTF-8 (kanskje fra Word, som lagrer æ, ø og å annerledes). "
-            "Lagre den på nytt som «UTF-8» og prøv igjen.",
+            "filen er ikke lagret som UTF-8 (kanskje fra Word, som lagrer æ, ø og å annerledes). Lagre den på nytt som «UTF-8» og prøv igjen.",
         )
         return None
     # Text mode in MkDocs turns CRLF and lone CR into LF; so do we.
@@ -126,12 +124,11 @@ def split_front_matter(text: str, report: Report) -> Document:
         if text.startswith("---"):
             report(
                 1,
-                "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. "
-                "Ellers viser nettstedet den som vanlig tekst.",
+                "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. Ellers viser nettstedet den som vanlig tekst.",
             )
         return Document(None, text, 1)
     yaml_text = match.group(1)
-    rest = text[match.end():]
+    rest = text[match.end() :]
     stripped = rest.lstrip("\n")
     body_first_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(stripped))
     if report_tabs(yaml_text, report, first_line=2):
@@ -210,9 +207,7 @@ _SIMPLE_KEY = re.compile(r"^([^\s#:'\"\[\]{},&*!|>%@`?-][^:#]*?):(?: +(.*))?$")
 _SIMPLE_ITEM = re.compile(r"^  - (.*)$")
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\[\]{}]|\s$")
 _RESOLVER = yaml.resolver.Resolver()
-_YAML_WORDS = frozenset(
-    "yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF y Y n N null Null NULL".split()
-)
+_YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF y Y n N null Null NULL".split())
 
 
 def _simple_value(raw: str) -> Any:
@@ -293,8 +288,7 @@ def _report_limits(text: str, report: Report, first_line: int) -> bool:
         if depth > MAX_NESTING:
             report(
                 line + first_line - 1,
-                f"verdiene er nestet {depth} nivåer dypt; mer enn {MAX_NESTING} er ikke tillatt. "
-                "Skriv lister og oppføringer med færre nivåer.",
+                f"verdiene er nestet {depth} nivåer dypt; mer enn {MAX_NESTING} er ikke tillatt. Skriv lister og oppføringer med færre nivåer.",
             )
             refused = True
     return refused
@@ -314,8 +308,7 @@ def _report_anchors_and_tags(text: str, report: Report, first_line: int) -> bool
             if not anchored and isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
                 report(
                     token.start_mark.line + first_line,
-                    "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. "
-                    "Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.",
+                    "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.",
                 )
                 refused = anchored = True
             elif not tagged and isinstance(token, yaml.TagToken):
@@ -323,8 +316,7 @@ def _report_anchors_and_tags(text: str, report: Report, first_line: int) -> bool
                 shown = handle + suffix if handle else f"!<{suffix}>"
                 report(
                     token.start_mark.line + first_line,
-                    f"YAML-merket «{shown}» er ikke tillatt her. "
-                    "Skriv verdien som vanlig tekst; sett den i anførselstegn hvis den starter med «!».",
+                    f"YAML-merket «{shown}» er ikke tillatt her. Skriv verdien som vanlig tekst; sett den i anførselstegn hvis den starter med «!».",
                 )
                 refused = tagged = True
             if anchored and tagged:
@@ -417,8 +409,7 @@ def _compose_reporting_errors(text: str, report: Report, first_line: int) -> Any
         # PyYAML itself fails on a \-code beyond Unicode in double quotes ("\U00200000").
         report(
             loader.get_mark().line + first_line,
-            "YAML-feil: en \\-kode i tekst i doble anførselstegn er ugyldig. "
-            "Bruk enkle anførselstegn ('...') eller fjern \\.",
+            "YAML-feil: en \\-kode i tekst i doble anførselstegn er ugyldig. Bruk enkle anførselstegn ('...') eller fjern \\.",
         )
         return _UNPARSED
     finally:
@@ -526,17 +517,17 @@ def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line
             line,
             f"«{raw}» leses som {'sann (true)' if raw.lower() in ('yes', 'on') else 'usann (false)'} av YAML. "
             f"Skriv {'true' if raw.lower() in ('yes', 'on') else 'false'} hvis det er ment, "
-            f"eller \"{raw}\" i anførselstegn hvis det er tekst.",
+            f'eller "{raw}" i anførselstegn hvis det er tekst.',
         )
         return INVALID
     if tag == "tag:yaml.org,2002:int" and (_OCTAL_LIKE.match(raw) or ":" in raw):
         if ":" in raw:
-            report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
+            report(line, f'«{raw}» leses som tallet {loader.construct_object(node)} av YAML. Skriv klokkeslett i anførselstegn: "{raw}".')
         else:
-            report(line, f"«{raw}» leses som tallet {loader.construct_object(node)} av YAML (ledende null). Sett det i anførselstegn: \"{raw}\".")
+            report(line, f'«{raw}» leses som tallet {loader.construct_object(node)} av YAML (ledende null). Sett det i anførselstegn: "{raw}".')
         return INVALID
     if tag == "tag:yaml.org,2002:float" and ":" in raw:
-        report(line, f"«{raw}» leses som et tall av YAML. Skriv klokkeslett i anførselstegn: \"{raw}\".")
+        report(line, f'«{raw}» leses som et tall av YAML. Skriv klokkeslett i anførselstegn: "{raw}".')
         return INVALID
     if tag == "tag:yaml.org,2002:timestamp":
         try:

@@ -16,7 +16,5 @@ def nearest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 60
     # archive should not pay for loading the library.
     from rapidfuzz import fuzz, process, utils
 
-    matches = process.extract(
-        word, candidates, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff
-    )
+    matches = process.extract(word, candidates, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff)
     return [match[0] for match in matches]

@@ -93,7 +93,13 @@ def meeting_link(repo: Repository, meeting: model.Meeting, here: str, anchor: st
 
 
 def item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, here: str) -> Markup:
-    return _cached_link(repo, "item", f"{meeting.id}#{item.anchor}", here, lambda: a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}"))
+    return _cached_link(
+        repo,
+        "item",
+        f"{meeting.id}#{item.anchor}",
+        here,
+        lambda: a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}"),
+    )
 
 
 MEETING_STATUS_KIND = {"planlagt": "planned", "utkast": "draft", "godkjent": "approved"}
@@ -131,6 +137,7 @@ def search_meta(**values) -> Markup:
 
 
 # -- the meeting page ------------------------------------------------------
+
 
 def breadcrumb(repo: Repository, meeting: model.Meeting, here: str) -> Markup:
     crumbs = [
@@ -198,7 +205,7 @@ def prose_html(meeting: model.Meeting) -> dict[int, Markup]:
     if cached is None:
         blocks = [b for b in [*meeting.preamble, *(b for item in meeting.agenda for b in item.blocks)] if isinstance(b, model.Prose)]
         rendered = render_many([b.text for b in blocks], meeting.src_path, meeting.src_path)
-        cached = meeting.__dict__["_prose_html"] = {id(b): html for b, html in zip(blocks, rendered)}
+        cached = meeting.__dict__["_prose_html"] = {id(b): html for b, html in zip(blocks, rendered, strict=True)}
     return cached
 
 
@@ -213,7 +220,11 @@ def render_blocks(repo: Repository, meeting: model.Meeting, blocks: list, here: 
             out.append(tag("div", [tag("p", "Vedtak", class_="admonition-title"), *body], class_="admonition success vedtak"))
         elif isinstance(block, model.FollowUpList):
             entries = [tag("li", follow_up_line(repo, action, here)) for action in block.actions]
-            out.append(tag("div", [tag("p", "Oppfølging", class_="admonition-title"), tag("ul", entries, class_="follow-ups")], class_="admonition abstract oppfolging"))
+            out.append(
+                tag(
+                    "div", [tag("p", "Oppfølging", class_="admonition-title"), tag("ul", entries, class_="follow-ups")], class_="admonition abstract oppfolging"
+                )
+            )
         elif isinstance(block, model.LinkLine):
             out.append(link_line(repo, meeting, block, here))
         elif isinstance(block, model.Subsection):
@@ -285,7 +296,14 @@ def meeting_header(repo: Repository, meeting: model.Meeting, here: str) -> Marku
     top = [page_tools()] if meeting.minutes_in_archive else []
     top.append(meeting_card(repo, meeting, here))
     if not meeting.minutes_in_archive:
-        top.append(tag("div", tag("p", "Referatet finnes ikke i arkivet", class_="admonition-title") + tag("p", "Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her."), class_="admonition note"))
+        top.append(
+            tag(
+                "div",
+                tag("p", "Referatet finnes ikke i arkivet", class_="admonition-title")
+                + tag("p", "Møtet er kjent fra andre referater, men selve referatet er ikke lagt inn her."),
+                class_="admonition note",
+            )
+        )
     if len(meeting.agenda) > 3:
         top.append(contents_list(meeting))
     return Markup("\n").join(top)
@@ -295,7 +313,9 @@ def meeting_intro(repo: Repository, meeting: model.Meeting, here: str) -> Markup
     """The search's labels for the meeting, and the text before the first item."""
     areas = sorted({area for item in meeting.agenda for area in item.focus_areas})
     filters = search_filters(
-        type="Møte", gruppe=group_name(repo, meeting.group), ar=str(meeting.year),
+        type="Møte",
+        gruppe=group_name(repo, meeting.group),
+        ar=str(meeting.year),
         satsingsomrade=[repo.focus_areas[a].name for a in areas],
     ) + search_meta(dato=meeting_date(meeting))
     return filters + (render_blocks(repo, meeting, meeting.preamble, here) if meeting.preamble else Markup(""))
@@ -304,7 +324,8 @@ def meeting_intro(repo: Repository, meeting: model.Meeting, here: str) -> Markup
 def attachment_list(meeting: model.Meeting, here: str) -> Markup:
     folder = meeting.src_path.rsplit("/", 1)[0]
     return unordered_list(
-        a(paths.file_url(here, f"{folder}/{attachment.file}"), attachment.title) if attachment.file
+        a(paths.file_url(here, f"{folder}/{attachment.file}"), attachment.title)
+        if attachment.file
         else tag("span", attachment.title) + " " + tag("em", "(ikke i arkivet)")
         for attachment in meeting.attachments
     )
@@ -345,6 +366,7 @@ def previous_next(repo: Repository, meeting: model.Meeting, here: str) -> Markup
 
 # -- the archive -----------------------------------------------------------
 
+
 def meeting_row(repo: Repository, meeting: model.Meeting, here: str) -> list:
     summary = plural(len(meeting.agenda), "sak", "saker") if meeting.agenda else "–"
     if not meeting.minutes_in_archive:
@@ -382,7 +404,11 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> Markup:
 
     def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> Markup:
         choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
-        return tag("span", tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet), class_="archive-filter-field")
+        return tag(
+            "span",
+            tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet),
+            class_="archive-filter-field",
+        )
 
     form = tag(
         "form",
@@ -392,7 +418,9 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> Markup:
             select("ar", "År", "Alle år", [(str(y), str(y)) for y in years]),
             tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
         ],
-        class_="archive-filter", hidden=True, aria_label="Avgrens møtelisten",
+        class_="archive-filter",
+        hidden=True,
+        aria_label="Avgrens møtelisten",
     )
     return tag("div", links + form, data_pagefind_ignore="all")
 
@@ -408,21 +436,30 @@ def meeting_archive(repo: Repository, here: str = paths.ARCHIVE_PAGE) -> Page:
     for meeting in reversed(repo.meetings):
         by_year[meeting.year].append(meeting)
     years = sorted(by_year, reverse=True)
-    intro = tag("p", Markup("Alle møter i arkivet, nyeste først. Se også ") + a(url(here, paths.ARCHIVE_BY_GROUP_PAGE), "møtene etter gruppe") + " og " + a(url(here, paths.CALENDAR_PAGE), "kalenderen") + ".")
+    intro = tag(
+        "p",
+        Markup("Alle møter i arkivet, nyeste først. Se også ")
+        + a(url(here, paths.ARCHIVE_BY_GROUP_PAGE), "møtene etter gruppe")
+        + " og "
+        + a(url(here, paths.CALENDAR_PAGE), "kalenderen")
+        + ".",
+    )
     page.blocks.append(intro + archive_filter(repo, years, here))
     for year in years:
         meetings = by_year[year]
-        attributes = [
-            {"data_gruppe": m.group, "data_omrade": " ".join(meeting_focus_areas(m)), "data_ar": str(m.year)}
-            for m in meetings
-        ]
+        attributes = [{"data_gruppe": m.group, "data_omrade": " ".join(meeting_focus_areas(m)), "data_ar": str(m.year)} for m in meetings]
         page.blocks.append(Heading(2, str(year), str(year)))
         page.blocks.append(Later(partial(_archive_year, repo, meetings, attributes, year, here)))
     return page
 
 
 def _archive_year(repo: Repository, meetings: list, attributes: list, year: int, here: str) -> Markup:
-    return tag("div", table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in meetings], row_attributes=attributes, class_="archive-table"), class_="archive-year", data_year=str(year))
+    return tag(
+        "div",
+        table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in meetings], row_attributes=attributes, class_="archive-table"),
+        class_="archive-year",
+        data_year=str(year),
+    )
 
 
 def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE) -> Page:
@@ -434,11 +471,14 @@ def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE)
         if not meetings:
             page.blocks.append(tag("p", "Ingen møter i arkivet."))
             continue
-        page.blocks.append(Later(partial(lambda meetings: table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in reversed(meetings)], class_="archive-table"), meetings)))
+        page.blocks.append(
+            Later(partial(lambda meetings: table(ARCHIVE_HEAD, [meeting_row(repo, m, here) for m in reversed(meetings)], class_="archive-table"), meetings))
+        )
     return page
 
 
 # -- follow-ups ------------------------------------------------------------
+
 
 def open_chains(repo: Repository):
     return [chain for chain in repo.action_chains if chain.is_open]
@@ -461,12 +501,14 @@ def follow_up_table(repo: Repository, chains, here: str, *, with_owner: bool = T
         if with_area:
             row.append(join(focus_area_link(repo, area, here) for area in chain.latest.focus_areas) or "–")
         rows.append(row)
-        attributes.append({
-            "data_status": chain.status,
-            "data_ansvarlig": " ".join(chain.owners),
-            "data_omrade": " ".join(chain.latest.focus_areas),
-            "data_frist": chain.latest.due.isoformat() if chain.latest.due else "",
-        })
+        attributes.append(
+            {
+                "data_status": chain.status,
+                "data_ansvarlig": " ".join(chain.owners),
+                "data_omrade": " ".join(chain.latest.focus_areas),
+                "data_frist": chain.latest.due.isoformat() if chain.latest.due else "",
+            }
+        )
     return table(head, rows, row_attributes=attributes, class_="follow-up-table")
 
 
@@ -487,15 +529,24 @@ SECTIONS = [
 def front_page(repo: Repository, here: str = paths.FRONT_PAGE) -> Page:
     page = Page(here, "Forside", hide=("navigation", "toc"))
     page.blocks.append(Heading(1, "Næringsgruppen i Osloregionen", ""))
-    intro = tag("p", "Her finner medlemmene av Osloregionens faggruppe for næringssamarbeid alle møtereferater, vedtak og oppfølgingspunkter, satsingsområdene og arbeidsgruppene, klyngene i regionen og hvem som er hvem. Søk øverst på siden (tasten /) for å finne ord i referatene, personer og organisasjoner.")
+    intro = tag(
+        "p",
+        "Her finner medlemmene av Osloregionens faggruppe for næringssamarbeid alle møtereferater, vedtak og oppfølgingspunkter, satsingsområdene og arbeidsgruppene, klyngene i regionen og hvem som er hvem. Søk øverst på siden (tasten /) for å finne ord i referatene, personer og organisasjoner.",
+    )
     cards = [tag("li", a(url(here, target), tag("strong", label) + tag("span", text))) for target, label, text in SECTIONS]
     page.blocks.append(intro + tag("nav", tag("ul", cards, class_="section-cards"), aria_label="Hovedområder"))
     held = [m for m in repo.meetings if m.held and m.minutes_in_archive]
     page.blocks.append(Heading(2, "Siste referat", "siste-referat"))
     if held:
         latest = held[-1]
-        summary = [plural(len(latest.agenda), "sak", "saker"), plural(len(latest.decisions), "vedtak", "vedtak"), plural(len(latest.actions), "oppfølgingspunkt", "oppfølgingspunkter")]
-        page.blocks.append(tag("p", meeting_link(repo, latest, here) + " " + meeting_status_badge(latest) + tag("br") + "Referatet har " + ", ".join(summary) + "."))
+        summary = [
+            plural(len(latest.agenda), "sak", "saker"),
+            plural(len(latest.decisions), "vedtak", "vedtak"),
+            plural(len(latest.actions), "oppfølgingspunkt", "oppfølgingspunkter"),
+        ]
+        page.blocks.append(
+            tag("p", meeting_link(repo, latest, here) + " " + meeting_status_badge(latest) + tag("br") + "Referatet har " + ", ".join(summary) + ".")
+        )
     else:
         page.blocks.append(tag("p", "Ingen referater er lagt inn ennå."))
     page.blocks.append(Heading(2, "Neste møte", "neste-mote"))
@@ -540,6 +591,7 @@ def event_text(event: model.Event) -> Markup:
 
 # -- focus areas -----------------------------------------------------------
 
+
 def focus_area_table(repo: Repository, here: str) -> Markup:
     if not repo.focus_areas:
         return tag("p", "Ingen satsingsområder er lagt inn.")
@@ -554,7 +606,10 @@ def focus_area_table(repo: Repository, here: str) -> Markup:
 def focus_area_index(repo: Repository, here: str = paths.FOCUS_AREAS_PAGE) -> Page:
     page = Page(here, "Satsingsområder")
     page.blocks.append(Heading(1, "Satsingsområder", ""))
-    page.blocks.append(tag("p", "Hvert satsingsområde har en arbeidsgruppe. Siden for området viser sakene, vedtakene og oppfølgingspunktene som hører til det, nyeste først.") + focus_area_table(repo, here))
+    page.blocks.append(
+        tag("p", "Hvert satsingsområde har en arbeidsgruppe. Siden for området viser sakene, vedtakene og oppfølgingspunktene som hører til det, nyeste først.")
+        + focus_area_table(repo, here)
+    )
     return page
 
 
@@ -642,7 +697,12 @@ def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
         src = year_pages[year]
         year_page = Page(src, f"{area.name} {year}")
         year_page.blocks.append(Heading(1, f"{area.name} {year}", ""))
-        year_page.blocks.append(tag("p", concat(f"{plural(len(by_year[year]), 'sak', 'saker')} om satsingsområdet i {year}, nyeste først. ", a(url(src, here), f"Til {area.name}"), ".")))
+        year_page.blocks.append(
+            tag(
+                "p",
+                concat(f"{plural(len(by_year[year]), 'sak', 'saker')} om satsingsområdet i {year}, nyeste først. ", a(url(src, here), f"Til {area.name}"), "."),
+            )
+        )
         year_page.blocks.append(Later(partial(focus_area_timeline, repo, area, src, by_year[year]), searchable=False))
         pages.append(year_page)
     return pages
@@ -679,6 +739,7 @@ def focus_area_timeline(repo: Repository, area: model.FocusArea, here: str, item
 
 # -- groups ----------------------------------------------------------------
 
+
 def groups_page(repo: Repository, here: str = paths.GROUPS_PAGE) -> Page:
     page = Page(here, "Grupper")
     page.blocks.append(Heading(1, "Grupper", ""))
@@ -711,6 +772,7 @@ def groups_page(repo: Repository, here: str = paths.GROUPS_PAGE) -> Page:
 
 # -- clusters --------------------------------------------------------------
 
+
 def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page:
     page = Page(here, "Klynger", searchable=True)
     page.blocks.append(Heading(1, "Klynger", ""))
@@ -726,10 +788,7 @@ def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page
         ("Kontaktperson", lambda c: person_link(repo, c.contact, here) if c.contact else None),
     ]
     columns = [(label, value) for label, value in optional if any(value(c) for c in clusters)]
-    rows = [
-        [a(f"#{c.id}", c.name), *[(value(c) or "–") for _, value in columns], str(len(repo.meetings_by_cluster.get(c.id, [])))]
-        for c in clusters
-    ]
+    rows = [[a(f"#{c.id}", c.name), *[(value(c) or "–") for _, value in columns], str(len(repo.meetings_by_cluster.get(c.id, [])))] for c in clusters]
     head = ["Klynge", *[label for label, _ in columns], "Møter"]
     # The table repeats the sections below it: the search reads the sections.
     page.blocks.append(search_filters(type="Klynge") + tag("div", table(head, rows), class_="sortable-table", data_pagefind_ignore="all"))
@@ -752,6 +811,7 @@ def cluster_directory(repo: Repository, here: str = paths.CLUSTERS_PAGE) -> Page
 
 # -- people and organisations ----------------------------------------------
 
+
 def _initial(name: str) -> str:
     letter = name.strip()[:1].upper()
     return letter if letter.isalpha() else "#"
@@ -772,12 +832,23 @@ def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> Page:
     by_letter: dict[str, list[model.Person]] = defaultdict(list)
     for person in people:
         by_letter[_initial(person.name)].append(person)
-    letters = [tag("li", a(f"#bokstav-{letter.lower()}", letter) if letter in by_letter else tag("span", letter, aria_hidden="true", class_="letter-empty")) for letter in ALPHABET]
-    intro = tag("p", Markup(f"{plural(len(people), 'person', 'personer')} fra ") + a(url(here, paths.ORGANISATIONS_PAGE), plural(len(repo.organisations), "organisasjon", "organisasjoner")) + ". Velg en person for roller, grupper, oppfølgingspunkter og møter.")
+    letters = [
+        tag("li", a(f"#bokstav-{letter.lower()}", letter) if letter in by_letter else tag("span", letter, aria_hidden="true", class_="letter-empty"))
+        for letter in ALPHABET
+    ]
+    intro = tag(
+        "p",
+        Markup(f"{plural(len(people), 'person', 'personer')} fra ")
+        + a(url(here, paths.ORGANISATIONS_PAGE), plural(len(repo.organisations), "organisasjon", "organisasjoner"))
+        + ". Velg en person for roller, grupper, oppfølgingspunkter og møter.",
+    )
     name_filter = tag(
         "div",
-        tag("label", "Finn en person", for_="contact-filter") + tag("input", type="search", id="contact-filter", autocomplete="off", data_filter_target="contact-list") + tag("p", "", class_="contact-filter-count", role="status", aria_live="polite"),
-        class_="contact-filter", hidden=True,
+        tag("label", "Finn en person", for_="contact-filter")
+        + tag("input", type="search", id="contact-filter", autocomplete="off", data_filter_target="contact-list")
+        + tag("p", "", class_="contact-filter-count", role="status", aria_live="polite"),
+        class_="contact-filter",
+        hidden=True,
     )
     page.blocks.append(intro + tag("nav", tag("ul", letters, class_="letter-index"), aria_label="Personer etter forbokstav") + name_filter)
     sections = []
@@ -794,7 +865,20 @@ def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> Page:
 def person_page(repo: Repository, person: model.Person) -> Page:
     here = paths.person_page(person.id)
     page = Page(here, person.name, searchable=True)
-    page.blocks.append(tag("nav", tag("ol", [tag("li", a(url(here, paths.CONTACTS_PAGE), "Kontakter")), tag("li", a(url(here, paths.CONTACTS_PAGE, f"bokstav-{_initial(person.name).lower()}"), _initial(person.name)))]), class_="breadcrumb", aria_label="Brødsmulesti"))
+    page.blocks.append(
+        tag(
+            "nav",
+            tag(
+                "ol",
+                [
+                    tag("li", a(url(here, paths.CONTACTS_PAGE), "Kontakter")),
+                    tag("li", a(url(here, paths.CONTACTS_PAGE, f"bokstav-{_initial(person.name).lower()}"), _initial(person.name))),
+                ],
+            ),
+            class_="breadcrumb",
+            aria_label="Brødsmulesti",
+        )
+    )
     page.blocks.append(Heading(1, person.name, ""))
     rows: list[tuple] = []
     org = repo.organisations.get(person.organisation or "")

@@ -56,8 +56,14 @@ RESULTS = ROOT / "bench" / "RESULTS-search.md"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # What members type: an inflected word found in most meetings, words without æ, ø
 # and å, a name with a slip, and a plain word.
@@ -269,9 +275,12 @@ def table(rows: list[dict]) -> list[str]:
 
 
 def query_table(rows: list[dict]) -> list[str]:
-    lines = ["| meetings | query | results shown | after the last key | pasted: / to first result | phone: after the last key | bytes (first query) |", "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| meetings | query | results shown | after the last key | pasted: / to first result | phone: after the last key | bytes (first query) |",
+        "|---:|---|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
-        for typed, pasted, phone in zip(r["queries"], r["pasted"], r["phone"]):
+        for typed, pasted, phone in zip(r["queries"], r["pasted"], r["phone"], strict=True):
             lines.append(
                 f"| {r['meetings']:,} | {typed['query']} | {typed['results']} | {typed['after_last_key_ms']:.0f} ms "
                 f"| {pasted['after_slash_ms']:.0f} ms | {phone['after_last_key_ms']:.0f} ms | {kib(typed['first_query_bytes'])} |"
@@ -288,7 +297,9 @@ def build_synthetic(meetings: int, out: Path) -> tuple[Path, Path, float]:
     root = write_repository(work / "repo", meetings)
     site = work / "site"
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_site.py"), "--rot", str(root), "--site-dir", str(site)], check=True, capture_output=True, text=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build_site.py"), "--rot", str(root), "--site-dir", str(site)], check=True, capture_output=True, text=True
+    )
     return root, site, time.perf_counter() - started
 
 
@@ -313,16 +324,21 @@ def main() -> int:
         import platform
 
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-        RESULTS.write_text("\n".join([
-            "# Search benchmark results",
-            "",
-            f"Written by `python bench/search.py` on {stamp} ({platform.python_version()}, {os.cpu_count()} cores).",
-            "Synthetic archives from bench/synthetic.py, built with scripts/build_site.py; what each",
-            "column means is in the docstring of bench/search.py. Timings depend on the machine.",
-            "",
-            *lines,
-            "",
-        ]), encoding="utf-8")
+        RESULTS.write_text(
+            "\n".join(
+                [
+                    "# Search benchmark results",
+                    "",
+                    f"Written by `python bench/search.py` on {stamp} ({platform.python_version()}, {os.cpu_count()} cores).",
+                    "Synthetic archives from bench/synthetic.py, built with scripts/build_site.py; what each",
+                    "column means is in the docstring of bench/search.py. Timings depend on the machine.",
+                    "",
+                    *lines,
+                    "",
+                ]
+            ),
+            encoding="utf-8",
+        )
         print(f"written: {RESULTS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 

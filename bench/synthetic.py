@@ -23,11 +23,35 @@ ROOT = Path(__file__).resolve().parent.parent
 GROUPS = ["naeringsgruppen", "arbeidsgruppe-1", "arbeidsgruppe-2", "arbeidsgruppe-3", "arbeidsgruppe-4", "arbeidsgruppe-5"]
 FOCUS_AREAS = ["internasjonal-rekruttering", "sirkulaerokonomi", "naeringsutviklingsprosjekter", "kompetansebehov", "attraktivitet-og-tilflytting"]
 FIRST_NAMES = ["Kari", "Ola", "Ingrid", "Lars", "Sigrid", "Nils", "Astrid", "Håkon", "Solveig", "Øystein", "Åse", "Bjørn", "Tone", "Geir", "Marit", "Espen"]
-LAST_NAMES = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen", "Karlsen", "Haugen", "Bakken", "Solberg", "Strand", "Ødegård", "Lie"]
+LAST_NAMES = [
+    "Hansen",
+    "Johansen",
+    "Olsen",
+    "Larsen",
+    "Andersen",
+    "Pedersen",
+    "Nilsen",
+    "Kristiansen",
+    "Jensen",
+    "Karlsen",
+    "Haugen",
+    "Bakken",
+    "Solberg",
+    "Strand",
+    "Ødegård",
+    "Lie",
+]
 TOPICS = [
-    "Næringsklynger – status", "Rekruttering av internasjonal arbeidskraft", "Sirkulære innkjøp i kommunene",
-    "Felles profilering av regionen", "Kompetansebehov i industrien", "Tilflytting og bolig",
-    "Nye næringsarealer", "Samarbeid med fylkeskommunene", "Innovasjon Norges virkemidler", "Eventuelt",
+    "Næringsklynger – status",
+    "Rekruttering av internasjonal arbeidskraft",
+    "Sirkulære innkjøp i kommunene",
+    "Felles profilering av regionen",
+    "Kompetansebehov i industrien",
+    "Tilflytting og bolig",
+    "Nye næringsarealer",
+    "Samarbeid med fylkeskommunene",
+    "Innovasjon Norges virkemidler",
+    "Eventuelt",
 ]
 SENTENCES = [
     "Gruppen drøftet hvordan kommunene kan samarbeide tettere med klyngene i regionen.",
@@ -70,11 +94,13 @@ def _people(count: int, organisations: list[str]) -> list[dict]:
     for index in range(count):
         first = FIRST_NAMES[index % len(FIRST_NAMES)]
         last = LAST_NAMES[(index // len(FIRST_NAMES)) % len(LAST_NAMES)]
-        people.append({
-            "id": f"syn-person-{index:04d}",
-            "navn": f"{first} {last} {index}",
-            "organisasjon": organisations[index % len(organisations)],
-        })
+        people.append(
+            {
+                "id": f"syn-person-{index:04d}",
+                "navn": f"{first} {last} {index}",
+                "organisasjon": organisations[index % len(organisations)],
+            }
+        )
     return people
 
 
@@ -98,18 +124,29 @@ def _ids_in(path: Path) -> list[str]:
     return [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- id:")]
 
 
-def _meeting_text(rng: random.Random, group: str, date: dt.date, people: dict[str, str], clusters: dict[str, str],
-                  events: list[str], previous: dt.date | None) -> str:
+def _meeting_text(
+    rng: random.Random, group: str, date: dt.date, people: dict[str, str], clusters: dict[str, str], events: list[str], previous: dt.date | None
+) -> str:
     """One meeting in the minutes format, written as a secretary would: names, labels, task lists."""
     attendees = rng.sample(list(people), 12)
     chair, secretary, present, online, absent = attendees[0], attendees[1], attendees[2:8], attendees[8:10], attendees[10:12]
     lines = [
-        "---", f"gruppe: {group}", f"dato: {date.isoformat()}", 'start: "13:00"', 'slutt: "15:00"',
-        "sted: Osloregionens kontor, Oslo", "digitalt: Teams", "status: godkjent",
-        f"møteleder: {people[chair]}", f"referent: {people[secretary]}",
-        "tilstede:", *[f"  - {people[p]}" for p in present],
-        "tilstede_digitalt:", *[f"  - {people[p]}" for p in online],
-        "forfall:", *[f"  - {people[p]}" for p in absent],
+        "---",
+        f"gruppe: {group}",
+        f"dato: {date.isoformat()}",
+        'start: "13:00"',
+        'slutt: "15:00"',
+        "sted: Osloregionens kontor, Oslo",
+        "digitalt: Teams",
+        "status: godkjent",
+        f"møteleder: {people[chair]}",
+        f"referent: {people[secretary]}",
+        "tilstede:",
+        *[f"  - {people[p]}" for p in present],
+        "tilstede_digitalt:",
+        *[f"  - {people[p]}" for p in online],
+        "forfall:",
+        *[f"  - {people[p]}" for p in absent],
     ]
     if rng.random() < 0.2:
         lines += ["arrangementer:", f"  - {rng.choice(events)}"]
@@ -126,7 +163,9 @@ def _meeting_text(rng: random.Random, group: str, date: dt.date, people: dict[st
             lines += [f"Vedtak: Gruppen tok saken til orientering og ber sekretariatet følge opp sak {number}.", ""]
         if number == 3:
             due = (date + dt.timedelta(days=28)).isoformat()
-            lines.append(f"- [ ] Lage et kort notat om status for «{title}» til møtet etter {date.isoformat()}. Ansvar: {people[rng.choice(attendees)]}. Frist: {due}.")
+            lines.append(
+                f"- [ ] Lage et kort notat om status for «{title}» til møtet etter {date.isoformat()}. Ansvar: {people[rng.choice(attendees)]}. Frist: {due}."
+            )
             if previous is not None:
                 lines.append(f"- [x] Følge opp notatet fra forrige møte. Ansvar: {people[rng.choice(attendees)]}. Fra: {previous.isoformat()}, sak 3, punkt 1.")
             lines.append("")
@@ -145,8 +184,15 @@ def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
     clusters = [{"id": f"syn-klynge-{i:03d}", "navn": f"Klynge {i}", "bransje": "industri"} for i in range(CLUSTERS)]
     _append_records(data / "klynger.yaml", clusters)
     first_day = dt.date(2000, 1, 3)
-    events = [{"id": f"syn-arrangement-{i:03d}", "tittel": f"Regionkonferansen {i}",
-               "dato": (first_day + dt.timedelta(days=60 * i)).isoformat(), "gruppe": "naeringsgruppen"} for i in range(EVENTS)]
+    events = [
+        {
+            "id": f"syn-arrangement-{i:03d}",
+            "tittel": f"Regionkonferansen {i}",
+            "dato": (first_day + dt.timedelta(days=60 * i)).isoformat(),
+            "gruppe": "naeringsgruppen",
+        }
+        for i in range(EVENTS)
+    ]
     _append_records(data / "arrangementer.yaml", events)
     person_names = {p["id"]: p["navn"] for p in people}
     cluster_names = {c["id"]: c["navn"] for c in clusters}

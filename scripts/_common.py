@@ -8,8 +8,8 @@ import argparse
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -33,10 +33,7 @@ class NorwegianArgumentParser(argparse.ArgumentParser):
     def format_help(self) -> str:
         text = super().format_help()
         return (
-            text.replace("usage:", "bruk:")
-            .replace("positional arguments:", "argumenter:")
-            .replace("options:", "valg:")
-            .replace("optional arguments:", "valg:")
+            text.replace("usage:", "bruk:").replace("positional arguments:", "argumenter:").replace("options:", "valg:").replace("optional arguments:", "valg:")
         )
 
     def error(self, message: str):
@@ -64,7 +61,10 @@ def run(main: Callable[[], int], what: str) -> None:
     except KeyboardInterrupt:
         code = EXIT_PROBLEMS
     except Exception as error:  # noqa: BLE001 - never a traceback for the secretary
-        print(f"{what}: uventet feil ({type(error).__name__}: {error}). Dette er en feil i verktøyet, ikke i filene dine; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
+        print(
+            f"{what}: uventet feil ({type(error).__name__}: {error}). Dette er en feil i verktøyet, ikke i filene dine; send meldingen til den som vedlikeholder nettstedet.",
+            file=sys.stderr,
+        )
         code = EXIT_UNEXPECTED
     # Leave without tearing down the archive's objects one by one: for a large
     # archive that took a fifth of validate.py's time, and nothing is left to do.

@@ -75,7 +75,9 @@ def run_checked(command: list[str], cwd: Path) -> float:
 
 def our_build(root: Path, site: Path, engine: str = "mkdocs") -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as timings:
-        wall = run_checked([sys.executable, str(root / "scripts" / "build_site.py"), "--engine", engine, "--site-dir", str(site), "--tider", timings.name], root)
+        wall = run_checked(
+            [sys.executable, str(root / "scripts" / "build_site.py"), "--engine", engine, "--site-dir", str(site), "--tider", timings.name], root
+        )
         parts = json.loads(Path(timings.name).read_text(encoding="utf-8"))
     return {"wall": wall, **parts}
 
@@ -124,7 +126,11 @@ def preview(root: Path) -> dict:
     base = f"http://127.0.0.1:{port}/"
     process = subprocess.Popen(
         [sys.executable, str(root / "scripts" / "serve.py"), "--port", str(port), "--rot", str(root)],
-        cwd=root, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     try:
         entry = root / "build" / "preview" / "pagefind" / "pagefind-entry.json"
@@ -251,7 +257,13 @@ def verdicts(rows: list[dict]) -> list[str]:
         checks.append((f"linear growth: t(2000) ≤ {GOALS['growth']:.0f} × t(200)", growth <= GOALS["growth"], f"{growth:.1f}×"))
     if big["search"]:
         s = big["search"]
-        checks.append((f"search: first result ≤ {GOALS['first_result_ms']} ms after typing", s["first_result_max_ms"] <= GOALS["first_result_ms"], f"worst {s['first_result_max_ms']:.0f} ms"))
+        checks.append(
+            (
+                f"search: first result ≤ {GOALS['first_result_ms']} ms after typing",
+                s["first_result_max_ms"] <= GOALS["first_result_ms"],
+                f"worst {s['first_result_max_ms']:.0f} ms",
+            )
+        )
         worst = max(s["first_query_bytes_max"], s["next_query_bytes_max"])
         checks.append((f"search: ≤ {kib(GOALS['query_bytes'])} per query", worst <= GOALS["query_bytes"], kib(worst)))
     return [f"- {'met' if ok else 'MISSED'}: {label} ({value})" for label, ok, value in checks]
@@ -294,29 +306,31 @@ def main() -> int:
     if args.meetings == [200, 2000]:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
         RESULTS.write_text(
-            "\n".join([
-                "# Benchmark results",
-                "",
-                f"Written by `make bench` (scripts/bench.py) on {stamp}, {args.runs} builds of each kind per size.",
-                "Synthetic archives from bench/synthetic.py; the baseline is plain MkDocs + Material",
-                "on the same minutes as Markdown, with its built-in search. Full build is",
-                "`scripts/build_site.py` (check, pages, engine, exports, search index); its parts",
-                "overlap (the pages are made while the engine runs).",
-                "",
-                *lines,
-                "",
-                "Goals at 2,000 meetings:",
-                "",
-                *checks,
-                "",
-                "Machine:",
-                "",
-                *about,
-                "",
-                "How the time is spent and what was tried: bench/NOTES.md (by hand; this file is",
-                "rewritten by every full run).",
-                "",
-            ]),
+            "\n".join(
+                [
+                    "# Benchmark results",
+                    "",
+                    f"Written by `make bench` (scripts/bench.py) on {stamp}, {args.runs} builds of each kind per size.",
+                    "Synthetic archives from bench/synthetic.py; the baseline is plain MkDocs + Material",
+                    "on the same minutes as Markdown, with its built-in search. Full build is",
+                    "`scripts/build_site.py` (check, pages, engine, exports, search index); its parts",
+                    "overlap (the pages are made while the engine runs).",
+                    "",
+                    *lines,
+                    "",
+                    "Goals at 2,000 meetings:",
+                    "",
+                    *checks,
+                    "",
+                    "Machine:",
+                    "",
+                    *about,
+                    "",
+                    "How the time is spent and what was tried: bench/NOTES.md (by hand; this file is",
+                    "rewritten by every full run).",
+                    "",
+                ]
+            ),
             encoding="utf-8",
         )
         print(f"written: {RESULTS.relative_to(ROOT)}", file=sys.stderr)

@@ -55,10 +55,10 @@ def generation_time(environ):
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         except ValueError:
             raise SystemExit(f"SOURCE_DATE_EPOCH er «{epoch}»; den må være et helt antall sekunder siden 1970.") from None
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def engine_command(engine: str, site: Path) -> list[str]:
@@ -120,7 +120,9 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         documents = search.write_search_sources(pages, html, root / SEARCH_SOURCE_DIR)
         index_log = open(Path(scratch) / "index.log", "w+", encoding="utf-8")
         # Lower priority: the engine is the longest part of the build and should not wait for the index.
-        index_run = subprocess.Popen(search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority)
+        index_run = subprocess.Popen(
+            search_command(root, Path(scratch)), cwd=root, stdout=index_log, stderr=subprocess.STDOUT, text=True, preexec_fn=_lower_priority
+        )
         export_files = exports.export_files(repo, site_url, generation_time(os.environ))
         rendered = time.perf_counter()
         engine_run.wait()
@@ -130,7 +132,10 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         if engine_run.returncode != 0 or failures:
             index_run.kill()
             print(engine_output, file=sys.stderr)
-            print(f"{engine} kunne ikke bygge nettstedet. Arkivet er i orden, så dette er en feil i prosjektet; send meldingen til den som vedlikeholder nettstedet.", file=sys.stderr)
+            print(
+                f"{engine} kunne ikke bygge nettstedet. Arkivet er i orden, så dette er en feil i prosjektet; send meldingen til den som vedlikeholder nettstedet.",
+                file=sys.stderr,
+            )
             return EXIT_UNEXPECTED
         if target != site:
             shutil.rmtree(site, ignore_errors=True)

@@ -46,13 +46,24 @@ def main(argv: list[str] | None = None) -> int:
     repo, _ = load_repository(ROOT)
     rows = [corpus_report(s.name, s.read_text(encoding="utf-8"), repo, lexicon, args.seed, args.rate) for s in sources]
     header = ("dokument", "skadde", "rettet", "flagget", "oversett", "feilrettet", "dato", "alle ord")
-    table = [header] + [(r.name, str(r.counts.damaged), str(r.counts.repaired), str(r.counts.flagged), str(r.counts.missed),
-                         str(r.counts.false_repairs), r.date_note, "ja" if r.words_kept else "NEI") for r in rows]
+    table = [header] + [
+        (
+            r.name,
+            str(r.counts.damaged),
+            str(r.counts.repaired),
+            str(r.counts.flagged),
+            str(r.counts.missed),
+            str(r.counts.false_repairs),
+            r.date_note,
+            "ja" if r.words_kept else "NEI",
+        )
+        for r in rows
+    ]
     total = [sum(getattr(r.counts, k) for r in rows) for k in ("damaged", "repaired", "flagged", "missed", "false_repairs")]
     table.append(("sum", *map(str, total), "", ""))
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
-        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))))
+        print("  ".join(cell.ljust(width) if i == 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths, strict=True))))
     share = total[1] / total[0] if total[0] else 1.0
     print(f"Rettet {share:.1%} av de skadde ordene; {total[3]} oversett, {total[4]} riktige ord endret.")
     for row in rows:

@@ -171,11 +171,10 @@ class Builder:
         # which --strict would turn into a failure, so the preview's own check
         # reads the log instead (make build stays strict).
         command = [str(BIN / "mkdocs"), "build", "--site-dir", str(self.site)] + (["--dirty"] if dirty else ["--strict"])
-        result = subprocess.run(command, cwd=self.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": self.site_url}, capture_output=True, text=True)
-        trouble = [
-            line for line in (result.stdout + result.stderr).splitlines()
-            if ("WARNING" in line or "ERROR" in line) and "'dirty' build" not in line
-        ]
+        result = subprocess.run(
+            command, cwd=self.root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": self.site_url}, capture_output=True, text=True
+        )
+        trouble = [line for line in (result.stdout + result.stderr).splitlines() if ("WARNING" in line or "ERROR" in line) and "'dirty' build" not in line]
         if result.returncode != 0 or trouble:
             self.state.update(problems=["Nettstedet kunne ikke bygges (en feil i prosjektet, ikke i filene dine):", *trouble[:20]])
             return False
@@ -216,7 +215,7 @@ class Builder:
         if not self.engine(dirty=not first):
             return
         self.fill(html, [page.src for page in pages] if first else [src for src in touched if src in html])
-        exported = exports.export_files(repo, self.site_url, dt.datetime.now(dt.timezone.utc).replace(microsecond=0))
+        exported = exports.export_files(repo, self.site_url, dt.datetime.now(dt.UTC).replace(microsecond=0))
         (self.site / "eksport").mkdir(parents=True, exist_ok=True)
         for name, text in exported.items():
             (self.site / "eksport" / name).write_text(text, encoding="utf-8")
@@ -224,7 +223,11 @@ class Builder:
         self.state.update(problems=[], built=True)
         print(f"Nettstedet er oppdatert ({len(pages)} sider) på {time.perf_counter() - started:.1f} s; søket følger.", file=sys.stderr)
         index = self.site / SEARCH_INDEX_DIR
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(self.root / SEARCH_SOURCE_DIR), "--output-path", str(index.with_name("pagefind-ny")), "--silent"], capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(self.root / SEARCH_SOURCE_DIR), "--output-path", str(index.with_name("pagefind-ny")), "--silent"],
+            capture_output=True,
+            text=True,
+        )
         if result.returncode == 0:
             shutil.rmtree(index, ignore_errors=True)
             os.replace(index.with_name("pagefind-ny"), index)
@@ -248,7 +251,9 @@ def watch(builder: Builder, state: State, stop: threading.Event) -> None:
 
 
 def parse_args(argv: list[str] | None):
-    parser = NorwegianArgumentParser(prog="serve.py", description="Bygger nettstedet, viser det på http://127.0.0.1:PORT/ og bygger på nytt hver gang en fil lagres.")
+    parser = NorwegianArgumentParser(
+        prog="serve.py", description="Bygger nettstedet, viser det på http://127.0.0.1:PORT/ og bygger på nytt hver gang en fil lagres."
+    )
     parser.add_argument("--port", type=int, default=8000, help="porten (standard: 8000)")
     parser.add_argument("--rot", default=str(ROOT), metavar="MAPPE", help="arkivets rotmappe (standard: denne kopien av arkivet)")
     return parser.parse_args(argv)

@@ -63,7 +63,14 @@ def job_summary(problems: list[Problem]) -> str:
     """Markdown for the pull request's job summary: what to fix, in Norwegian."""
     if not problems:
         return "## Referatsjekken: alt i orden\n\nAlle referater og datafiler er gyldige.\n"
-    lines = ["## Referatsjekken fant feil", "", "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.", "", "| Fil | Linje | Hva er galt |", "|---|---:|---|"]
+    lines = [
+        "## Referatsjekken fant feil",
+        "",
+        "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.",
+        "",
+        "| Fil | Linje | Hva er galt |",
+        "|---|---:|---|",
+    ]
     for problem in problems:
         # The summary is Markdown that GitHub renders: text quoted from a file stays text.
         message = problem.message.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")

@@ -20,7 +20,12 @@ def run_script(name: str, *args: str, env: dict | None = None, cwd: Path | None 
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, str(SCRIPTS / name), *args],
-        capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full_env,
+        cwd=cwd or ROOT,
+        timeout=120,
     )
 
 
@@ -36,7 +41,4 @@ def copy_real_repo(target: Path) -> Path:
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file()
-    }
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -100,11 +100,14 @@ def create(entry: dict, root: Path, outside: Path) -> None:
 
 # -- files too large to keep in git --------------------------------------------------
 
+
 def agenda(entry: dict) -> str:
     """A meeting with `items` agenda items, each with a decision and a follow-up."""
     parts = [HEAD.format(date=entry.get("date", "2025-02-14"))]
     for number in range(1, entry["items"] + 1):
-        parts.append(f"## {number}. Sak nummer {number}\n\nTekst om saken.\n\nVedtak: Tatt til orientering.\n\n- [ ] Følge opp sak {number}. Ansvar: Per Hansen.\n\n")
+        parts.append(
+            f"## {number}. Sak nummer {number}\n\nTekst om saken.\n\nVedtak: Tatt til orientering.\n\n- [ ] Følge opp sak {number}. Ansvar: Per Hansen.\n\n"
+        )
     return "".join(parts)
 
 
@@ -130,13 +133,13 @@ def huge_data(entry: dict) -> str:
 
 def long_line(entry: dict) -> str:
     """One line of `chars` characters made of the pieces that made the old readers slow."""
-    filler = ("Klynger: a" + " " * 40 + "b <a \"x ") * (entry["chars"] // 50 + 1)
+    filler = ("Klynger: a" + " " * 40 + 'b <a "x ') * (entry["chars"] // 50 + 1)
     filler = filler[: entry["chars"]]
     if entry["where"] == "body":
         return HEAD.format(date="2025-02-14") + "## 1. Sak\n\n" + filler + "\n"
     if entry["where"] == "front-matter":
         return f"---\ngruppe: testgruppen\ndato: 2025-02-14\nstatus: utkast\nsted: {filler.replace(':', '.')}\n---\n"
-    return f"- id: testklyngen\n  navn: Testklyngen\n  merknad: \"{filler.replace(chr(34), chr(39))}\"\n"
+    return f'- id: testklyngen\n  navn: Testklyngen\n  merknad: "{filler.replace(chr(34), chr(39))}"\n'
 
 
 def slow_patterns(entry: dict) -> str:
@@ -144,20 +147,22 @@ def slow_patterns(entry: dict) -> str:
     runs of spaces inside headings, label lines and follow-ups, unclosed tags and
     brackets. Every line stays below the limit of 10,000 characters."""
     spaces = " " * 9000
-    return HEAD.format(date=entry["date"]) + "".join([
-        f"## 1. Tittel{spaces}slutt\n\n",
-        f"### Under{spaces}slutt\n\n",
-        f"Gjelder: noe{spaces}annet\n\n",
-        f"- [ ] Oppgave{' ' * 5000}med mellomrom. Ansvar: Per Hansen{' ' * 4000}og Kari Nordmann.\n\n",
-        "<a" * 4000 + "\n\n",
-        '<a "' * 2000 + "\n\n",
-        "<a\n" * 2000 + "\n",
-        "[" * 9000 + "]: x\n\n",
-        "<a:" + "b" * 9000 + "\n\n",
-        "a" + "`" * 5000 + "\n\n",
-        "![" * 4000 + "\n\n",
-        "*_" * 4000 + "\n",
-    ])
+    return HEAD.format(date=entry["date"]) + "".join(
+        [
+            f"## 1. Tittel{spaces}slutt\n\n",
+            f"### Under{spaces}slutt\n\n",
+            f"Gjelder: noe{spaces}annet\n\n",
+            f"- [ ] Oppgave{' ' * 5000}med mellomrom. Ansvar: Per Hansen{' ' * 4000}og Kari Nordmann.\n\n",
+            "<a" * 4000 + "\n\n",
+            '<a "' * 2000 + "\n\n",
+            "<a\n" * 2000 + "\n",
+            "[" * 9000 + "]: x\n\n",
+            "<a:" + "b" * 9000 + "\n\n",
+            "a" + "`" * 5000 + "\n\n",
+            "![" * 4000 + "\n\n",
+            "*_" * 4000 + "\n",
+        ]
+    )
 
 
 def slow_page(entry: dict) -> str:

@@ -12,8 +12,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy of the repository leaves out: environments, caches, build output.
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "node_modules", "site", "build", ".cache", "test-artifacts", "bench-out",
-    ".pytest_cache", ".hypothesis", "__pycache__", "*.egg-info",
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "build",
+    ".cache",
+    "test-artifacts",
+    "bench-out",
+    ".pytest_cache",
+    ".hypothesis",
+    "__pycache__",
+    "*.egg-info",
 )
 
 
@@ -43,7 +53,11 @@ def build_site(root: Path, out: Path, engine: str = "mkdocs", env: dict | None =
     full_env.pop("GITHUB_ACTIONS", None)
     return subprocess.run(
         [sys.executable, str(root / "scripts" / "build_site.py"), "--engine", engine, "--site-dir", str(out)],
-        cwd=root, env=full_env, capture_output=True, text=True, timeout=600,
+        cwd=root,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 

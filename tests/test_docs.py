@@ -12,7 +12,20 @@ def test_guide_documents_every_kind_of_record(root):
     shown = set(re.findall(r"<!-- generert: felt ([a-z_]+) -->", guide))
     # The agenda items and follow-ups are written in the body; the guide explains their syntax in words.
     assert shown == set(schema.ALL_SCHEMAS) - {"agenda_item", "action_item"}
-    for label in ("Vedtak:", "- [ ]", "- [x]", "Ansvar:", "Frist:", "Fra:", "Status: utgår", "Klynger:", "Satsingsområde:", "Gjelder:", "## [4]", "## Sak 38/25"):
+    for label in (
+        "Vedtak:",
+        "- [ ]",
+        "- [x]",
+        "Ansvar:",
+        "Frist:",
+        "Fra:",
+        "Status: utgår",
+        "Klynger:",
+        "Satsingsområde:",
+        "Gjelder:",
+        "## [4]",
+        "## Sak 38/25",
+    ):
         assert label in guide, label
 
 

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from sitebuild import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent

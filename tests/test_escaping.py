@@ -20,21 +20,34 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
+from registers_fixture import load_fixture
 
 from archive import exports, model, schema
 from archive.pages import Heading, html_blocks, to_markdown
 from archive.repository import Page as SourcePage
 from archive.site import site_pages
-from registers_fixture import load_fixture
 
 HOSTILE = st.one_of(
-    st.sampled_from([
-        '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '" onmouseover="alert(1)', "' autofocus onfocus='alert(1)",
-        "{: onclick=alert(1) }", "Navn {: .x #y onfocus=alert(1)}", "javascript:alert(1)", "[lenke](javascript:alert(1))",
-        "{{ 7*7 }} {% raw %}", "&lt;b&gt; &amp; &#60;", "<!-- kommentar -->", "</td></tr></table><form>", "*fet* _kursiv_ `kode` # ",
-    ]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            '" onmouseover="alert(1)',
+            "' autofocus onfocus='alert(1)",
+            "{: onclick=alert(1) }",
+            "Navn {: .x #y onfocus=alert(1)}",
+            "javascript:alert(1)",
+            "[lenke](javascript:alert(1))",
+            "{{ 7*7 }} {% raw %}",
+            "&lt;b&gt; &amp; &#60;",
+            "<!-- kommentar -->",
+            "</td></tr></table><form>",
+            "*fet* _kursiv_ `kode` # ",
+        ]
+    ),
     st.text(alphabet=st.sampled_from(list("<>&\"'{}:=/ #*_`[]()!abcæøå")), min_size=1, max_size=30),
 ).filter(lambda s: s.strip() == s and s)
+
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
@@ -136,8 +149,12 @@ def test_every_page_shows_hostile_text_as_text(base, text):
         assert "<" not in title and ">" not in title
         for block in page.blocks:
             if isinstance(block, Heading):
-                line = next(line for line in outline.split("\n") if line.startswith("#" * block.level + " ") and (not block.anchor or line.endswith("{#" + block.anchor + "}")))
-                body = line[block.level + 1:]
+                line = next(
+                    line
+                    for line in outline.split("\n")
+                    if line.startswith("#" * block.level + " ") and (not block.anchor or line.endswith("{#" + block.anchor + "}"))
+                )
+                body = line[block.level + 1 :]
                 if block.anchor:
                     body = body[: -len(" {#" + block.anchor + "}")]
                 assert not any(c in body for c in "<>{}[]`*_\\"), line
@@ -148,7 +165,7 @@ def test_every_page_shows_hostile_text_as_text(base, text):
 @given(text=HOSTILE)
 def test_every_export_keeps_hostile_text_as_data(base, text):
     repo = poisoned(base, text)
-    files = exports.export_files(repo, "https://example.org/", dt.datetime(2025, 12, 1, tzinfo=dt.timezone.utc))
+    files = exports.export_files(repo, "https://example.org/", dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
     data = json.loads(files["data.json"])
     assert data["personer"][0]["navn"] == text
     feed = ET.fromstring(files["feed.xml"].encode("utf-8"))

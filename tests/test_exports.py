@@ -13,13 +13,13 @@ import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from icalendar import Calendar
-
-from archive import exports
 from registers_fixture import load_fixture, write_fixture
 from sitebuild import build_site, copy_repository, strict_build, with_project_code
 
+from archive import exports
+
 SITE = "https://example.org/arkiv/"
-GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.timezone.utc)
+GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -34,6 +34,7 @@ def events_of(text: str) -> dict[str, object]:
 
 
 # -- iCalendar ---------------------------------------------------------------
+
 
 def test_calendar_is_valid_rfc5545(repo):
     calendar = Calendar.from_ical(exports.calendar_ics(repo, SITE, GENERATED))
@@ -82,6 +83,7 @@ def test_group_calendar_holds_only_the_group_and_is_valid_even_when_empty(repo):
 
 # -- Atom --------------------------------------------------------------------
 
+
 def test_atom_feed_has_the_required_elements(repo):
     feed = ET.fromstring(exports.atom_feed(repo, SITE).encode("utf-8"))
     assert feed.tag == f"{ATOM}feed"
@@ -113,6 +115,7 @@ def test_approved_minutes_are_dated_by_the_approving_meeting(repo):
 
 
 # -- open data ---------------------------------------------------------------
+
 
 def test_export_validates_and_holds_only_public_fields(repo):
     data = json.loads(exports.open_data_json(repo, SITE, GENERATED))
@@ -154,13 +157,17 @@ def test_the_data_page_lists_every_public_field_and_no_private_one():
 
 # -- site_url as MkDocs reads it -----------------------------------------------
 
-@pytest.mark.parametrize("text, environ, expected", [
-    ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {}, "http://127.0.0.1:8000/"),
-    ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {"SITE_URL": "https://x.github.io/repo"}, "https://x.github.io/repo/"),
-    ('site_url: !ENV [A, B, "https://c.no/"]\n', {"B": "https://b.no/"}, "https://b.no/"),
-    ("site_url: !ENV SITE_URL\n", {"SITE_URL": "https://d.no"}, "https://d.no/"),
-    ("site_url: https://e.no/\nx: !!python/name:material.extensions.emoji.twemoji\n", {}, "https://e.no/"),
-])
+
+@pytest.mark.parametrize(
+    "text, environ, expected",
+    [
+        ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {}, "http://127.0.0.1:8000/"),
+        ('site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]\n', {"SITE_URL": "https://x.github.io/repo"}, "https://x.github.io/repo/"),
+        ('site_url: !ENV [A, B, "https://c.no/"]\n', {"B": "https://b.no/"}, "https://b.no/"),
+        ("site_url: !ENV SITE_URL\n", {"SITE_URL": "https://d.no"}, "https://d.no/"),
+        ("site_url: https://e.no/\nx: !!python/name:material.extensions.emoji.twemoji\n", {}, "https://e.no/"),
+    ],
+)
 def test_site_url_from_config(text, environ, expected):
     assert exports.site_url_from_config(text, environ) == expected
 
@@ -171,6 +178,7 @@ def test_site_url_missing_is_a_norwegian_message():
 
 
 # -- the build that writes them -------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory) -> Path:
@@ -183,7 +191,12 @@ def fixture_site(tmp_path_factory) -> Path:
 
 def test_the_build_writes_every_file(fixture_site):
     assert sorted(p.name for p in (fixture_site / "eksport").iterdir()) == [
-        "data.json", "feed.xml", "kalender-arbeidsgruppe-a.ics", "kalender-testgruppen.ics", "kalender.ics", "schema.json",
+        "data.json",
+        "feed.xml",
+        "kalender-arbeidsgruppe-a.ics",
+        "kalender-testgruppen.ics",
+        "kalender.ics",
+        "schema.json",
     ]
     data = json.loads((fixture_site / "eksport/data.json").read_text(encoding="utf-8"))
     assert data["nettsted"] == SITE and data["generert"] == "2025-12-01T08:30:00+00:00"
@@ -201,9 +214,15 @@ def test_the_build_refuses_invalid_content_with_the_validators_message(tmp_path)
     assert "Traceback" not in result.stderr and not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("setup, message", [
-    (lambda root: (root / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'ikke en adresse']\n", encoding="utf-8"), "site_url i mkdocs.yml er «ikke en adresse»"),
-])
+@pytest.mark.parametrize(
+    "setup, message",
+    [
+        (
+            lambda root: (root / "mkdocs.yml").write_text("site_url: !ENV [SITE_URL, 'ikke en adresse']\n", encoding="utf-8"),
+            "site_url i mkdocs.yml er «ikke en adresse»",
+        ),
+    ],
+)
 def test_a_bad_setup_is_one_norwegian_line(tmp_path, setup, message):
     root = with_project_code(write_fixture(tmp_path / "archive"), tmp_path / "repo")
     setup(root)
@@ -218,6 +237,7 @@ def test_a_bad_source_date_epoch_is_a_message(tmp_path):
 
 
 # -- the real site -------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def site(root, tmp_path_factory) -> Path:

@@ -34,13 +34,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from _helpers import ROOT, run_script
 from bs4 import BeautifulSoup
+from hostile_corpus import CANARY, GENERATORS, HARMLESS, REFUSED, case_names, make_outside, repository_with
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
-
-from _helpers import ROOT, run_script
-from hostile_corpus import CANARY, GENERATORS, HARMLESS, REFUSED, case_names, make_outside, repository_with
 from sitebuild import build_site, strict_build, with_project_code
 
 REFUSED_CASES = case_names(REFUSED)
@@ -81,6 +80,7 @@ def test_the_corpus_covers_every_class():
 
 # -- refused: the validator ---------------------------------------------------------
 
+
 def _refused_repository(tmp_path: Path, case: str) -> Path:
     outside = make_outside(tmp_path / "utenfor")
     return repository_with([REFUSED / case], tmp_path / "repo", outside, add_records=False)
@@ -113,8 +113,13 @@ def test_the_validator_refuses_with_file_line_and_norwegian_message(tmp_path, ca
 # link to a folder outside, docs/ itself a link, a script, an alias bomb, a
 # template in a page under moter/.
 BUILD_SAMPLE = [
-    "outside-link-to-etc-passwd", "outside-link-in-pages", "outside-link-to-folder-outside", "outside-docs-folder-is-a-link",
-    "script-tag", "stall-yaml-alias-bomb-front-matter", "build-template-in-page-under-moter",
+    "outside-link-to-etc-passwd",
+    "outside-link-in-pages",
+    "outside-link-to-folder-outside",
+    "outside-docs-folder-is-a-link",
+    "script-tag",
+    "stall-yaml-alias-bomb-front-matter",
+    "build-template-in-page-under-moter",
 ]
 
 
@@ -144,13 +149,17 @@ def test_a_closed_pipe_ends_the_validator_quietly(tmp_path):
     for reader in ("head -1", "head -c 0"):
         result = subprocess.run(
             ["bash", "-c", f'"{sys.executable}" scripts/validate.py --rot "{root}" | {reader}; exit "${{PIPESTATUS[0]}}"'],
-            cwd=ROOT, capture_output=True, text=True, timeout=120,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         assert "Traceback" not in result.stderr and "BrokenPipeError" not in result.stderr
         assert result.returncode in (1, 141), result  # refused, or ended by SIGPIPE as Unix tools are
 
 
 # -- refused: the sanitiser alone -------------------------------------------------------
+
 
 def assert_clean(html: str, where: str, own_scripts: set[str] | None = None, page_url: str = "") -> None:
     """No way for script or a foreign page into what a reader's browser gets."""
@@ -184,7 +193,7 @@ def _markdown_files(case: str) -> list[tuple[str, str]]:
     for path in sorted((REFUSED / case).rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         match = re.match(r"^---\n.*?\n---\n", text, re.DOTALL)
-        files.append((path.relative_to(REFUSED / case).as_posix(), text[match.end():] if match else text))
+        files.append((path.relative_to(REFUSED / case).as_posix(), text[match.end() :] if match else text))
     return files
 
 
@@ -208,6 +217,7 @@ def test_there_is_refused_markdown_for_every_way_of_writing_script():
 
 
 # -- harmless: each alone, then all together through real builds -------------------------
+
 
 @pytest.mark.parametrize("case", HARMLESS_CASES)
 def test_harmless_case_passes_the_validator_alone(tmp_path, case):
@@ -460,13 +470,81 @@ def test_new_minutes_carry_follow_ups_of_clashing_unnumbered_items_forward(tmp_p
 # Pieces of Markdown and HTML that change how the rest is read: tags allowed and
 # refused, attributes, quotes, escapes, entities, code, fences, tables, comments.
 MARKUP_PIECES = [
-    "<", ">", "<b>", "</b>", '<a href="https://example.org/">', "</a>", '<img src="v.png">', " onclick=x", '"', "'", "=",
-    "`", "``", "\\", "\n", "\n\n", "    ", "- ", "> ", "[", "]", "(", ")", "](", "]: ", "!", "<!--", "-->", "<script>",
-    "</script>", "<div>", "</div>", "<pre>", "</pre>", "&lt;", "&#60;", "&", "javascript:", "x", " ", "<br>", "<b ",
-    '<i title="a">', "<span>", "<style>", '<h3 id="a">', '<h3 id="__x">', "```", "~~~", "|", "|-|", "*", "_", "<x-y>",
-    "<a:b>", "<?x ?>", "<!X>", "<![CDATA[", "]]>", "<textarea>", "<table>", "<td>", "<tr>", "<p>", "</p>", "<q>",
-    "<svg>", "<iframe>", "<form>", "[a](javascript:x)", "![i](//t.example/p.png)", "<https://example.org/>",
-    "&#60;x ", "\\< ", "&amp; ",
+    "<",
+    ">",
+    "<b>",
+    "</b>",
+    '<a href="https://example.org/">',
+    "</a>",
+    '<img src="v.png">',
+    " onclick=x",
+    '"',
+    "'",
+    "=",
+    "`",
+    "``",
+    "\\",
+    "\n",
+    "\n\n",
+    "    ",
+    "- ",
+    "> ",
+    "[",
+    "]",
+    "(",
+    ")",
+    "](",
+    "]: ",
+    "!",
+    "<!--",
+    "-->",
+    "<script>",
+    "</script>",
+    "<div>",
+    "</div>",
+    "<pre>",
+    "</pre>",
+    "&lt;",
+    "&#60;",
+    "&",
+    "javascript:",
+    "x",
+    " ",
+    "<br>",
+    "<b ",
+    '<i title="a">',
+    "<span>",
+    "<style>",
+    '<h3 id="a">',
+    '<h3 id="__x">',
+    "```",
+    "~~~",
+    "|",
+    "|-|",
+    "*",
+    "_",
+    "<x-y>",
+    "<a:b>",
+    "<?x ?>",
+    "<!X>",
+    "<![CDATA[",
+    "]]>",
+    "<textarea>",
+    "<table>",
+    "<td>",
+    "<tr>",
+    "<p>",
+    "</p>",
+    "<q>",
+    "<svg>",
+    "<iframe>",
+    "<form>",
+    "[a](javascript:x)",
+    "![i](//t.example/p.png)",
+    "<https://example.org/>",
+    "&#60;x ",
+    "\\< ",
+    "&amp; ",
 ]
 _COMMENT = re.compile(r"<!--(?:>|->|.*?-->)", re.DOTALL)
 

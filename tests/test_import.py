@@ -72,7 +72,9 @@ def _make_docx(path: Path) -> Path:
     document.add_paragraph("Mgteleder: Eli Bryhni")
     document.add_paragraph("Tilstede:")
     table = document.add_table(rows=3, cols=2)
-    for row, (name, organisation) in zip(table.rows, [("Dag Aanensen", "Drammensregionen"), ("Asbjgrn Lunde (digitalt)", "Elverum Vekst"), ("Kari Ukjentsen", "Ingen kommune")]):
+    for row, (name, organisation) in zip(
+        table.rows, [("Dag Aanensen", "Drammensregionen"), ("Asbjgrn Lunde (digitalt)", "Elverum Vekst"), ("Kari Ukjentsen", "Ingen kommune")], strict=True
+    ):
         row.cells[0].text, row.cells[1].text = name, organisation
     document.add_paragraph("Sak 38/25 Budsjett for sirkulzergkonomi")
     document.add_paragraph("Vedtak: Budsjettet ble godkjent.")
@@ -84,6 +86,7 @@ def _make_docx(path: Path) -> Path:
 
 def _make_pdf(path: Path, lines: list[str]) -> Path:
     """A one-page PDF with a real text layer, written by hand (no PDF library needed)."""
+
     def escape(text: str) -> str:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -134,6 +137,7 @@ def _in_process(path: Path, root: Path, group="naeringsgruppen", date=None):
 
 # -- the seed ------------------------------------------------------------------
 
+
 def test_seed_imports_to_a_draft_in_the_minutes_format(archive):
     output = archive / "docs/moter/naeringsgruppen/2025-03-12.md"
     result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(output))
@@ -181,12 +185,13 @@ def test_seed_without_date_is_refused(archive):
     result = run_script("import_minutes.py", str(_seed()), "--group", "naeringsgruppen", "--output", str(output))
     assert result.returncode == 1
     assert result.stderr == (
-        f"{_seed()}: fant ingen møtedato i referatet. Oppgi datoen med --date ÅÅÅÅ-MM-DD "
-        "(se etter datoen i innkallingen eller e-posten referatet kom i).\n")
+        f"{_seed()}: fant ingen møtedato i referatet. Oppgi datoen med --date ÅÅÅÅ-MM-DD (se etter datoen i innkallingen eller e-posten referatet kom i).\n"
+    )
     assert not output.exists()
 
 
 # -- Word and PDF ---------------------------------------------------------------
+
 
 def test_docx_import(archive, tmp_path):
     source = _make_docx(tmp_path / "referat.docx")
@@ -228,6 +233,7 @@ def test_pdf_import(archive, tmp_path):
 
 # -- refusals ---------------------------------------------------------------------
 
+
 def test_never_overwrites(archive):
     existing = archive / "docs/moter/naeringsgruppen/2025-udatert.md"
     before = existing.read_bytes()
@@ -264,13 +270,20 @@ def test_bad_date(archive):
     assert (result.returncode, result.stderr) == (1, "--date: skriv datoen som ÅÅÅÅ-MM-DD: 2025-03-12, ikke «12.03.2025».\n")
 
 
-@pytest.mark.parametrize("name, content, message", [
-    ("mangler.txt", None, "filen finnes ikke.\n"),
-    ("tom.txt", b"  \n\n", "filen inneholder ingen tekst.\n"),
-    ("referat.odt", b"x", "filtypen «.odt» kan ikke leses. Lagre referatet som .docx, .pdf (med tekst) eller .txt.\n"),
-    ("odelagt.docx", b"ikke en zip", "filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt.\n"),
-    ("odelagt.pdf", b"ikke en pdf", "filen kan ikke leses som PDF; den kan være skadet eller passordbeskyttet.\n"),
-])
+@pytest.mark.parametrize(
+    "name, content, message",
+    [
+        ("mangler.txt", None, "filen finnes ikke.\n"),
+        ("tom.txt", b"  \n\n", "filen inneholder ingen tekst.\n"),
+        ("referat.odt", b"x", "filtypen «.odt» kan ikke leses. Lagre referatet som .docx, .pdf (med tekst) eller .txt.\n"),
+        (
+            "odelagt.docx",
+            b"ikke en zip",
+            "filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt.\n",
+        ),
+        ("odelagt.pdf", b"ikke en pdf", "filen kan ikke leses som PDF; den kan være skadet eller passordbeskyttet.\n"),
+    ],
+)
 def test_unreadable_sources(tmp_path, name, content, message):
     source = tmp_path / name
     if content is not None:
@@ -285,7 +298,10 @@ def test_unreadable_sources(tmp_path, name, content, message):
 def test_pdf_without_text_layer(tmp_path):
     source = _make_pdf(tmp_path / "skannet.pdf", [])
     result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(tmp_path / "ut.md"))
-    assert (result.returncode, result.stderr) == (1, f"{source}: PDF-en har ikke noe tekstlag (kanskje et skannet bilde). Kjør tekstgjenkjenning (OCR) på den først.\n")
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{source}: PDF-en har ikke noe tekstlag (kanskje et skannet bilde). Kjør tekstgjenkjenning (OCR) på den først.\n",
+    )
 
 
 def test_windows_1252_text_is_read_and_flagged(archive, tmp_path):
@@ -301,10 +317,16 @@ def test_windows_1252_text_is_read_and_flagged(archive, tmp_path):
 def test_missing_lexicon_is_a_clear_refusal(tmp_path):
     source = tmp_path / "referat.txt"
     source.write_text("Referat 12. mars 2025\n1. Eventuelt\n", encoding="utf-8")
-    result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(tmp_path / "ut.md"),
-                        env={"NB_HUNSPELL_DIR": str(tmp_path)})
-    assert (result.returncode, result.stderr) == (1, (f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
-                                                     "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n"))
+    result = run_script(
+        "import_minutes.py", str(source), "--group", "naeringsgruppen", "--output", str(tmp_path / "ut.md"), env={"NB_HUNSPELL_DIR": str(tmp_path)}
+    )
+    assert (result.returncode, result.stderr) == (
+        1,
+        (
+            f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
+            "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n"
+        ),
+    )
     assert not (tmp_path / "ut.md").exists()
 
 

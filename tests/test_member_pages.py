@@ -10,10 +10,10 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from registers_fixture import TODAY, write_fixture
 
 from archive import views
 from archive.pages import page_text
-from registers_fixture import TODAY, write_fixture
 
 EXTRA_AREA = """- id: digitalisering
   navn: Digitalisering
@@ -72,10 +72,7 @@ def _area(repo, area_id: str) -> BeautifulSoup:
 
 
 def _follow_ups(soup: BeautifulSoup) -> list[tuple[str, str]]:
-    return [
-        (row.select_one("td[data-label=Oppgave]").get_text(strip=True), row["data-status"])
-        for row in soup.select("table.follow-up-table tbody tr")
-    ]
+    return [(row.select_one("td[data-label=Oppgave]").get_text(strip=True), row["data-status"]) for row in soup.select("table.follow-up-table tbody tr")]
 
 
 # -- a person's page ----------------------------------------------------------------
@@ -100,7 +97,7 @@ def test_a_person_page_shows_status_as_a_word(repo):
 def test_a_person_page_lists_the_decisions_that_name_them_only(repo):
     def decisions(person_id: str) -> str:
         text = page_text(views.person_page(repo, repo.people[person_id]))
-        return text[text.index("## Vedtak der personen er nevnt"):text.index("## Møter")]
+        return text[text.index("## Vedtak der personen er nevnt") : text.index("## Møter")]
 
     kari = decisions("kari-nordmann")
     assert "Kari Nordmann leder arbeidet videre." in kari

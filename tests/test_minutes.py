@@ -170,7 +170,12 @@ def test_code_is_shown_as_written_and_means_nothing(read):
 
 def test_a_line_that_would_turn_text_into_a_heading_is_reported(read):
     _, problems = read("## 1. Sak\n\nTekst\n---\n")
-    assert problems == [(13, "en linje med bare «---» eller «===» rett under tekst gjør teksten over til en overskrift. Sett inn en tom linje over streken, eller skriv saken som «## 3. Tittel».")]
+    assert problems == [
+        (
+            13,
+            "en linje med bare «---» eller «===» rett under tekst gjør teksten over til en overskrift. Sett inn en tom linje over streken, eller skriv saken som «## 3. Tittel».",
+        )
+    ]
 
 
 def test_an_approval_in_the_title_refers_to_the_earlier_meeting(read):
@@ -180,7 +185,9 @@ def test_an_approval_in_the_title_refers_to_the_earlier_meeting(read):
 
 
 def test_from_names_the_earlier_follow_up_in_words(read):
-    result, problems = read("## 1. Oppfølging\n\n- [x] Kartlegge. Ansvar: Ola Hansen. Fra: 2025-03-12, sak 2/25.\n- [ ] Mer. Ansvar: Ola Hansen. Fra: møtet 12. mars 2025, sak 2/25, punkt 1.\n")
+    result, problems = read(
+        "## 1. Oppfølging\n\n- [x] Kartlegge. Ansvar: Ola Hansen. Fra: 2025-03-12, sak 2/25.\n- [ ] Mer. Ansvar: Ola Hansen. Fra: møtet 12. mars 2025, sak 2/25, punkt 1.\n"
+    )
     assert problems == []
     first, second = result.meeting_refs
     assert (first.stem, first.item, first.point) == ("2025-03-12", "2/25", None)

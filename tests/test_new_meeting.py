@@ -6,9 +6,10 @@ import datetime as dt
 import os
 
 import yaml
-from hypothesis import given, strategies as st
-
 from _helpers import MINIMAL_REPO, SAMPLES, copy_minimal_repo, copy_real_repo, run_script
+from hypothesis import given
+from hypothesis import strategies as st
+
 from archive.repository import Repository, load_repository
 from archive.scaffold import meeting_template, yaml_scalar
 
@@ -93,6 +94,7 @@ def test_yaml_scalar_reads_back_as_the_same_text(text):
 
 # -- the script ---------------------------------------------------------------
 
+
 def test_script_writes_a_file_that_validates(tmp_path):
     root = copy_minimal_repo(tmp_path / "repo")
     result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2099-03-01", "--rot", str(root))
@@ -122,8 +124,8 @@ def test_script_never_overwrites(tmp_path):
     result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-01-10", "--rot", str(root))
     assert result.returncode == 1
     assert result.stderr == (
-        "docs/moter/testgruppen/2025-01-10.md: filen finnes allerede og blir ikke overskrevet. "
-        "Åpne den og rediger den, eller velg en annen dato.\n")
+        "docs/moter/testgruppen/2025-01-10.md: filen finnes allerede og blir ikke overskrevet. Åpne den og rediger den, eller velg en annen dato.\n"
+    )
     assert existing.read_bytes() == before
 
 
@@ -133,8 +135,8 @@ def test_script_refuses_a_second_meeting_on_the_same_date(tmp_path):
     result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-01-10", "--rot", str(root))
     assert result.returncode == 1
     assert result.stderr == (
-        "docs/moter/testgruppen/2025-01-10.md: gruppen har allerede et møte 10. januar 2025: "
-        "docs/moter/testgruppen/forste-mote.md. Rediger det i stedet.\n")
+        "docs/moter/testgruppen/2025-01-10.md: gruppen har allerede et møte 10. januar 2025: docs/moter/testgruppen/forste-mote.md. Rediger det i stedet.\n"
+    )
     assert not (root / "docs/moter/testgruppen/2025-01-10.md").exists()
 
 

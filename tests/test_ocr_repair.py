@@ -19,14 +19,63 @@ from archive.ocr_repair import WORD_RE, damage_text, repair_text
 # A small lexicon with made-up frequencies, so that the rules are tested apart
 # from the real word lists.
 WORDS = {
-    "møte": 5.4, "møtet": 5.0, "asbjørn": 3.5, "lørenskog": 3.4, "gjøvik": 3.9, "øst": 4.8, "øyvind": 3.8,
-    "sirkulærøkonomi": 2.0, "næringsgruppen": 1.5, "lære": 5.0, "på": 7.2, "pa": 4.3, "strømsvåg": 1.6,
-    "byrådsavdelingene": 1.5, "godkjenning": 4.2, "aanensen": 2.1, "gunhild": 3.3, "hamar": 4.6, "eli": 3.8,
-    "å": 7.5, "komme": 5.9, "for": 7.0, "vår": 5.8, "var": 6.8, "bærum": 4.3, "næringsliv": 4.0, "økonomi": 4.9,
-    "tilstede": 4.2, "jannicke": 2.8, "johnny": 4.3, "jonas": 4.5, "uvisst": 2.0, "form": 5.1, "både": 5.8,
-    "bade": 4.0, "høring": 4.0, "innspill": 4.3, "styre": 4.8, "lunde": 3.5, "region": 4.5, "år": 6.2, "og": 7.5,
-    "før": 6.0, "så": 6.8, "si": 5.5, "særlig": 4.8, "nå": 6.5, "er": 7.3, "her": 6.3, "tekst": 4.5, "viktig": 5.2,
-    "punkt": 4.3, "plan": 4.8, "referat": 4.0, "fra": 7.0, "mars": 5.0, "digitalt": 4.0,
+    "møte": 5.4,
+    "møtet": 5.0,
+    "asbjørn": 3.5,
+    "lørenskog": 3.4,
+    "gjøvik": 3.9,
+    "øst": 4.8,
+    "øyvind": 3.8,
+    "sirkulærøkonomi": 2.0,
+    "næringsgruppen": 1.5,
+    "lære": 5.0,
+    "på": 7.2,
+    "pa": 4.3,
+    "strømsvåg": 1.6,
+    "byrådsavdelingene": 1.5,
+    "godkjenning": 4.2,
+    "aanensen": 2.1,
+    "gunhild": 3.3,
+    "hamar": 4.6,
+    "eli": 3.8,
+    "å": 7.5,
+    "komme": 5.9,
+    "for": 7.0,
+    "vår": 5.8,
+    "var": 6.8,
+    "bærum": 4.3,
+    "næringsliv": 4.0,
+    "økonomi": 4.9,
+    "tilstede": 4.2,
+    "jannicke": 2.8,
+    "johnny": 4.3,
+    "jonas": 4.5,
+    "uvisst": 2.0,
+    "form": 5.1,
+    "både": 5.8,
+    "bade": 4.0,
+    "høring": 4.0,
+    "innspill": 4.3,
+    "styre": 4.8,
+    "lunde": 3.5,
+    "region": 4.5,
+    "år": 6.2,
+    "og": 7.5,
+    "før": 6.0,
+    "så": 6.8,
+    "si": 5.5,
+    "særlig": 4.8,
+    "nå": 6.5,
+    "er": 7.3,
+    "her": 6.3,
+    "tekst": 4.5,
+    "viktig": 5.2,
+    "punkt": 4.3,
+    "plan": 4.8,
+    "referat": 4.0,
+    "fra": 7.0,
+    "mars": 5.0,
+    "digitalt": 4.0,
 }
 # Names from the people register count as well known, as in the importer.
 LEXICON = Lexicon(sorted(WORDS), WORDS, names={"aanensen", "lunde", "asbjørn"}, first_names={"jannicke", "johnny", "jonas"})
@@ -36,15 +85,33 @@ def _repair(text: str, lexicon: Lexicon = LEXICON):
     return repair_text(text, lexicon)
 
 
-@pytest.mark.parametrize("ocr, real", [
-    ("mgte", "møte"), ("Asbjgrn", "Asbjørn"), ("Lgrenskog", "Lørenskog"), ("Gjgvik", "Gjøvik"),
-    ("@st", "Øst"), ("@yvind", "Øyvind"), ("M@TE", "MØTE"),
-    ("Sirkulzergkonomi", "Sirkulærøkonomi"), ("Naeringsgruppen", "Næringsgruppen"), ("leere", "lære"),
-    ("pa", "på"), ("Strgmsvag", "Strømsvåg"), ("Byradsavdelingene", "Byrådsavdelingene"),
-    ("Uannicke", "Jannicke"), ("Uohnny", "Johnny"), ("Uonas", "Jonas"),
-    ("GODKIJENNING", "GODKJENNING"), ("lAanensen", "Aanensen"), ("B&erum", "Bærum"), ("nzeringsliv", "næringsliv"),
-    ("hgringsinnspill", "høringsinnspill"), ("styremgte", "styremøte"),
-])
+@pytest.mark.parametrize(
+    "ocr, real",
+    [
+        ("mgte", "møte"),
+        ("Asbjgrn", "Asbjørn"),
+        ("Lgrenskog", "Lørenskog"),
+        ("Gjgvik", "Gjøvik"),
+        ("@st", "Øst"),
+        ("@yvind", "Øyvind"),
+        ("M@TE", "MØTE"),
+        ("Sirkulzergkonomi", "Sirkulærøkonomi"),
+        ("Naeringsgruppen", "Næringsgruppen"),
+        ("leere", "lære"),
+        ("pa", "på"),
+        ("Strgmsvag", "Strømsvåg"),
+        ("Byradsavdelingene", "Byrådsavdelingene"),
+        ("Uannicke", "Jannicke"),
+        ("Uohnny", "Johnny"),
+        ("Uonas", "Jonas"),
+        ("GODKIJENNING", "GODKJENNING"),
+        ("lAanensen", "Aanensen"),
+        ("B&erum", "Bærum"),
+        ("nzeringsliv", "næringsliv"),
+        ("hgringsinnspill", "høringsinnspill"),
+        ("styremgte", "styremøte"),
+    ],
+)
 def test_readme_rules(ocr, real):
     # Damaged throughout, like the seed: every Norwegian letter is lost.
     result = _repair(f"Tekst {ocr} mgte pa mgte\n")
@@ -64,8 +131,7 @@ def test_text_keeps_everything_but_the_repaired_words():
     text = "Tilstede pa mgtet:\n\nAsbjgrn Lunde (digitalt) - 12. mars\nfor 3 komme, gruppe 3 har"
     result = _repair(text)
     assert result.text == "Tilstede på møtet:\n\nAsbjørn Lunde (digitalt) - 12. mars\nfor 3 komme, gruppe 3 har"
-    assert [(r.line, r.original, r.repaired) for r in result.repairs] == [
-        (1, "pa", "på"), (1, "mgtet", "møtet"), (3, "Asbjgrn", "Asbjørn")]
+    assert [(r.line, r.original, r.repaired) for r in result.repairs] == [(1, "pa", "på"), (1, "mgtet", "møtet"), (3, "Asbjgrn", "Asbjørn")]
     # 3 for å is a guess from context: flagged, never changed («gruppe 3 har» is right).
     assert [(f.line, f.word, f.suggestions, f.column) for f in result.flags if f.word == "3"] == [(4, "3", ("å",), 4)]
 
@@ -102,7 +168,7 @@ def test_repair_never_changes_the_number_of_words_or_lines(text):
     after = [m.group() for m in WORD_RE.finditer(result.text)]
     changed = {(r.original, r.repaired) for r in result.repairs}
     assert len(before) == len(after)
-    for old, new in zip(before, after):
+    for old, new in zip(before, after, strict=True):
         assert old == new or (old, new) in changed
 
 
@@ -115,11 +181,12 @@ def test_damage_is_deterministic_and_recorded():
     assert [d.clean for d in damages] == ["Møtet", "Næringsgruppen", "på", "Lørenskog", "Jonas", "Østfold"]
     for damage in damages:
         line = first.split("\n")[damage.line - 1]
-        assert line[damage.column:].startswith(damage.damaged)
+        assert line[damage.column :].startswith(damage.damaged)
     assert damage_text(text, seed=1, rate=0.0, first_name_rate=0.0)[0] == text
 
 
 # -- the real lexicon ----------------------------------------------------------------
+
 
 def test_real_lexicon_knows_inflections_compounds_and_frequencies():
     lexicon = load_lexicon()
@@ -134,10 +201,17 @@ def test_real_lexicon_knows_inflections_compounds_and_frequencies():
     assert "hamar" in lexicon.proper and lexicon.is_common_word("saksliste") and not lexicon.is_common_word("Elise")
 
 
-@pytest.mark.parametrize("ocr, real", [
-    ("styremgte", "styremøte"), ("nzrmere", "nærmere"), ("mgteplan", "møteplan"), ("forelgpig", "foreløpig"),
-    ("hgringsinnspill", "høringsinnspill"), ("Naeringsutviklingsmgter", "Næringsutviklingsmøter"),
-])
+@pytest.mark.parametrize(
+    "ocr, real",
+    [
+        ("styremgte", "styremøte"),
+        ("nzrmere", "nærmere"),
+        ("mgteplan", "møteplan"),
+        ("forelgpig", "foreløpig"),
+        ("hgringsinnspill", "høringsinnspill"),
+        ("Naeringsutviklingsmgter", "Næringsutviklingsmøter"),
+    ],
+)
 def test_real_lexicon_repairs_the_words_the_issue_names(ocr, real):
     result = repair_text(f"Referat fra mgte {ocr} pa {ocr}.\n", load_lexicon())
     assert f"{real} på {real}." in result.text
@@ -146,8 +220,7 @@ def test_real_lexicon_repairs_the_words_the_issue_names(ocr, real):
 def test_expanding_a_hunspell_dictionary(tmp_path):
     (tmp_path / "x.aff").write_text("SET UTF-8\nSFX A Y 2\nSFX A 0 en .\nSFX A e a e\nPFX B Y 1\nPFX B 0 u .\n", encoding="utf-8")
     (tmp_path / "x.dic").write_text("3\nmøte/AB\nsak/A\nHamar\n", encoding="utf-8")
-    assert expand_hunspell(tmp_path / "x.dic", tmp_path / "x.aff") == {
-        "møte", "møteen", "møta", "umøte", "umøteen", "umøta", "sak", "saken", "Hamar"}
+    assert expand_hunspell(tmp_path / "x.dic", tmp_path / "x.aff") == {"møte", "møteen", "møta", "umøte", "umøteen", "umøta", "sak", "saken", "Hamar"}
 
 
 def test_missing_dictionary_says_what_to_install(monkeypatch, tmp_path):

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import copy_repository
 
 from archive import paths
 from archive.repository import load_repository
-from sitebuild import copy_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWER_WITHIN = 5  # seconds: a request that takes longer is a hang
@@ -71,7 +71,12 @@ def preview(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     process = subprocess.Popen(
         [sys.executable, str(root / "scripts" / "serve.py"), "--port", str(port), "--rot", str(root)],
-        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + 30

@@ -17,7 +17,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
 from sitebuild import strict_build, with_project_code
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed"

@@ -39,11 +39,13 @@ KNOWN_IDS = ["kari-nordmann", "ola-hansen", "testgruppen", "testkommune", "naeri
 scalars = st.one_of(
     st.none(),
     st.booleans(),
-    st.integers(min_value=-10**6, max_value=10**6),
+    st.integers(min_value=-(10**6), max_value=10**6),
     st.floats(allow_nan=True, allow_infinity=True),
     st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
     st.text(max_size=20),
-    st.sampled_from(KNOWN_IDS + list(schema.MEETING_STATUSES) + list(schema.ACTION_STATUSES) + ["13:00", "0150", "no", "yes", "2025-02-30", "https://x.no", "a@b.no"]),
+    st.sampled_from(
+        KNOWN_IDS + list(schema.MEETING_STATUSES) + list(schema.ACTION_STATUSES) + ["13:00", "0150", "no", "yes", "2025-02-30", "https://x.no", "a@b.no"]
+    ),
 )
 values = st.recursive(
     scalars,
@@ -83,15 +85,35 @@ def meeting_texts(draw):
 
 # Pieces of bodies as secretaries (and attackers) write them.
 BODY_PIECES = [
-    "", "Tekst.\n", "## 1. Sak\n\nTekst\n", "## Sak 38/25 Noe\n\n- punkt\n", "<script>x</script>\n", "##3\n", "## [4]\n",
-    "Vedtak: Godkjent.\n\n", "Vedtak:\n\n- a\n- b\n", "- [ ] Oppgave. Ansvar: Ola Hansen. Frist: 1. mai 2025.\n",
-    "- [x] Ferdig. Ansvar: Ukjent Person. Fra: 2025-03-12, sak 2/25, punkt 9.\n", "- [ ] Uten ansvar\n", "Klynger: Testklyngen, Finnes Ikke\n",
-    "Satsingsområde: Grønn omstilling\n", "Gjelder: 2025-13-45\n", "### Gruppe 1 – Grønn omstilling\n", "```\n## 9. i kode\n", "Tekst\n---\n",
-    "[lenke](javascript:alert(1))\n", "![bilde](https://x.no/a.png)\n", "<b onclick=x>fet</b>\n", "{: onclick=alert(1)}\n", "{{ 7*7 }}\n", "\x07\n",
+    "",
+    "Tekst.\n",
+    "## 1. Sak\n\nTekst\n",
+    "## Sak 38/25 Noe\n\n- punkt\n",
+    "<script>x</script>\n",
+    "##3\n",
+    "## [4]\n",
+    "Vedtak: Godkjent.\n\n",
+    "Vedtak:\n\n- a\n- b\n",
+    "- [ ] Oppgave. Ansvar: Ola Hansen. Frist: 1. mai 2025.\n",
+    "- [x] Ferdig. Ansvar: Ukjent Person. Fra: 2025-03-12, sak 2/25, punkt 9.\n",
+    "- [ ] Uten ansvar\n",
+    "Klynger: Testklyngen, Finnes Ikke\n",
+    "Satsingsområde: Grønn omstilling\n",
+    "Gjelder: 2025-13-45\n",
+    "### Gruppe 1 – Grønn omstilling\n",
+    "```\n## 9. i kode\n",
+    "Tekst\n---\n",
+    "[lenke](javascript:alert(1))\n",
+    "![bilde](https://x.no/a.png)\n",
+    "<b onclick=x>fet</b>\n",
+    "{: onclick=alert(1)}\n",
+    "{{ 7*7 }}\n",
+    "\x07\n",
 ]
 
 
 # -- checking what a report receives -----------------------------------------
+
 
 def collector():
     received: list[tuple[int, str]] = []
@@ -133,7 +155,16 @@ _MINI_REPO = load_repository(MINI, today=FIXED_TODAY)[0]
 
 def _meeting(text: str, report):
     repo = _MINI_REPO
-    return meeting_from_text(text, "docs/moter/testgruppen/2025-01-01.md", "testgruppen/2025-01-01", "moter/testgruppen/2025-01-01.md", repo.names, repo.groups, repo.areas_of_group, report)
+    return meeting_from_text(
+        text,
+        "docs/moter/testgruppen/2025-01-01.md",
+        "testgruppen/2025-01-01",
+        "moter/testgruppen/2025-01-01.md",
+        repo.names,
+        repo.groups,
+        repo.areas_of_group,
+        report,
+    )
 
 
 @FAST
@@ -204,11 +235,14 @@ def test_the_fixture_repository_is_valid():
 
 # -- what Hypothesis found ----------------------------------------------------
 
+
 def test_a_control_character_is_reported_not_raised():
     """Found by test_load_yaml_never_raises: PyYAML raised ReaderError on '\\x1f'."""
     received, report = collector()
     assert load_yaml("navn: Kari\nmerknad: tekst\x1fmed tegn\n", report, first_line=2) is None
-    assert received == [(3, "linjen inneholder et usynlig kontrolltegn (U+001F), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt.")]
+    assert received == [
+        (3, "linjen inneholder et usynlig kontrolltegn (U+001F), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt.")
+    ]
 
 
 def test_a_meeting_with_a_control_character_names_the_line():
@@ -218,6 +252,7 @@ def test_a_meeting_with_a_control_character_names_the_line():
 
 
 # -- libyaml and the pure-Python parser agree -----------------------------------
+
 
 def _python_only(text: str):
     """load_yaml as it runs without libyaml: the reference for what MkDocs accepts."""
@@ -264,14 +299,34 @@ def test_an_escape_beyond_unicode_is_reported_not_raised():
 
 flat_values = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=24),
-    st.sampled_from(["no", "yes", "On", "0150", "18:30", "2025-02-30", "2025-03-12", "1.5", "~", "null", "-x", "a: b", "x # c", "'q'", '"q"', "[a]", "Rom, 2. etasje", "Oslo\x0b", "x\ty"]),
+    st.sampled_from(
+        [
+            "no",
+            "yes",
+            "On",
+            "0150",
+            "18:30",
+            "2025-02-30",
+            "2025-03-12",
+            "1.5",
+            "~",
+            "null",
+            "-x",
+            "a: b",
+            "x # c",
+            "'q'",
+            '"q"',
+            "[a]",
+            "Rom, 2. etasje",
+            "Oslo\x0b",
+            "x\ty",
+        ]
+    ),
 )
 flat_texts = st.lists(
     st.tuples(st.sampled_from(MEETING_KEYS + ["a", "b", "x y"]), st.one_of(flat_values, st.lists(flat_values, max_size=3))),
     max_size=6,
-).map(lambda pairs: "".join(
-    f"{k}: {v}\n" if isinstance(v, str) else f"{k}:\n" + "".join(f"  - {item}\n" for item in v) for k, v in pairs
-))
+).map(lambda pairs: "".join(f"{k}: {v}\n" if isinstance(v, str) else f"{k}:\n" + "".join(f"  - {item}\n" for item in v) for k, v in pairs))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import strict_build
 
 from archive import paths
 from archive.repository import load_repository
-from sitebuild import strict_build
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,7 @@ def test_every_real_file_validates_and_there_is_content(repo):
 
 def test_every_line_of_every_minutes_file_reaches_its_page(repo, site):
     """Nothing the secretary writes is lost between the file and the page."""
+
     def normal(text: str) -> str:
         return re.sub(r"\s+([,.;:!?»)])", r"\1", " ".join(text.split()))
 

@@ -9,11 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from registers_fixture import load_fixture
 
 from archive import actions, attendance, charts, model, registers, views
 from archive.pages import page_text
 from archive.repository import Repository
-from registers_fixture import load_fixture
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -69,7 +69,7 @@ def test_decisions_newest_first_one_page_per_year(repo):
     assert [page.src for page in years] == ["vedtak/2025.md"]
     text = page_text(years[0])
     assert text.index("Forslagene sendes på høring.") < text.index("Godkjent.")
-    assert '../../moter/testgruppen/2025-09-10/#sak-2' in text
+    assert "../../moter/testgruppen/2025-09-10/#sak-2" in text
 
 
 def test_attendance_counts_chair_and_secretary_as_present_like_the_card(repo):
@@ -98,7 +98,7 @@ def test_calendar_offers_full_addresses_webcal_and_copy(repo):
     assert 'value="https://example.org/moter/eksport/kalender.ics"' in text
     assert 'href="webcal://example.org/moter/eksport/kalender-testgruppen.ics"' in text
     assert 'data-copy="kal-kalender-ics"' in text
-    undated = text[text.index("## Møter uten sikker dato"):]
+    undated = text[text.index("## Møter uten sikker dato") :]
     assert "ikke med i kalenderfilene" in undated and "2025-udatert/" in undated
 
 
@@ -120,8 +120,16 @@ def synthetic_repo(count: int) -> Repository:
     for i in range(count):
         date = dt.date(2000, 1, 3) + dt.timedelta(days=7 * i)
         meeting_id = f"g/{date.isoformat()}"
-        carried = model.ActionItem(key=f"{meeting_id}#sak-1-1", owner=[f"p{i % 30}"], task=f"Oppgave {i}", status="åpen" if i % 3 else "ferdig",
-                                   carried_from=f"{previous}#sak-1-1" if previous else None, meeting_id=meeting_id, agenda_number="1", index=1)
+        carried = model.ActionItem(
+            key=f"{meeting_id}#sak-1-1",
+            owner=[f"p{i % 30}"],
+            task=f"Oppgave {i}",
+            status="åpen" if i % 3 else "ferdig",
+            carried_from=f"{previous}#sak-1-1" if previous else None,
+            meeting_id=meeting_id,
+            agenda_number="1",
+            index=1,
+        )
         item = model.AgendaItem(number="1", title="Sak", anchor="sak-1", actions=[carried], decisions=[model.Decision(text="Godkjent.")])
         meeting = model.Meeting(id=meeting_id, src_path=f"moter/{meeting_id}.md", group="g", date=date, status="godkjent", agenda=[item])
         meeting.chair, meeting.present, meeting.absent = "p0", [f"p{(i + k) % 30}" for k in range(1, 8)], [f"p{(i + 9) % 30}"]

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from mini import FIXED_TODAY
 
 from archive.repository import load_repository
-from mini import FIXED_TODAY
 
 MEETINGS = Path("docs/moter/testgruppen")
 
@@ -52,7 +52,11 @@ def test_the_fixture_archive_is_valid_and_linked(mini_repo):
 
 
 def test_people_are_named_as_the_minutes_name_them(mini_copy):
-    write(mini_copy, MEETINGS / "2025-04-01.md", "---\ngruppe: Testgruppen\ndato: 2025-04-01\nstatus: utkast\nmøteleder: kari  nordmann\ntilstede:\n  - Ola-Hansen\n  - per-usikker\n---\n")
+    write(
+        mini_copy,
+        MEETINGS / "2025-04-01.md",
+        "---\ngruppe: Testgruppen\ndato: 2025-04-01\nstatus: utkast\nmøteleder: kari  nordmann\ntilstede:\n  - Ola-Hansen\n  - per-usikker\n---\n",
+    )
     repo, problems = load_repository(mini_copy, today=FIXED_TODAY)
     assert problems == []
     meeting = repo.meetings_by_id["testgruppen/2025-04-01"]
@@ -63,7 +67,10 @@ def test_an_ambiguous_name_is_an_error_that_lists_the_choices(mini_copy):
     people = mini_copy / "data/personer.yaml"
     people.write_text(people.read_text(encoding="utf-8") + "- id: ola-hansen-2\n  navn: Ola Hansen\n", encoding="utf-8")
     write(mini_copy, MEETINGS / "2025-04-01.md", "---\ngruppe: testgruppen\ndato: 2025-04-01\nstatus: utkast\nmøteleder: Ola Hansen\n---\n")
-    assert "docs/moter/testgruppen/2025-04-01.md:5: «Ola Hansen» kan være flere: «ola-hansen» (Ola Hansen) eller «ola-hansen-2» (Ola Hansen). Skriv id-en for å velge." in problems_in(mini_copy)
+    assert (
+        "docs/moter/testgruppen/2025-04-01.md:5: «Ola Hansen» kan være flere: «ola-hansen» (Ola Hansen) eller «ola-hansen-2» (Ola Hansen). Skriv id-en for å velge."
+        in problems_in(mini_copy)
+    )
 
 
 def test_one_wrong_date_gives_one_message(mini_copy):
@@ -72,7 +79,14 @@ def test_one_wrong_date_gives_one_message(mini_copy):
 
 
 def test_from_must_name_an_earlier_follow_up(mini_copy):
-    write(mini_copy, MEETINGS / "2025-04-01.md", meeting("2025-04-01", "## 1. Oppfølging\n\n- [x] Noe. Ansvar: Ola Hansen. Fra: 2025-05-20, sak 1.\n- [x] Noe annet. Ansvar: Ola Hansen. Fra: 2025-03-12, sak 7.\n- [x] Mer. Ansvar: Ola Hansen. Fra: 2025-03-13, sak 1."))
+    write(
+        mini_copy,
+        MEETINGS / "2025-04-01.md",
+        meeting(
+            "2025-04-01",
+            "## 1. Oppfølging\n\n- [x] Noe. Ansvar: Ola Hansen. Fra: 2025-05-20, sak 1.\n- [x] Noe annet. Ansvar: Ola Hansen. Fra: 2025-03-12, sak 7.\n- [x] Mer. Ansvar: Ola Hansen. Fra: 2025-03-13, sak 1.",
+        ),
+    )
     (mini_copy / MEETINGS / "2025-05-20.md").unlink()  # so that nothing else refers to it
     assert problems_in(mini_copy) == [
         "docs/moter/testgruppen/2025-04-01.md:10: «2025-05-20, sak 1»: finner ikke møtet «testgruppen/2025-05-20». Gruppens siste møter: 2025-03-12, 2025-04-01.",
@@ -111,7 +125,9 @@ def test_a_meeting_cannot_refer_to_itself(mini_copy):
 
 def test_a_group_cannot_be_its_own_parent(mini_copy):
     groups = mini_copy / "data/grupper.yaml"
-    groups.write_text(groups.read_text(encoding="utf-8").replace("  navn: Testgruppen\n", "  navn: Testgruppen\n  overordnet: arbeidsgruppe-a\n"), encoding="utf-8")
+    groups.write_text(
+        groups.read_text(encoding="utf-8").replace("  navn: Testgruppen\n", "  navn: Testgruppen\n  overordnet: arbeidsgruppe-a\n"), encoding="utf-8"
+    )
     assert problems_in(mini_copy) == [
         "data/grupper.yaml:3: gruppen «testgruppen» ligger under seg selv («overordnet» går i ring). Rett «overordnet».",
         "data/grupper.yaml:10: gruppen «arbeidsgruppe-a» ligger under seg selv («overordnet» går i ring). Rett «overordnet».",
@@ -128,14 +144,35 @@ def test_public_names_only_contact_fields(mini_copy):
     "relative, message",
     [
         ("docs/moter/notat.md", "i docs/moter/ ligger bare mapper, én per gruppe. Et referat hører hjemme i docs/moter/<gruppe>/."),
-        ("docs/moter/testgruppen/index.md", "filnavnet «index.md» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom)."),
-        ("docs/moter/testgruppen/møte 1.md", "filnavnet «møte 1.md» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom)."),
-        ("docs/moter/testgruppen/2025-09-01.markdown", "filen hører ikke hjemme her. I docs/moter/testgruppen/ ligger referatene (.md) og vedleggene i mappen vedlegg/ (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx)."),
-        ("docs/moter/testgruppen/sub/2025-09-01.md", "filen hører ikke hjemme her. I docs/moter/testgruppen/ ligger referatene (.md) og vedleggene i mappen vedlegg/ (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx)."),
-        ("docs/side.html", "filtypen «.html» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx)."),
-        ("docs/bilde.svg", "filtypen «.svg» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx)."),
+        (
+            "docs/moter/testgruppen/index.md",
+            "filnavnet «index.md» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom).",
+        ),
+        (
+            "docs/moter/testgruppen/møte 1.md",
+            "filnavnet «møte 1.md» passer ikke for et referat: bruk møtedatoen, som 2026-01-15.md (små bokstaver, tall og bindestrek, ingen mellomrom).",
+        ),
+        (
+            "docs/moter/testgruppen/2025-09-01.markdown",
+            "filen hører ikke hjemme her. I docs/moter/testgruppen/ ligger referatene (.md) og vedleggene i mappen vedlegg/ (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx).",
+        ),
+        (
+            "docs/moter/testgruppen/sub/2025-09-01.md",
+            "filen hører ikke hjemme her. I docs/moter/testgruppen/ ligger referatene (.md) og vedleggene i mappen vedlegg/ (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx).",
+        ),
+        (
+            "docs/side.html",
+            "filtypen «.html» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx).",
+        ),
+        (
+            "docs/bilde.svg",
+            "filtypen «.svg» publiseres ikke. Tillatt i docs/: sider (.md), bilder og dokumenter (.csv, .doc, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .ppt, .pptx, .txt, .webp, .xls, .xlsx).",
+        ),
         ("docs/index.md", "denne siden lages automatisk av nettstedet og kan ikke skrives for hånd. Slett filen."),
-        ("data/notater.txt", "ukjent fil i data/. Her hører bare arrangementer.yaml, grupper.yaml, klynger.yaml, organisasjoner.yaml, personer.yaml, satsingsomrader.yaml hjemme."),
+        (
+            "data/notater.txt",
+            "ukjent fil i data/. Her hører bare arrangementer.yaml, grupper.yaml, klynger.yaml, organisasjoner.yaml, personer.yaml, satsingsomrader.yaml hjemme.",
+        ),
     ],
 )
 def test_every_file_is_read_or_refused(mini_copy, relative, message):
@@ -147,7 +184,9 @@ def test_every_file_is_read_or_refused(mini_copy, relative, message):
 def test_a_symbolic_link_is_refused(mini_copy, tmp_path, target):
     (tmp_path / "outside").mkdir(exist_ok=True)
     (mini_copy / "docs/lenke.md").symlink_to(target if target.startswith("/") else tmp_path / "outside")
-    assert "docs/lenke.md: symbolske lenker er ikke tillatt i docs/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet." in problems_in(mini_copy)
+    assert "docs/lenke.md: symbolske lenker er ikke tillatt i docs/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet." in problems_in(
+        mini_copy
+    )
 
 
 def test_a_symbolic_link_in_data_is_refused(mini_copy):
@@ -158,16 +197,27 @@ def test_a_symbolic_link_in_data_is_refused(mini_copy):
 
 
 def test_attachments_must_exist_and_be_small(mini_copy, monkeypatch):
-    write(mini_copy, MEETINGS / "2025-05-30.md", "---\ngruppe: testgruppen\ndato: 2025-05-30\nstatus: utkast\nvedlegg:\n  - tittel: Plan\n    fil: vedlegg/plan.pdf\n  - tittel: Stor\n    fil: vedlegg/stor.pdf\n---\n")
+    write(
+        mini_copy,
+        MEETINGS / "2025-05-30.md",
+        "---\ngruppe: testgruppen\ndato: 2025-05-30\nstatus: utkast\nvedlegg:\n  - tittel: Plan\n    fil: vedlegg/plan.pdf\n  - tittel: Stor\n    fil: vedlegg/stor.pdf\n---\n",
+    )
     write(mini_copy, MEETINGS / "vedlegg/stor.pdf", "x" * 100)
     monkeypatch.setattr("archive.repository.MAX_ATTACHMENT_BYTES", 10)
     problems = problems_in(mini_copy)
-    assert "docs/moter/testgruppen/2025-05-30.md:7: vedlegget «vedlegg/plan.pdf» finnes ikke. Last opp filen til docs/moter/testgruppen/vedlegg/plan.pdf." in problems
+    assert (
+        "docs/moter/testgruppen/2025-05-30.md:7: vedlegget «vedlegg/plan.pdf» finnes ikke. Last opp filen til docs/moter/testgruppen/vedlegg/plan.pdf."
+        in problems
+    )
     assert "docs/moter/testgruppen/vedlegg/stor.pdf: filen er 100 byte; største tillatte er 10 byte. Komprimer PDF-en eller del den opp." in problems
 
 
 def test_relative_links_must_point_at_something(mini_copy):
-    write(mini_copy, MEETINGS / "2025-05-30.md", meeting("2025-05-30", "## 1. Sak\n\nSe [møtet](2025-03-12.md#sak-9), [planen](vedlegg/plan.pdf), [forsiden](/index.md) og [forrige](2025-05-20.md)."))
+    write(
+        mini_copy,
+        MEETINGS / "2025-05-30.md",
+        meeting("2025-05-30", "## 1. Sak\n\nSe [møtet](2025-03-12.md#sak-9), [planen](vedlegg/plan.pdf), [forsiden](/index.md) og [forrige](2025-05-20.md)."),
+    )
     assert problems_in(mini_copy) == [
         "docs/moter/testgruppen/2025-05-30.md:10: lenken «/index.md» starter med «/». Skriv den relativt til denne filen, for eksempel «../2025-01-16.md»; da virker den også i forhåndsvisningen.",
         "docs/moter/testgruppen/2025-05-30.md:10: lenken «2025-03-12.md#sak-9»: møtet har ingen sak med ankeret «#sak-9». Ankrene er sak-1, sak-2-25.",

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import copy_repository, strict_build
 
 from archive import paths
 from archive.repository import load_repository
-from sitebuild import copy_repository, strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTED = ROOT / "tests" / "samples" / "corpus" / "arbeidsgruppe-nummerert.txt"
@@ -40,7 +40,11 @@ def run(root: Path, script: str, *args: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     return subprocess.run(
         [sys.executable, str(root / "scripts" / script), *args],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -48,7 +52,11 @@ def run_archive_tests(root: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *ARCHIVE_TESTS],
-        cwd=root, env=env, capture_output=True, text=True, timeout=900,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
 
 
@@ -77,11 +85,7 @@ def fill_in(text: str, place: str, attachment: str, close_from: dt.date) -> str:
     body = body.replace(carried.group(0), f"- [x] {carried.group(1)}", 1)
     body = body.replace("Skriv referatet fra saken her.", "Saken ble drøftet.")
     body = re.sub(r"^(## 1\..*)$", r"\1\n\nVedtak: Innkalling og dagsorden ble godkjent.", body, count=1, flags=re.M)
-    body += (
-        "\n## 9. Nytt medlem\n\n"
-        f"{NEW_PERSON} ble ønsket velkommen.\n\n"
-        f"- [ ] Presentere arbeidet sitt på neste møte. Ansvar: {NEW_PERSON}.\n"
-    )
+    body += f"\n## 9. Nytt medlem\n\n{NEW_PERSON} ble ønsket velkommen.\n\n- [ ] Presentere arbeidet sitt på neste møte. Ansvar: {NEW_PERSON}.\n"
     return f"---\n{front}\n---\n{body}"
 
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitebuild import build_site, strict_build, with_project_code
 
 from archive.repository import load_repository
-from sitebuild import build_site, strict_build, with_project_code
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed"
 SEED_ID = "naeringsgruppen/2025-udatert"
@@ -48,6 +48,7 @@ def visible_text(html: str) -> str:
 
 
 # -- the model -------------------------------------------------------------------
+
 
 def test_seed_meeting_attendance(seed):
     repo = seed
@@ -183,8 +184,6 @@ SEED_STATEMENTS = [
 ]
 
 
-
-
 def test_seed_minutes_are_on_their_page_repaired(site):
     text = article_text(site, SEED_PAGE)
     missing = [s for s in SEED_STATEMENTS if s not in text]
@@ -261,7 +260,9 @@ def test_template_code_in_minutes_is_shown_as_typed(tmp_path):
     root = with_project_code(SEED, tmp_path / "repo")
     minutes = root / "docs/moter/naeringsgruppen/2025-udatert.md"
     text = minutes.read_text(encoding="utf-8")
-    minutes.write_text(text.replace("Ingen ting til eventuelt.", "Ingen ting til eventuelt. {{ 7*7 }} og {% if true %}x{% endif %} og {# kommentar #}."), encoding="utf-8")
+    minutes.write_text(
+        text.replace("Ingen ting til eventuelt.", "Ingen ting til eventuelt. {{ 7*7 }} og {% if true %}x{% endif %} og {# kommentar #}."), encoding="utf-8"
+    )
     out = tmp_path / "site"
     result = build_site(root, out)
     assert result.returncode == 0, result.stdout + result.stderr

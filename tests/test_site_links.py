@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from crawl import Crawl
 from sitebuild import strict_build
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from mkdocs.utils.meta import get_data
-
 import yaml
+from mkdocs.utils.meta import get_data
 
 from archive.sources import INVALID, LocatedDict, _compose_reporting_errors, _construct, _simple_mapping, decode, load_yaml, split_front_matter
 
@@ -42,7 +41,9 @@ def test_front_matter_is_split_where_mkdocs_splits_it(text):
 def test_unclosed_front_matter_is_reported_because_mkdocs_would_show_it_as_text():
     problems, report = collect()
     split_front_matter("---\ngruppe: a\nstatus: utkast\n\nTekst\n", report)
-    assert problems == [(1, "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. Ellers viser nettstedet den som vanlig tekst.")]
+    assert problems == [
+        (1, "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. Ellers viser nettstedet den som vanlig tekst.")
+    ]
 
 
 def test_body_first_line_counts_front_matter_and_blank_lines():
@@ -81,10 +82,10 @@ def test_empty_file_is_reported():
 @pytest.mark.parametrize(
     "yaml_text, value, message",
     [
-        ("a: no\n", "no", "«no» leses som usann (false) av YAML. Skriv false hvis det er ment, eller \"no\" i anførselstegn hvis det er tekst."),
-        ("a: on\n", "on", "«on» leses som sann (true) av YAML. Skriv true hvis det er ment, eller \"on\" i anførselstegn hvis det er tekst."),
-        ("a: 0150\n", "0150", "«0150» leses som tallet 104 av YAML (ledende null). Sett det i anførselstegn: \"0150\"."),
-        ("a: 18:30\n", "18:30", "«18:30» leses som tallet 1110 av YAML. Skriv klokkeslett i anførselstegn: \"18:30\"."),
+        ("a: no\n", "no", '«no» leses som usann (false) av YAML. Skriv false hvis det er ment, eller "no" i anførselstegn hvis det er tekst.'),
+        ("a: on\n", "on", '«on» leses som sann (true) av YAML. Skriv true hvis det er ment, eller "on" i anførselstegn hvis det er tekst.'),
+        ("a: 0150\n", "0150", '«0150» leses som tallet 104 av YAML (ledende null). Sett det i anførselstegn: "0150".'),
+        ("a: 18:30\n", "18:30", '«18:30» leses som tallet 1110 av YAML. Skriv klokkeslett i anførselstegn: "18:30".'),
         ("a: 2025-02-30\n", "2025-02-30", "«2025-02-30» er ikke en dato som finnes."),
     ],
 )
@@ -134,7 +135,9 @@ def test_aliases_and_anchors_are_refused_before_they_expand():
     problems, report = collect()
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
     assert load_yaml(bomb, report, first_line=2) is None
-    assert problems == [(2, "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.")]
+    assert problems == [
+        (2, "YAML-ankere og -aliaser («&navn» og «*navn») er ikke tillatt her. Skriv verdien ut der den skal stå, eller sett teksten i anførselstegn.")
+    ]
 
 
 def test_deep_nesting_is_refused_with_its_line_not_a_recursion_error():
@@ -147,7 +150,9 @@ def test_a_control_character_written_as_an_escape_is_reported_with_its_line():
     problems, report = collect()
     data = load_yaml('a: ok\nb: "klokke\\x07"\n', report, first_line=2)
     assert data["b"] is INVALID
-    assert problems == [(3, "linjen inneholder et usynlig kontrolltegn (U+0007), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt.")]
+    assert problems == [
+        (3, "linjen inneholder et usynlig kontrolltegn (U+0007), ofte fra tekst kopiert fra PDF eller Word. Slett tegnet, eller skriv linjen på nytt.")
+    ]
 
 
 def test_a_list_item_indented_differently_is_reported_as_indentation():
@@ -158,10 +163,22 @@ def test_a_list_item_indented_differently_is_reported_as_indentation():
 
 
 FLAT_CASES = [
-    "gruppe: naeringsgruppen\ndato: 2026-01-15\nstart: \"13:00\"\nsted:\ntilstede:\n  - Dag Aanensen\n  - Unni Larsen\nstatus: utkast\n",
+    'gruppe: naeringsgruppen\ndato: 2026-01-15\nstart: "13:00"\nsted:\ntilstede:\n  - Dag Aanensen\n  - Unni Larsen\nstatus: utkast\n',
     "sted: Rådhuset, 2. etasje\nkilde: 'Skannet referat'\nmøteleder: Eli Arnkværn Bryhni\n",
-    "a: yes\n", "a: 0150\n", "a: 18:30\n", "a: 2025-02-30\n", "a: 1.5\n", "a: ~\n", "a: x # kommentar\n",
-    "a: [x, y]\n", "a: 'it''s'\n", "a: \"sitat \\\" her\"\n", "a:\n- x\n", "a: b: c\n", "a: -x\n", "a: x\na: y\n",
+    "a: yes\n",
+    "a: 0150\n",
+    "a: 18:30\n",
+    "a: 2025-02-30\n",
+    "a: 1.5\n",
+    "a: ~\n",
+    "a: x # kommentar\n",
+    "a: [x, y]\n",
+    "a: 'it''s'\n",
+    'a: "sitat \\" her"\n',
+    "a:\n- x\n",
+    "a: b: c\n",
+    "a: -x\n",
+    "a: x\na: y\n",
 ]
 
 

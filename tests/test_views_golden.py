@@ -72,5 +72,9 @@ def test_page_matches_golden(name, repo):
 def test_every_kind_of_page_has_a_golden_file(repo):
     """A new kind of page must be added to CASES: the site's pages by their folder."""
     covered = {CASES[name](repo).src for name in CASES}
-    kinds = {page.src.split("/")[0] for page in site_pages(repo, "https://example.org/") if page.src not in covered and not page.src.startswith(("data/", "veiledning/"))}
+    kinds = {
+        page.src.split("/")[0]
+        for page in site_pages(repo, "https://example.org/")
+        if page.src not in covered and not page.src.startswith(("data/", "veiledning/"))
+    }
     assert kinds <= {"moter", "kontakter", "vedtak", "oppmote", "satsingsomrader"}  # more of kinds already covered

@@ -69,9 +69,7 @@ def workflow_make_targets(path: Path) -> list[str]:
 
 def run(cmd: list[str], **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run(
-        cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, **kwargs
-    )
+    return subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, **kwargs)
 
 
 def report(proc: subprocess.CompletedProcess) -> str:
@@ -114,8 +112,7 @@ def test_actionlint_does_find_problems(actionlint, tmp_path):
     """The runner is live: a broken workflow gives findings and exit 1."""
     bad = tmp_path / "bad.yml"
     bad.write_text(
-        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latst\n"
-        "    steps:\n      - run: echo ${{ github.event.x }\n",
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latst\n    steps:\n      - run: echo ${{ github.event.x }\n",
         encoding="utf-8",
     )
     proc = run(actionlint + [str(bad)])
@@ -162,8 +159,7 @@ def test_every_action_is_pinned_to_a_commit_sha(path):
     # The YAML view must agree with the line scan (no uses: hidden in flow style).
     refs = [s["uses"] for _, s in steps(load(path)) if "uses" in s]
     refs += [j["uses"] for j in load(path)["jobs"].values() if "uses" in j]
-    problems += [f"{path.name}: {r} is not pinned" for r in refs
-                 if not r.startswith("./") and not SHA_PIN.match(r)]
+    problems += [f"{path.name}: {r} is not pinned" for r in refs if not r.startswith("./") and not SHA_PIN.match(r)]
     assert refs, f"{path.name}: uses no action at all?"
     assert not problems, "\n".join(problems)
 
@@ -188,9 +184,7 @@ def test_jobs_have_timeouts_and_checkouts_drop_credentials(path):
         assert isinstance(job.get("timeout-minutes"), int), f"{path.name}: {job_id} has no timeout"
     for job_id, step in steps(workflow):
         if step.get("uses", "").startswith("actions/checkout@"):
-            assert step.get("with", {}).get("persist-credentials") is False, (
-                f"{path.name}: {job_id}: checkout without persist-credentials: false"
-            )
+            assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: {job_id}: checkout without persist-credentials: false"
         if step.get("uses", "").startswith("actions/setup-python@"):
             w = step.get("with", {})
             assert w.get("cache") == "pip", f"{path.name}: {job_id}: no pip cache"
@@ -229,8 +223,7 @@ def test_pull_request_workflow():
     assert "pull_request" in triggers(wf)
     assert "pull_request_target" not in triggers(wf)
     assert str(wf.get("env", {}).get("CI")).lower() == "true"
-    test_jobs = [j for j in wf["jobs"].values()
-                 if any("make test" in s.get("run", "") for s in j.get("steps", []))]
+    test_jobs = [j for j in wf["jobs"].values() if any("make test" in s.get("run", "") for s in j.get("steps", []))]
     assert len(test_jobs) == 1
     job = test_jobs[0]
     image = job.get("container")
@@ -256,8 +249,7 @@ def test_deploy_workflow():
     build = [s for _, s in steps(wf) if "make build" in s.get("run", "")]
     assert len(build) == 1
     assert "steps.pages.outputs.base_url" in build[0].get("env", {}).get("SITE_URL", "")
-    deploy = [j for j in wf["jobs"].values()
-              if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in j["steps"])][0]
+    deploy = [j for j in wf["jobs"].values() if any(s.get("uses", "").startswith("actions/deploy-pages@") for s in j["steps"])][0]
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
 

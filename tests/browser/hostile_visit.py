@@ -19,8 +19,16 @@ from urllib.parse import urlsplit
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # Text the corpus puts on pages: an element showing any of it is hovered.
 CORPUS_WORDS = re.compile(r"alert\(|onmouseover|onfocus|onclick|onerror|onload|\{:|\{\{|\{%|<script|javascript:")
 MAX_TABS = 120

@@ -121,11 +121,14 @@ def test_dates_sort_by_time_not_by_letter(watched_page, site_url):
     count = page.locator(f"{table} tbody tr").count()
     dates = ["8. april 2025", "16. januar 2025", "1. desember 2024", "12. april 2025", "–"]
     assert count >= 2
-    page.evaluate("""([table, dates]) => {
+    page.evaluate(
+        """([table, dates]) => {
         document.querySelectorAll(table + " tbody td[data-label='Frist']").forEach((cell, index) => {
             cell.textContent = dates[index % dates.length];
         });
-    }""", [table, dates])
+    }""",
+        [table, dates],
+    )
     written = _column(page, table, "Frist")
     page.locator(f"{table} th", has_text="Frist").get_by_role("button").click()
     months = {"januar": 1, "april": 4, "desember": 12}

@@ -68,8 +68,11 @@ def hostile_url(hostile_site):
 
 def _browse(command: str, base: str, argument) -> dict:
     result = subprocess.run(
-        [sys.executable, str(VISIT), command, base], input=json.dumps(argument),
-        capture_output=True, text=True, timeout=1200,
+        [sys.executable, str(VISIT), command, base],
+        input=json.dumps(argument),
+        capture_output=True,
+        text=True,
+        timeout=1200,
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

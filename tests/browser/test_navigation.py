@@ -47,7 +47,8 @@ def _open_menu(page) -> None:
 
 def _menu_entries(page) -> dict[str, dict]:
     """The menu's links that a member can see and tap now: name → box and address."""
-    return page.evaluate("""(selector) => {
+    return page.evaluate(
+        """(selector) => {
         const out = {};
         const drawer = document.querySelector('.md-sidebar--primary').getBoundingClientRect();
         for (const a of document.querySelectorAll(selector)) {
@@ -58,7 +59,9 @@ def _menu_entries(page) -> dict[str, dict]:
             out[a.textContent.trim().replace(/\\s+/g, ' ')] = {href: a.href, width: box.width, height: box.height};
         }
         return out;
-    }""", DRAWER_LINKS)
+    }""",
+        DRAWER_LINKS,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(PAGE_TYPES))

@@ -44,7 +44,9 @@ def test_page(new_tab, site_url, axe_source, name, width):
     # One date style («8. april 2025»); the guide and the open-data page show file formats on purpose.
     if name not in ("veiledning", "apne-data"):
         text = page.locator("article").inner_text()
-        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text), re.findall(r"\S*\d{4}-\d{2}-\d{2}\S*|\S*\d{1,2}\.\d{1,2}\.\d{2,4}\S*", text)
+        assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b", text), re.findall(
+            r"\S*\d{4}-\d{2}-\d{2}\S*|\S*\d{1,2}\.\d{1,2}\.\d{2,4}\S*", text
+        )
     # A status is a word in a badge, never colour alone.
     assert all(label.strip() for label in page.locator("article .badge").all_inner_texts())
 
@@ -73,7 +75,9 @@ def test_no_web_fonts_and_the_theme_font_is_the_systems(new_tab, site_url):
 def test_overflow_check_sees_a_page_too_wide(new_tab, site_url):
     page = new_tab("telefon")
     visit(page, site_url, "forside")
-    page.evaluate("() => { const d = document.createElement('div'); d.style.width = '500px'; d.textContent = 'x'; document.querySelector('article').appendChild(d); }")
+    page.evaluate(
+        "() => { const d = document.createElement('div'); d.style.width = '500px'; d.textContent = 'x'; document.querySelector('article').appendChild(d); }"
+    )
     assert overflow(page)["scrollWidth"] > 390
     with pytest.raises(AssertionError, match="wide in a 390 px window"):
         assert_no_overflow(page)
@@ -114,10 +118,12 @@ def test_axe_finds_low_contrast_as_on_the_themes_footer(new_tab, site_url, axe_s
     colours back in place of extra.css's and axe fails the page on the footer."""
     page = new_tab("desktop")
     visit(page, site_url, "forside")
-    page.add_style_tag(content=(
-        ".md-copyright, .md-copyright__highlight { color: var(--md-footer-fg-color--lighter) !important; }"
-        " .md-footer-meta { background-color: var(--md-footer-bg-color--dark) !important; }"
-    ))
+    page.add_style_tag(
+        content=(
+            ".md-copyright, .md-copyright__highlight { color: var(--md-footer-fg-color--lighter) !important; }"
+            " .md-footer-meta { background-color: var(--md-footer-bg-color--dark) !important; }"
+        )
+    )
     contrast = [v for v in axe_violations(page, axe_source) if v["id"] == "color-contrast"]
     assert contrast and [".md-copyright__highlight"] in contrast[0]["nodes"]
 

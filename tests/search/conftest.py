@@ -65,7 +65,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         # Only what is below the prefix exists, as on a host that serves the site in a folder.
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__not_below_the_prefix__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
 
 def serve(folder: Path, prefix: str = "/"):

@@ -56,7 +56,8 @@ def wait_for_status(tab, selector: str, query: str, timeout: int = 10_000) -> st
     """The announcement once it is about the whole query (it names it in «»)."""
     tab.wait_for_function(
         "([selector, wanted]) => { const s = document.querySelector(selector); return s && s.textContent.includes(wanted); }",
-        arg=[selector, f"«{query}»"], timeout=timeout,
+        arg=[selector, f"«{query}»"],
+        timeout=timeout,
     )
     return tab.text_content(selector)
 

@@ -29,11 +29,14 @@ def test_zensical_renders_the_search_in_the_header(browser, zensical_url):
         context.close()
 
 
-@pytest.mark.parametrize(("query", "first"), [
-    ("klyngene", "moter/naeringsgruppen/2025-01-16/"),
-    ("Stromsvag", "kontakter/mari-stromsvag/"),
-    ("Aanesen", "kontakter/dag-aanensen/"),
-])
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("klyngene", "moter/naeringsgruppen/2025-01-16/"),
+        ("Stromsvag", "kontakter/mari-stromsvag/"),
+        ("Aanesen", "kontakter/dag-aanensen/"),
+    ],
+)
 def test_zensical_finds_the_same_pages(browser, zensical_url, site_url, query, first):
     results = {}
     for name, url in (("zensical", zensical_url), ("mkdocs", site_url)):

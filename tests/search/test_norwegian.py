@@ -66,7 +66,7 @@ def test_typing_without_aeoeaa_finds_the_same_pages(page, site_url, typed, prope
     status, found = page_search(page, site_url, typed)
     assert paths(wanted), f"«{proper}» found nothing; the fixture lacks it"
     assert paths(found)[: len(wanted)] == paths(wanted)
-    assert paths(found)[len(wanted):] == ([GUIDE] if typed == "sirkulaerokonomi" else [])
+    assert paths(found)[len(wanted) :] == ([GUIDE] if typed == "sirkulaerokonomi" else [])
     assert f"«{proper.lower()}»" in status, "the search says which spelling it also tried"
 
 

@@ -60,15 +60,18 @@ def _page(src: str, blocks: list, title: str = "Tittel") -> tuple[Page, list[str
 
 
 def test_a_meeting_is_indexed_at_full_weight_without_what_the_index_leaves_out():
-    page, html = _page("moter/gruppen/2025-01-16.md", [
-        Later(lambda: tag("nav", "Møter › Gruppen"), searchable=False),
-        Heading(1, "Møte i Gruppen", ""),
-        Later(lambda: tag("div", "Møteleder: Kari"), searchable=False),
-        Heading(2, "1. Klynger", "sak-1"),
-        Later(lambda: tag("p", "Om klynger i regionen.")),
-        Heading(2, "Inviterte (45)", "inviterte"),
-        Later(lambda: tag("ul", "Førtifem navn"), searchable=False),
-    ])
+    page, html = _page(
+        "moter/gruppen/2025-01-16.md",
+        [
+            Later(lambda: tag("nav", "Møter › Gruppen"), searchable=False),
+            Heading(1, "Møte i Gruppen", ""),
+            Later(lambda: tag("div", "Møteleder: Kari"), searchable=False),
+            Heading(2, "1. Klynger", "sak-1"),
+            Later(lambda: tag("p", "Om klynger i regionen.")),
+            Heading(2, "Inviterte (45)", "inviterte"),
+            Later(lambda: tag("ul", "Førtifem navn"), searchable=False),
+        ],
+    )
     document = search.search_document(page, html)
     assert '<h2 id="sak-1">1. Klynger</h2>' in document
     assert "<p>Om klynger i regionen.</p>" in document
@@ -79,12 +82,15 @@ def test_a_meeting_is_indexed_at_full_weight_without_what_the_index_leaves_out()
 
 
 def test_a_person_counts_less_and_only_their_card_is_indexed():
-    page, html = _page("kontakter/kari.md", [
-        Heading(1, "Kari Nordmann", ""),
-        Markup(tag("p", "Organisasjon: Osloregionen")),
-        Heading(2, "Møter", "moter"),
-        Markup(tag("p", "Ikke registrert på noe møte.")),
-    ])
+    page, html = _page(
+        "kontakter/kari.md",
+        [
+            Heading(1, "Kari Nordmann", ""),
+            Markup(tag("p", "Organisasjon: Osloregionen")),
+            Heading(2, "Møter", "moter"),
+            Markup(tag("p", "Ikke registrert på noe møte.")),
+        ],
+    )
     document = search.search_document(page, html)
     assert "<h1>Kari Nordmann</h1>" in document
     assert '<div data-pagefind-weight="0.5"><p>Organisasjon: Osloregionen</p></div>' in document
@@ -92,7 +98,9 @@ def test_a_person_counts_less_and_only_their_card_is_indexed():
 
 
 def test_the_cluster_list_and_the_guide_weigh_their_titles_down():
-    page, html = _page("klynger/index.md", [Heading(1, "Klynger", ""), Heading(2, "Fjordreiseliv", "fjordreiseliv"), Markup(tag("p", "Nevnt i: møtet."))], "Klynger")
+    page, html = _page(
+        "klynger/index.md", [Heading(1, "Klynger", ""), Heading(2, "Fjordreiseliv", "fjordreiseliv"), Markup(tag("p", "Nevnt i: møtet."))], "Klynger"
+    )
     document = search.search_document(page, html)
     assert '<h1 data-pagefind-weight="0.5">Klynger</h1>' in document
     assert '<h2 id="fjordreiseliv">Fjordreiseliv</h2>' in document
@@ -118,7 +126,7 @@ def test_write_search_sources_writes_the_searchable_pages_and_removes_the_rest(t
 def test_the_vocabulary_counts_documents_and_skips_filters_and_the_head():
     documents = [
         (
-            '<html><head><title>Ignorert</title></head><body><main><h1>Møtet</h1><p>Strømsvåg, møtet og 2025.</p>'
+            "<html><head><title>Ignorert</title></head><body><main><h1>Møtet</h1><p>Strømsvåg, møtet og 2025.</p>"
             '<div hidden data-pagefind-ignore="index"><span>Filterord</span></div></main>'
         ),
         "<main><p>Møtet i Ødegård.</p></main>",

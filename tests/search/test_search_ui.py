@@ -20,16 +20,24 @@ def axe_violations(tab, axe_source: str) -> list[dict]:
     result = tab.evaluate("tags => axe.run(document, { runOnly: { type: 'tag', values: tags } })", WCAG_TAGS)
     assert result["passes"], "axe ran no rule at all"
     return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5], "summary": v["nodes"][0].get("failureSummary", "") if v["nodes"] else ""}
+        {
+            "id": v["id"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+            "summary": v["nodes"][0].get("failureSummary", "") if v["nodes"] else "",
+        }
         for v in result["violations"]
     ]
 
 
 def focused(tab) -> dict:
-    return tab.evaluate("() => ({id: document.activeElement.id, tag: document.activeElement.tagName, text: document.activeElement.textContent, href: document.activeElement.getAttribute('href')})")
+    return tab.evaluate(
+        "() => ({id: document.activeElement.id, tag: document.activeElement.tagName, text: document.activeElement.textContent, href: document.activeElement.getAttribute('href')})"
+    )
 
 
 # -- the key / ---------------------------------------------------------------------------------
+
 
 def test_slash_opens_the_search_on_any_page(page, site_url):
     for start in ("", START_PAGE, "kontakter/", "vedtak/"):
@@ -70,6 +78,7 @@ def test_slash_in_a_field_is_typed(page, site_url):
 
 
 # -- the keyboard and the screen reader -----------------------------------------------------------
+
 
 def test_results_are_announced(page, site_url):
     page.goto(site_url + START_PAGE)
@@ -159,6 +168,7 @@ def test_targets_are_at_least_24_px_and_nothing_is_wider_than_the_screen(browser
 
 # -- axe --------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_nothing_with_results_open(browser, site_url, axe_source, width):
     context, tab = open_page(browser, width, 844)
@@ -189,11 +199,14 @@ def test_axe_finds_nothing_on_the_search_page(browser, site_url, axe_source, wid
 def test_axe_finds_a_planted_violation(page, site_url, axe_source):
     """The check can fail: a search field without a label is reported."""
     header_search(page, site_url, "klyngene")
-    page.evaluate("() => { document.querySelector('label[for=site-search-input]').remove(); document.querySelector('#site-search-input').removeAttribute('placeholder'); }")
+    page.evaluate(
+        "() => { document.querySelector('label[for=site-search-input]').remove(); document.querySelector('#site-search-input').removeAttribute('placeholder'); }"
+    )
     assert "label" in [v["id"] for v in axe_violations(page, axe_source)]
 
 
 # -- where it runs ------------------------------------------------------------------------------------
+
 
 def test_a_site_served_in_a_folder_searches_its_own_index(browser, sub_path_url):
     context, tab = open_page(browser)
