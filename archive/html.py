@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "badge", "slug"]
+__all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "filter_select", "badge", "slug"]
 
 Content = "str | Markup | Iterable[str | Markup] | None"
 
@@ -100,6 +100,16 @@ def definition_list(rows: Iterable[tuple], *, class_: str = "meeting-card") -> M
 
 def unordered_list(items: Iterable, *, class_: str | None = None) -> Markup:
     return tag("ul", [tag("li", item) for item in items], class_=class_)
+
+
+def filter_select(facet: str, label: str, all_label: str, options: Iterable[tuple[str, str]]) -> Markup:
+    """A labelled select box of a filter form (site.js filters the rows by its `facet`)."""
+    choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
+    return tag(
+        "span",
+        tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet),
+        class_="archive-filter-field",
+    )
 
 
 def badge(label: str, kind: str) -> Markup:

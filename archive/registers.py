@@ -13,7 +13,7 @@ from functools import partial
 
 from archive import attendance, charts, exports, model, paths, schema
 from archive.formatting import meeting_date, norwegian_date, plural
-from archive.html import Markup, a, concat, join, table, tag, unordered_list
+from archive.html import Markup, a, concat, filter_select, join, table, tag, unordered_list
 from archive.markdown import render_inline
 from archive.pages import Heading, Later, Page
 from archive.paths import url
@@ -51,20 +51,12 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> Page:
     owners = sorted({o for c in chains for o in c.owners}, key=lambda ref: repo.name_of(ref).lower())
     areas = [area for area in repo.focus_areas if any(area in c.latest.focus_areas for c in chains)]
 
-    def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> Markup:
-        choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
-        return tag(
-            "span",
-            tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet),
-            class_="archive-filter-field",
-        )
-
     form = tag(
         "form",
         [
-            select("status", "Status", "Alle", [("åpen", "Åpne"), ("ferdig", "Ferdige"), ("utgår", "Utgått")]),
-            select("ansvarlig", "Ansvarlig", "Alle ansvarlige", [(o, repo.name_of(o)) for o in owners]),
-            select("omrade", "Satsingsområde", "Alle satsingsområder", [(area, repo.focus_areas[area].name) for area in areas]),
+            filter_select("status", "Status", "Alle", [("åpen", "Åpne"), ("ferdig", "Ferdige"), ("utgår", "Utgått")]),
+            filter_select("ansvarlig", "Ansvarlig", "Alle ansvarlige", [(o, repo.name_of(o)) for o in owners]),
+            filter_select("omrade", "Satsingsområde", "Alle satsingsområder", [(area, repo.focus_areas[area].name) for area in areas]),
             tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
         ],
         class_="archive-filter",

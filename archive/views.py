@@ -15,7 +15,7 @@ from functools import partial
 
 from archive import model, paths, schema
 from archive.formatting import meeting_date, meeting_time, meeting_title, norwegian_date, plural
-from archive.html import Markup, a, badge, concat, definition_list, join, table, tag, unordered_list
+from archive.html import Markup, a, badge, concat, definition_list, filter_select, join, table, tag, unordered_list
 from archive.markdown import render_inline, render_many, render_markdown
 from archive.pages import Heading, Later, Page
 from archive.paths import url
@@ -402,20 +402,12 @@ def archive_filter(repo: Repository, years: list[int], here: str) -> Markup:
     ]
     links = tag("p", join((tag("strong", f"{label}:") + " " + join(parts, " · ") for label, parts in link_rows if parts), "\n"), class_="archive-links")
 
-    def select(facet: str, label: str, all_label: str, options: list[tuple[str, str]]) -> Markup:
-        choices = [tag("option", all_label, value="")] + [tag("option", text, value=value) for value, text in options]
-        return tag(
-            "span",
-            tag("label", label, for_=f"filter-{facet}") + tag("select", choices, id=f"filter-{facet}", name=facet, data_facet=facet),
-            class_="archive-filter-field",
-        )
-
     form = tag(
         "form",
         [
-            select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups]),
-            select("omrade", "Satsingsområde", "Alle satsingsområder", [(a_.id, a_.name) for a_ in repo.focus_areas.values()]),
-            select("ar", "År", "Alle år", [(str(y), str(y)) for y in years]),
+            filter_select("gruppe", "Gruppe", "Alle grupper", [(g.id, g.name) for g in groups]),
+            filter_select("omrade", "Satsingsområde", "Alle satsingsområder", [(a_.id, a_.name) for a_ in repo.focus_areas.values()]),
+            filter_select("ar", "År", "Alle år", [(str(y), str(y)) for y in years]),
             tag("p", "", class_="archive-filter-count", role="status", aria_live="polite"),
         ],
         class_="archive-filter",
