@@ -504,7 +504,7 @@ class _Reader:
                 continue
             if _SUBGROUP.match(_plain(stripped)) and len(stripped) <= 80:
                 subgroup = True
-                self.items[-1].lines.append(f"### {_escape(_plain(stripped))}")
+                self.items[-1].lines.append(f"### {_without_raw_html(_plain(stripped))}")
                 continue
             self._item_line(self.items[-1], line, number, subgroup)
         self._number_unnumbered()
@@ -720,10 +720,10 @@ class _Reader:
         decision = _DECISION.match(text)
         if decision:
             rest = decision.group("text").strip()
-            item.lines.append(f"Vedtak: {_escape(rest)}" if rest else "Vedtak:")
+            item.lines.append(f"Vedtak: {_without_raw_html(rest)}" if rest else "Vedtak:")
             return
         if _APPROVED.match(text) and not any(x.strip() for x in item.lines):
-            item.lines.append(f"Vedtak: {_escape(text)}")
+            item.lines.append(f"Vedtak: {_without_raw_html(text)}")
             return
         if _MAYBE_DECISION.match(text):
             self.review.append(
@@ -741,7 +741,7 @@ class _Reader:
             self.review.append(
                 f"linje {number}: linjen starter med «{label}:», som har en egen betydning i referatformatet; den er skrevet som «*{label}:*». Sjekk den."
             )
-            item.lines.append(f"*{_escape(label)}:*{_escape(text.split(':', 1)[1])}")
+            item.lines.append(f"*{_without_raw_html(label)}:*{_without_raw_html(text.split(':', 1)[1])}")
             return
         self._keep(line, item=item)
 
@@ -781,7 +781,7 @@ class _Reader:
         description = description.strip(" .,;–-")
         if not description:
             return None
-        return f"- [ ] {_escape(description)}. Ansvar: {' og '.join(owners)}.{due_text}"
+        return f"- [ ] {_without_raw_html(description)}. Ansvar: {' og '.join(owners)}.{due_text}"
 
     def _owner(self, name: str) -> str | None:
         """The owner's full name (a person) or name (a group); only an exact match,
@@ -876,13 +876,15 @@ def _display_name(tokens: list[str], lexicon: Lexicon) -> str:
     return " ".join(kept)
 
 
-def _escape(text: str) -> str:
-    # Raw HTML from a source must not reach the page; the words stay.
+def _without_raw_html(text: str) -> str:
+    """A line of the source as Markdown text, never as raw HTML: «<» is written as
+    «&lt;», which the page shows as «<». Not an HTML escaper: the page's HTML is
+    made by archive/markdown.py and cleaned by nh3 like all minutes."""
     return text.replace("<", "&lt;")
 
 
 def _markdown_line(line: str) -> str:
-    text = _escape(line.rstrip()).lstrip()
+    text = _without_raw_html(line.rstrip()).lstrip()
     if text.startswith("#"):
         return "\\" + text
     if re.match(r"^[-*]\s+\[[ xX]\]", text):  # not a follow-up unless written as one here
@@ -1018,7 +1020,7 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
     for item in items:
         number = f"[{item.number}]" if item.restored else item.number
         heading = f"{number}. {item.title}" if item.scheme == "plain" else f"{number} {item.title}".strip()
-        body += [f"## {_escape(heading)}", "", *item.lines, ""]
+        body += [f"## {_without_raw_html(heading)}", "", *item.lines, ""]
     return "\n".join(["---", *front, *comment, "---", "", *_tidy(body)]) + "\n"
 
 
