@@ -53,8 +53,8 @@ def site_href(src: str, here: str, target: str) -> str:
 def _targets(text: str, inline: bool = False) -> list[tuple[int, str]]:
     """(line offset, address as written) of every link, image, address definition and
     HTML href/src in `text`, as the site's renderer reads it: code shows as written."""
-    if "](" not in text and "]:" not in text and "<" not in text:
-        return []  # the common case, before any import: this runs for every piece of every minutes
+    if not may_hold_links_or_html(text):
+        return []  # the common case, before any import
     from archive.safety import read_markdown
 
     found = []
@@ -85,10 +85,17 @@ def meeting_markdown(meeting):
                     yield action.task, action.line, True
 
 
+def may_hold_links_or_html(text: str) -> bool:
+    """False when no piece of `text` can hold a link, an address definition or HTML."""
+    return "](" in text or "]:" in text or "<" in text
+
+
 def markdown_sources(repo):
     """(path shown in messages, source path, text, first line, inline) of each
     piece of Markdown in minutes and pages."""
     for meeting in repo.meetings:
+        if not may_hold_links_or_html(meeting.raw_body):
+            continue  # most minutes: no piece of them can hold a link
         for text, line, inline in meeting_markdown(meeting):
             yield meeting.path, meeting.src_path, text, line, inline
     for page in repo.pages.values():

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from archive import actions, model, schema
-from archive.links import meeting_markdown
+from archive.links import may_hold_links_or_html, meeting_markdown
 from archive.minutes import Context, MeetingRef, read_body
 from archive.names import NameIndex, group_entries, named_entries, person_entries
 from archive.paths import (
@@ -644,8 +644,9 @@ def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: s
     meeting.agenda = body.items
     # Piece by piece, as the site renders them: what the validator passes is
     # exactly what the renderer gets.
-    for text, line, inline in meeting_markdown(meeting):
-        scan_markdown(text, line, report, inline=inline)
+    if may_hold_links_or_html(document.body):
+        for text, line, inline in meeting_markdown(meeting):
+            scan_markdown(text, line, report, inline=inline)
     for item in meeting.agenda:
         item.path = display_path
         for entry in [*item.decisions, *item.actions]:
