@@ -268,7 +268,13 @@ def name_indexes(records: dict[str, dict]) -> dict[str, NameIndex]:
 def _read(path: Path, display: str, limit: int, problems: _Problems) -> str | None:
     report = problems.reporter(display)
     with open(path, "rb") as handle:
-        raw = handle.read(limit + 1)
+        # read(limit + 1) alone would allocate the whole limit for every small
+        # file; the stated size is asked first (a file that grows meanwhile is
+        # still read to the limit and no further).
+        size = os.fstat(handle.fileno()).st_size
+        raw = handle.read(min(size, limit) + 1)
+        if len(raw) > size:
+            raw += handle.read(limit + 1 - len(raw))
     if len(raw) > limit:
         report(0, f"filen er større enn {_size(limit)}, som er det største som er tillatt. Del den opp.")
         return None

@@ -216,7 +216,7 @@ def _simple_value(raw: str) -> Any:
         return raw[1:-1]
     if len(raw) >= 2 and raw[0] == raw[-1] == "'" and "'" not in raw[1:-1]:
         return raw[1:-1]
-    if not raw or _PLAIN_UNSAFE.search(raw) or _CONTROL.search(raw):
+    if not raw or _PLAIN_UNSAFE.search(raw):  # control characters: _simple_mapping checked the whole text
         return _UNPARSED
     if raw[0].isalpha() and raw not in _YAML_WORDS:
         return raw  # PyYAML's implicit types all start with a digit, a sign, a dot or one of these words
