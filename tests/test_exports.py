@@ -250,15 +250,25 @@ def _article(site: Path, page: str) -> BeautifulSoup:
     return BeautifulSoup((site / page).read_text(encoding="utf-8"), "html.parser").select_one("article")
 
 
-def test_real_calendars_hold_the_seed_events(site):
+def test_real_calendars_hold_the_seed_events(site, root):
+    from archive.repository import load_repository
+
     events = events_of((site / "eksport/kalender.ics").read_text(encoding="utf-8"))
     by_summary = {str(e["summary"]): e.decoded("dtstart") for e in events.values()}
     # The seed's two events stay in the archive whatever is added later.
     assert by_summary["BEST-konferansen 2025"] == dt.date(2025, 6, 4)
     assert by_summary["Energiworkshop"] == dt.date(2025, 4, 8)
     assert "mote-naeringsgruppen-2025-udatert@naeringsgruppen.osloregionen.no" not in events
-    group = events_of((site / "eksport/kalender-naeringsgruppen.ics").read_text(encoding="utf-8"))
-    assert set(group) == set(events)
+    # Each group's calendar holds exactly that group's meetings and events.
+    repo, _ = load_repository(root)
+    items, _ = exports.calendar_items(repo)
+    assert set(events) == {i.uid for i in items}
+    for group in {i.group for i in items}:
+        calendar = events_of((site / "eksport" / exports.group_calendar_file(group)).read_text(encoding="utf-8"))
+        assert set(calendar) == {i.uid for i in items if i.group == group}, group
+    assert "arrangement-best-konferansen-2025@naeringsgruppen.osloregionen.no" in set(
+        events_of((site / "eksport/kalender-naeringsgruppen.ics").read_text(encoding="utf-8"))
+    )
 
 
 def test_real_feed_and_data_parse(site, root):
