@@ -38,9 +38,11 @@ new-meeting: $(STAMP)
 		echo "Bruk: make new-meeting GROUP=naeringsgruppen DATE=ÅÅÅÅ-MM-DD (gruppens id står i data/grupper.yaml)"; exit 1; fi
 	$(PY) scripts/new_meeting.py --group "$(GROUP)" --date "$(DATE)"
 
-## The whole test suite: lint, model, views, scripts, build, browser, both engines.
+## The whole test suite: lint, model, views, scripts, build, browser, both engines
+## (the browser tests run a second time on Zensical's build of the site).
 test: $(STAMP)
 	$(PY) -m pytest
+	SITE_ENGINE=zensical $(PY) -m pytest tests/browser
 
 ## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs; writes bench/RESULTS.md.
 bench: $(STAMP)

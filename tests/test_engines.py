@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from crawl import Crawl
 from sitebuild import strict_build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,3 +52,12 @@ def test_no_placeholder_is_left_and_the_exports_are_there(sites):
             assert "<!--slot:" not in (site / page).read_text(encoding="utf-8"), f"{engine}: {page}"
         assert (site / "eksport" / "data.json").is_file(), engine
         assert (site / "pagefind" / "pagefind.js").is_file(), engine
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_broken_link_or_anchor_under_either_engine(sites, engine):
+    """The crawl of tests/test_site_links.py, over each engine's whole output:
+    the theme's own links (tabs, navigation, assets) differ between them."""
+    crawl = Crawl(sites[engine])
+    assert len(crawl.pages) > 10
+    assert crawl.broken() == []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import threading
@@ -95,11 +96,17 @@ def pick_page_types(root: Path) -> dict[str, str]:
 PAGE_TYPES: dict[str, str] = pick_page_types(ROOT)
 
 
+# The engine that writes the theme around the pages: MkDocs by default;
+# `SITE_ENGINE=zensical` runs every browser test on Zensical's build instead
+# (`make test` does both).
+ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real repository, built once per session as `make build` does (the engine
     in strict mode: any warning fails the build)."""
-    return strict_build(ROOT, tmp_path_factory.mktemp("browser-site"))
+    return strict_build(ROOT, tmp_path_factory.mktemp(f"browser-site-{ENGINE}"), ENGINE)
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -269,7 +276,8 @@ def axe_source() -> str:
 
 def screenshot(page, name: str, full_page: bool = True) -> Path:
     """test-artifacts/screenshots/<name>.png: the whole page, or what the window shows."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    folder = SCREENSHOTS if ENGINE == "mkdocs" else SCREENSHOTS / ENGINE
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
