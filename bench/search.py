@@ -52,19 +52,11 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # browser_launch: how every headless chromium here starts
+from browser_launch import launch  # noqa: E402
+
 RESULTS = ROOT / "bench" / "RESULTS-search.md"
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # What members type: an inflected word found in most meetings, words without æ, ø
 # and å, a name with a slip, and a plain word.
 QUERIES = ["klyngene", "sirkulaerokonomi", "Oystein", "Johnasen", "næringsarealer"]
@@ -188,7 +180,7 @@ def latency(site: Path, queries: list[str] = QUERIES) -> dict:
     server, base = _serve(site)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            browser = launch(playwright)
             try:
                 typed = [_median_run(browser, base, site, q, KEY_DELAY_MS, "after_last_key_ms") for q in queries]
                 pasted = [_median_run(browser, base, site, q, 0, "after_slash_ms") for q in queries]

@@ -14,6 +14,7 @@ for path in (ROOT, TESTS):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
+from browser_launch import launch  # noqa: E402
 from mini import FIXED_TODAY, MINI  # noqa: E402
 
 
@@ -42,23 +43,11 @@ def mini_copy(tmp_path) -> Path:
 # One Playwright and one headless chromium (Debian's) for the whole session:
 # Playwright's sync API cannot be started twice at a time, and the browser,
 # search and hostile-input tests all need it. Nothing downloads a browser.
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
 @pytest.fixture(scope="session")
 def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()

@@ -14,21 +14,14 @@ from __future__ import annotations
 import json
 import re
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for browser_launch
+from browser_launch import launch  # noqa: E402
+
 # Text the corpus puts on pages: an element showing any of it is hovered.
 CORPUS_WORDS = re.compile(r"alert\(|onmouseover|onfocus|onclick|onerror|onload|\{:|\{\{|\{%|<script|javascript:")
 MAX_TABS = 120
@@ -133,7 +126,7 @@ def main() -> int:
     command, base = sys.argv[1], sys.argv[2]
     argument = json.load(sys.stdin)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser = launch(playwright)
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nb-NO")
         result = visit(context, base, argument) if command == "visit" else search(context, base, argument)
         context.close()
