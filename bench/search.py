@@ -36,8 +36,6 @@ fresh profile for every query, the site served from a thread on 127.0.0.1:
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import os
 import shutil
@@ -45,15 +43,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))  # browser_launch: how every headless chromium here starts
-from browser_launch import launch  # noqa: E402
+sys.path.insert(0, str(ROOT / "tests"))  # local_browser: how every site is served and every headless chromium starts
+from local_browser import launch, served  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS-search.md"
 
@@ -77,24 +74,6 @@ new MutationObserver(() => {
   }
 }).observe(document, {subtree: true, childList: true, characterData: true});
 """
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-    def handle(self):
-        # A page closed while a file was on its way is the browser's choice, not an error.
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
-def _serve(site: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}/"
 
 
 def _file_of(url: str, site: Path) -> Path | None:
@@ -177,19 +156,14 @@ def latency(site: Path, queries: list[str] = QUERIES) -> dict:
     """First-result times and bytes per query for `queries`, each on a cold page load."""
     from playwright.sync_api import sync_playwright
 
-    server, base = _serve(site)
-    try:
-        with sync_playwright() as playwright:
-            browser = launch(playwright)
-            try:
-                typed = [_median_run(browser, base, site, q, KEY_DELAY_MS, "after_last_key_ms") for q in queries]
-                pasted = [_median_run(browser, base, site, q, 0, "after_slash_ms") for q in queries]
-                phone = [_one_query(browser, base, site, q, KEY_DELAY_MS, phone=True) for q in queries]
-            finally:
-                browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(site) as base, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            typed = [_median_run(browser, base, site, q, KEY_DELAY_MS, "after_last_key_ms") for q in queries]
+            pasted = [_median_run(browser, base, site, q, 0, "after_slash_ms") for q in queries]
+            phone = [_one_query(browser, base, site, q, KEY_DELAY_MS, phone=True) for q in queries]
+        finally:
+            browser.close()
     after = [r["after_last_key_ms"] for r in typed]
     return {
         "queries": typed,

@@ -14,7 +14,7 @@ for path in (ROOT, TESTS):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-from browser_launch import launch  # noqa: E402
+from local_browser import launch  # noqa: E402
 from mini import FIXED_TODAY, MINI  # noqa: E402
 
 

@@ -14,16 +14,15 @@ people and years are added.
 from __future__ import annotations
 
 import functools
-import http.server
 import os
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from local_browser import QuietHandler, served
 from sitebuild import strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,11 +108,8 @@ def built_site(tmp_path_factory) -> Path:
     return strict_build(ROOT, tmp_path_factory.mktemp(f"browser-site-{ENGINE}"), ENGINE)
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+class _SiteHandler(QuietHandler):
     """Files from the built site; a missing one gets the site's 404 page with status 404."""
-
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
 
     def send_error(self, code, message=None, explain=None):
         not_found = Path(self.directory) / "404.html"
@@ -132,14 +128,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The built site on http://127.0.0.1:<ephemeral port>/, served from a thread."""
-    handler = functools.partial(_SiteHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(built_site, _SiteHandler) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

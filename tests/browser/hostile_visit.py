@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for browser_launch
-from browser_launch import launch  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for local_browser
+from local_browser import launch  # noqa: E402
 
 # Text the corpus puts on pages: an element showing any of it is hovered.
 CORPUS_WORDS = re.compile(r"alert\(|onmouseover|onfocus|onclick|onerror|onload|\{:|\{\{|\{%|<script|javascript:")

@@ -20,12 +20,9 @@ session. The fixtures' names are this module's own.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -36,6 +33,7 @@ for path in (TESTS.parent, TESTS):
         sys.path.insert(0, str(path))
 
 from hostile_corpus import HARMLESS, case_names, make_outside, repository_with  # noqa: E402
+from local_browser import served  # noqa: E402
 from sitebuild import strict_build, with_project_code  # noqa: E402
 
 VISIT = Path(__file__).resolve().parent / "hostile_visit.py"
@@ -50,20 +48,10 @@ def hostile_site(tmp_path_factory) -> Path:
     return strict_build(root, base / "site", "mkdocs")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(hostile_site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(hostile_site) as url:
+        yield url
 
 
 def _browse(command: str, base: str, argument) -> dict:

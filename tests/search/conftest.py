@@ -20,18 +20,16 @@ host but 127.0.0.1 fails the test that caused it.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from local_browser import QuietHandler, served
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE = Path(os.environ.get("SEARCH_TEST_CODE", ROOT)).resolve()
@@ -55,11 +53,8 @@ def build_fixture(target: Path, engine: str = "mkdocs") -> Path:
     return site
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     prefix = "/"
-
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
 
     def translate_path(self, path):
         # Only what is below the prefix exists, as on a host that serves the site in a folder.
@@ -69,18 +64,8 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve(folder: Path, prefix: str = "/"):
-    """Serve `folder` on http://127.0.0.1:<free port><prefix> from a thread; returns (base URL, stop)."""
-    handler = functools.partial(type("Handler", (_Handler,), {"prefix": prefix}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-
-    def stop() -> None:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
-
-    return f"http://127.0.0.1:{server.server_port}{prefix}", stop
+    """`folder` served on http://127.0.0.1:<free port><prefix> and nowhere else (a context manager)."""
+    return served(folder, type("Handler", (_Handler,), {"prefix": prefix}), prefix)
 
 
 @pytest.fixture(scope="session")
@@ -101,17 +86,15 @@ def built_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    url, stop = serve(built_site)
-    yield url
-    stop()
+    with serve(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
 def sub_path_url(built_site):
     """The same site served below /nettsted/, and nothing at the root."""
-    url, stop = serve(built_site, SUB_PATH)
-    yield url
-    stop()
+    with serve(built_site, SUB_PATH) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,8 @@ from .searching import START_PAGE, header_search, page_search, paths
 @pytest.fixture(scope="module")
 def zensical_url(tmp_path_factory):
     site = build_fixture(tmp_path_factory.mktemp("search-zensical"), engine="zensical")
-    url, stop = serve(site)
-    yield url
-    stop()
+    with serve(site) as url:
+        yield url
 
 
 def test_zensical_renders_the_search_in_the_header(browser, zensical_url):
