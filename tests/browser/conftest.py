@@ -40,6 +40,18 @@ WIDTHS = {
 MISSING_PAGE = "moter/finnes-ikke/"
 
 
+def written_text(root: Path) -> str:
+    """Everything the secretary wrote that a page may quote: the minutes'
+    bodies, the pages and the data files, with white space collapsed and
+    Markdown's emphasis marks taken out, as a page shows the text."""
+    from archive.repository import load_repository
+
+    repo, _ = load_repository(root)
+    parts = [m.raw_body for m in repo.meetings] + [page.body for page in repo.pages.values()]
+    parts += [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yaml"))]
+    return " ".join(" ".join(parts).translate(str.maketrans("", "", "*_`")).split())
+
+
 def pick_page_types(root: Path) -> dict[str, str]:
     """One page of each kind the site has, by the address a member opens.
 
