@@ -41,6 +41,7 @@ UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a 
 SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
 COMPOUND_PENALTY = 1.0  # per join: a compound is rarer than its rarest part
 COMPOUND_MAX_SCORE = 2.0
+PART_FROM_FREQUENCY = 2.0  # Zipf: about once in ten million words
 MIN_PART = 4  # the shortest part of a compound (hunspell nb_NO's own COMPOUNDMIN)
 MAX_PARTS = 3
 LINKS = ("", "s", "e")
@@ -219,7 +220,11 @@ class Lexicon:
 
     def is_part(self, word: str) -> bool:
         """Whether `word` can be a part of a compound: a dictionary word or an archive name."""
-        return len(word) >= MIN_PART and (word in self.valid or word in self.names)
+        if len(word) < MIN_PART:
+            return False
+        # A common word the dictionary lacks («beboer») is a part too; a rare one
+        # that only wordfreq has is as often a misspelling, and is not.
+        return word in self.valid or word in self.names or (len(word) > MIN_PART and self.frequencies.get(word, 0.0) >= PART_FROM_FREQUENCY)
 
     def direct_score(self, word: str) -> float | None:
         """How common `word` is as a word of its own, or None when it is not known."""

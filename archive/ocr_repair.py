@@ -161,7 +161,7 @@ def _may_be_stray(word: str, position: int) -> bool:
         return True
     if position >= len(word) - 1 or len(word) < 6:
         return False
-    if char in "ilI1|" and position > 0:
+    if char in "ilI1|" and (position > 0 or word[1].isalpha()):
         return True
     return position == 0 and char.isalpha() and word[1].isalpha() and char.isupper() != word[1].isupper() and word[1].isupper()
 

@@ -217,6 +217,35 @@ def test_real_lexicon_repairs_the_words_the_issue_names(ocr, real):
     assert f"{real} på {real}." in result.text
 
 
+def test_real_lexicon_joins_common_words_the_dictionary_lacks():
+    # «beboer» is in wordfreq, not in hunspell nb_NO; a compound of it is still a word.
+    lexicon = load_lexicon()
+    assert "beboer" not in lexicon.valid and lexicon.compound_parts("beboermøtet") == ("beboer", "møtet")
+    # A short rare form is no part: «leer» + «ling» would make the damaged «leerling» a word.
+    assert lexicon.score("leerlingordningen") is None or lexicon.score("lærlingordningen") > lexicon.score("leerlingordningen") + 1
+    result = repair_text("Saken tas opp på beboermgtet og i neerlingordningen.\n", lexicon)
+    assert "beboermøtet" in result.text
+
+
+@pytest.mark.parametrize("ocr, real", [("lgodkjenningen", "godkjenningen"), ("ibudsjettet", "budsjettet"), ("Iorganisasjonen", "organisasjonen")])
+def test_real_lexicon_repairs_a_stray_letter_at_the_start(ocr, real):
+    # In a text damaged the seed's way, where a stray letter is not so rare.
+    result = repair_text(f"Referat fra mgte pa Lgrenskog: saken gjelder {ocr} for neste ar.\n", load_lexicon())
+    assert f"gjelder {real} for neste år" in result.text.lower()  # the case of the first letter is a guess
+
+
+def test_a_rarer_word_behind_a_stray_letter_is_flagged_with_its_reading():
+    result = repair_text("Referat fra mgte pa Lgrenskog: saken gjelder Iventelisten for neste ar.\n", load_lexicon())
+    assert "gjelder Iventelisten for" in result.text
+    assert [(f.word, f.suggestions) for f in result.flags] == [("Iventelisten", ("Ventelisten",))]
+
+
+@pytest.mark.parametrize("word", ["Ivar", "lover", "ilegge", "Ingeborg", "Lillestrøm", "innkalling", "lederen"])
+def test_real_lexicon_keeps_words_that_start_with_i_or_l(word):
+    result = repair_text(f"Referat fra møtet: {word} og {word.lower()} står her.\n", load_lexicon())
+    assert f"{word} og {word.lower()}" in result.text
+
+
 def test_expanding_a_hunspell_dictionary(tmp_path):
     (tmp_path / "x.aff").write_text("SET UTF-8\nSFX A Y 2\nSFX A 0 en .\nSFX A e a e\nPFX B Y 1\nPFX B 0 u .\n", encoding="utf-8")
     (tmp_path / "x.dic").write_text("3\nmøte/AB\nsak/A\nHamar\n", encoding="utf-8")
