@@ -349,7 +349,9 @@ class ImportResult:
 
 
 def _label(line: str) -> tuple[str, str] | None:
-    """(kind, rest) for a labelled line such as «Til stede: …» or «Saksliste»."""
+    """(kind, rest) for a labelled line such as «Til stede: …» or «Saksliste»,
+    also with one letter too many that text recognition put in the label
+    («Til istede:», «ForfaIll:»)."""
     text = _plain(line)
     match = _LABEL.match(text)
     if match:
@@ -362,7 +364,18 @@ def _label(line: str) -> tuple[str, str] | None:
     if match:
         kind = next(k for k in _LABEL_WORDS if match.groupdict().get(k))
         return kind, match.group("rest").strip()
+    # Only the exact label words, with the one letter taken out, and only up to the colon.
+    colon = text.find(":", 0, 40)
+    for index in range(max(colon, 0)):
+        if text[index] in _STRAY_GLYPHS:
+            match = _LABEL.match(text[:index] + text[index + 1 :])
+            if match:
+                kind = next(k for k in _LABEL_WORDS if match.group(k))
+                return kind, match.group("rest").strip()
     return None
+
+
+_STRAY_GLYPHS = "iIl1|"
 
 
 def _heading(line: str) -> tuple[str, str, str] | None:
@@ -1028,10 +1041,9 @@ def summary(result: ImportResult) -> list[str]:
     lines = [f"Rettet {len(result.repairs)} ord fra tekstgjenkjenningen (se kommentaren i toppteksten)."]
     if result.flags:
         lines.append(f"{len({f.word for f in result.flags})} ord er ikke rettet, men kan være feillest (se kommentaren).")
-    if result.unknown_people:
-        lines.append(
-            f"{len(result.unknown_people)} navn er ikke funnet i data/personer.yaml: " + ", ".join(f"«{n}»" for n in dict.fromkeys(result.unknown_people)) + "."
-        )
+    unknown = list(dict.fromkeys(result.unknown_people))  # one person may stand as present and as secretary
+    if unknown:
+        lines.append(f"{len(unknown)} navn er ikke funnet i data/personer.yaml: " + ", ".join(f"«{n}»" for n in unknown) + ".")
     if result.review:
         lines.append("Må sjekkes:")
         lines += [f"  - {line}" for line in result.review if not line.startswith("Rettet: ")]

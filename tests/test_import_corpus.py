@@ -107,6 +107,18 @@ def test_structure_of_the_working_group_meeting(repo):
     assert "oppfølgingspunkt i sak 4 uten ansvarlig" in result.text  # «Til neste møte: …» names no one
 
 
+def test_a_stray_letter_in_a_label_still_reads_the_people(repo):
+    # Text recognition adds thin letters («GODKIJENNING»). «istede» is a word of
+    # its own, so the repair leaves it, and the label hid the whole list.
+    text = (CORPUS / "styremote-2022-aarstall.txt").read_text(encoding="utf-8")
+    clean = draft_minutes(text, repo, "naeringsgruppen", None, "x.txt", load_lexicon())
+    assert "Til stede:" in text and "«Åshild Græsli» (de som var til stede)" in clean.text
+    result = draft_minutes(text.replace("Til stede:", "Til istede:"), repo, "naeringsgruppen", None, "x.txt", load_lexicon())
+    assert result.unknown_people == clean.unknown_people
+    assert "«Åshild Græsli» (de som var til stede)" in result.text
+    assert not missing_words(result)
+
+
 def test_structure_of_the_2022_board_meeting(repo):
     text = (CORPUS / "styremote-2022-aarstall.txt").read_text(encoding="utf-8")
     result = draft_minutes(text, repo, "naeringsgruppen", None, "x.txt", load_lexicon())
