@@ -856,6 +856,9 @@ def _candidate_names(text: str, lexicon: Lexicon) -> list[str]:
         run: list[str] = []
         for token in tokens:
             bare = token.strip(".,")
+            if len(bare) > 1 and token.rstrip(",") == bare + "." and _NAME_TOKEN.match(bare):
+                run.append(bare)  # «Forfall: Tor Åge Fæstad.»: the full stop ends the name
+                break
             if _NAME_TOKEN.match(token) or (run and token.lower() in _PARTICLES):
                 run.append(token.rstrip(","))
                 continue

@@ -119,6 +119,14 @@ def test_a_stray_letter_in_a_label_still_reads_the_people(repo):
     assert not missing_words(result)
 
 
+def test_a_full_stop_after_the_last_name_keeps_the_name_whole(repo):
+    # Names the register does not know: only the text says where the name ends.
+    text = (CORPUS / "styremote-2022-aarstall.txt").read_text(encoding="utf-8")
+    assert "Håkon Lærum og Åshild Græsli\n" in text
+    result = draft_minutes(text.replace("Håkon Lærum og Åshild Græsli\n", "Håkon Lærum og Åshild Græsli.\n"), repo, "naeringsgruppen", None, "x.txt", load_lexicon())
+    assert "«Åshild Græsli» (de som var til stede)" in result.text
+
+
 def test_structure_of_the_2022_board_meeting(repo):
     text = (CORPUS / "styremote-2022-aarstall.txt").read_text(encoding="utf-8")
     result = draft_minutes(text, repo, "naeringsgruppen", None, "x.txt", load_lexicon())
