@@ -123,7 +123,9 @@ def test_a_full_stop_after_the_last_name_keeps_the_name_whole(repo):
     # Names the register does not know: only the text says where the name ends.
     text = (CORPUS / "styremote-2022-aarstall.txt").read_text(encoding="utf-8")
     assert "Håkon Lærum og Åshild Græsli\n" in text
-    result = draft_minutes(text.replace("Håkon Lærum og Åshild Græsli\n", "Håkon Lærum og Åshild Græsli.\n"), repo, "naeringsgruppen", None, "x.txt", load_lexicon())
+    result = draft_minutes(
+        text.replace("Håkon Lærum og Åshild Græsli\n", "Håkon Lærum og Åshild Græsli.\n"), repo, "naeringsgruppen", None, "x.txt", load_lexicon()
+    )
     assert "«Åshild Græsli» (de som var til stede)" in result.text
 
 
