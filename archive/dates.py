@@ -14,6 +14,19 @@ _NUMERIC = re.compile(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b")
 _WRITTEN = re.compile(r"\b(\d{1,2})\.?\s+([a-zæøå]{3,9})\.?\s+(\d{4})\b", re.IGNORECASE)
 
 
+# A year outside these is a slip of the keyboard, and the calendars cannot hold
+# one near 9999 (an all-day event ends the day after; time zones add more).
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2200
+
+
+def year_problem(date: dt.date) -> str | None:
+    """Why `date` cannot be a meeting's or a deadline's date, or None."""
+    if EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+        return None
+    return f"året {date.year} kan ikke stemme; skriv et år mellom {EARLIEST_YEAR} og {LATEST_YEAR}"
+
+
 def _month(word: str) -> int | None:
     word = word.lower()
     if word in MONTHS:
@@ -42,9 +55,11 @@ def find_date(text: str) -> tuple[dt.date | None, str | None]:
         return None, None
     _, (year, month, day) = min(candidates)
     try:
-        return dt.date(year, month, day), None
+        date = dt.date(year, month, day)
     except ValueError:
         return None, f"datoen {day}.{month}.{year} finnes ikke"
+    problem = year_problem(date)
+    return (None, problem) if problem else (date, None)
 
 
 def looks_like_date(text: str) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive import model
+from archive.dates import year_problem
 from archive.names import NameIndex
 from archive.problems import Report
 from archive.schema import KINDS, NESTED_SCHEMAS, Field, Schema
@@ -24,7 +25,9 @@ from archive.suggest import closest
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
-EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+# Only what an address is made of: «?», «&» or «%» would let a mailto: link add
+# hidden recipients («?bcc=…») or a subject to every mail a member writes.
+EMAIL_RE = re.compile(r"^[\w.+'-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ]{6,}$")
 MAX_TEXT = 5000  # characters in one field; a description is a paragraph, not a book
 
@@ -128,6 +131,10 @@ class RecordBuilder:
 
     def _check_date(self, spec: Field, value: Any, line: int) -> Any:
         if isinstance(value, dt.date):
+            problem = year_problem(value)
+            if problem:
+                self.report(line, f"«{spec.key}»: {problem}.")
+                return None
             return value
         text = str(value).strip()
         match = re.match(r"^(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})$", text)

@@ -58,8 +58,9 @@ class LocatedList(list):
 # feed, DEL, C1, and the bidirectional overrides that can make text read
 # differently from what it is ("Trojan source"). Also lone surrogates, which
 # only a YAML escape ("\ud800") can make: no UTF-8 file can hold one, so
-# writing the page would fail.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# writing the page would fail. And U+FFFE/U+FFFF, which XML (the Atom feed)
+# cannot hold, and U+2028/U+2029, line breaks to YAML but not to the eye.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 
 
 def control_character_message(char: str) -> str:
