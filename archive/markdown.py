@@ -13,6 +13,7 @@ nothing here, so they stay text.
 from __future__ import annotations
 
 import functools
+import re
 import secrets
 
 import nh3
@@ -22,7 +23,7 @@ from markupsafe import Markup
 from archive.links import is_relative, site_href
 from archive.safety import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES
 
-_renderer = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_renderer = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable(["table", "strikethrough"])
 _TAGS = set(ALLOWED_TAGS)
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}
 _SCHEMES = set(URL_SCHEMES)
@@ -68,12 +69,17 @@ def render_inline(text: str) -> Markup:
 _SEPARATOR = f"<!--{secrets.token_hex(8)}-->"
 
 
+# HTML blocks that a blank line does not end (CommonMark's kinds 1–5): an
+# unclosed <pre> would take the next block in as raw HTML, separator and all.
+_MAY_STAY_OPEN = re.compile(r"<(?:pre|script|style|textarea)\b|<!|<\?", re.IGNORECASE)
+
+
 def render_many(texts: list[str], src: str, here: str) -> list[Markup]:
     """Several blocks of one file in a single pass: a large archive has tens of
     thousands of them, and each call has its own cost. Falls back to one pass
     per block when a block leaves something open (an unclosed <pre> or fence)
     that would run into the next."""
-    if len(texts) < 2:
+    if len(texts) < 2 or any(_MAY_STAY_OPEN.search(text) for text in texts):
         return [render_markdown(text, src, here) for text in texts]
     joined = ("\n\n" + _SEPARATOR + "\n\n").join(texts)
     parts = _renderer.render(joined).split(_SEPARATOR + "\n")

@@ -39,7 +39,7 @@ from archive.paths import (
 )
 from archive.problems import Problem
 from archive.records import ID_RE, RecordBuilder, Reference
-from archive.safety import scan_markdown
+from archive.safety import report_markdown_shape, scan_markdown
 from archive.sources import LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
 
 MAX_MINUTES_BYTES = 1_000_000
@@ -477,6 +477,9 @@ def _odd_name(name: str) -> str | None:
             )
     if name != name.strip():
         return f"navnet «{name}» starter eller slutter med mellomrom. Fjern mellomrommet."
+    if name.rsplit(".", 1)[0] == "README" and name.endswith((".md", ".markdown")):
+        # MkDocs and Zensical publish README.md as the folder's index.md, beside or instead of the real one.
+        return f"en side kan ikke hete «{name}»: nettstedet gjør den til mappens forside. Gi filen et annet navn, for eksempel «om.md»."
     return None
 
 
@@ -600,6 +603,7 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
             elif isinstance(value, str):
                 meta[key] = value
     scan_markdown(document.body, document.body_first_line, report, what="siden")
+    report_markdown_shape(document.body, document.body_first_line, report, what="siden")
     for offset, line in enumerate(document.body.split("\n")):
         part = generated_part_name(line) if line.startswith("<!--") else None
         if part is not None and part not in GENERATED_PARTS:
@@ -653,6 +657,7 @@ def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: s
     if may_hold_links_or_html(document.body):
         for text, line, inline in meeting_markdown(meeting):
             scan_markdown(text, line, report, inline=inline)
+    report_markdown_shape(document.body, document.body_first_line, report)
     for item in meeting.agenda:
         item.path = display_path
         for entry in [*item.decisions, *item.actions]:

@@ -104,8 +104,12 @@ def url_problem(url: str, image: bool) -> str | None:
     plain = _HIDDEN.sub("", html.unescape(url))
     scheme = re.match(r"^([A-Za-z][A-Za-z0-9+.-]*):", plain)
     if image:
-        if scheme or plain.startswith("//") or plain.startswith("\\"):
+        # Browsers read «/\\host» as «//host». The site shows only images it holds
+        # itself, by an address relative to the file; any other loses its src.
+        if scheme or plain.startswith(("//", "\\", "/\\")):
             return f"bildet «{_short(url)}» ligger på en annen nettside. Bilder må ligge i arkivet (for eksempel i mappen vedlegg/ ved siden av referatet), så ingen leser hentes fra andre nettsteder."
+        if plain.startswith("#") or not plain:  # a site-absolute «/…» is refused as a link (archive/links.py)
+            return f"bildet «{_short(url)}» vises ikke: skriv adressen til bildet fra filen du skriver i, for eksempel «vedlegg/bilde.png»."
         return None
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:
         return f"lenken «{_short(url)}» bruker «{scheme.group(1)}:», som ikke er tillatt. Lenker kan gå til https://, http://, mailto: eller til sider og filer i arkivet."
@@ -143,9 +147,9 @@ _RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"
 
 
 def html_tags(text: str) -> list[HtmlTag]:
-    """Every start tag, end tag and declaration in `text`, read once from left to
-    right as the HTML standard's tokenizer reads them. Comments are skipped; a tag
-    the text ends inside of is returned with complete=False."""
+    """Every start tag, end tag, comment («!--») and declaration in `text`, read
+    once from left to right as the HTML standard's tokenizer reads them; a tag
+    or comment the text ends inside of is returned with complete=False."""
     found: list[HtmlTag] = []
     lower = text.lower()
     length = len(text)
@@ -163,6 +167,7 @@ def html_tags(text: str) -> list[HtmlTag]:
             if end < 0:  # the rest of the text is the comment: nothing of it is shown
                 found.append(HtmlTag(i, "!--", complete=False))
                 return found
+            found.append(HtmlTag(i, "!--"))
             i = end + 3
         elif following in "!?":
             name = re.match(r"[!?][A-Za-z\[]*", text[i + 1 : i + 13]).group()
@@ -318,7 +323,7 @@ def _reader():
     stand. Made on first use: most minutes have neither, and validate.py starts faster."""
     from markdown_it import MarkdownIt
 
-    reader = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    reader = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable(["table", "strikethrough"])
     # The site's renderer drops javascript:, vbscript:, file: and data: links
     # silently, leaving their text; the validator sees them, to say why.
     reader.validateLink = lambda url: True
@@ -384,6 +389,8 @@ def read_markdown(text: str, inline: bool = False) -> tuple[Found, ...]:
                     found.append(Found(line, "autolink", url=token.content[start + 1 : end - 1]))
                 else:
                     url = _written_destination(token.content, label_end, end)
+                    if url is None and kind == "image":
+                        url = child.attrGet("src")  # «![a][ref]»: the address the definition gives
                     if url is not None:
                         found.append(Found(line, kind, url=url))
     for line, url in env.get("found_references", []):
@@ -417,10 +424,18 @@ def scan_markdown(text: str, first_line: int, report: Report, what: str = "refer
 def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: str) -> None:
     name = tag.name
     if name == "!--":
-        report(
-            line,
-            "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».",
-        )
+        if not tag.complete:
+            report(
+                line,
+                "en HTML-kommentar («<!--») er ikke avsluttet med «-->», så teksten etter den vises ikke på nettstedet. Avslutt kommentaren med «-->», eller fjern «<!--».",
+            )
+        elif what == "referatet":
+            # A page may hold comments (the generated parts are named in them); in
+            # minutes a comment is text the reviewer sees in the diff and members never do.
+            report(
+                line,
+                "referatet inneholder en HTML-kommentar («<!-- … -->»); teksten i den vises ikke på nettstedet. Skriv teksten som vanlig tekst, eller slett kommentaren.",
+            )
         return
     if name not in ALLOWED_TAGS:
         report(
@@ -448,3 +463,96 @@ def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: st
             problem = id_problem(html.unescape(value), name, what)
             if problem:
                 report(line, problem)
+
+
+# -- shapes that cost the renderer dearly or lose text -------------------------------------
+
+MAX_TABLE_COLUMNS = 30
+MAX_TABLE_CELLS = 20_000  # in all the tables of one file; the renderer fills every short row out
+MAX_DEPTH = 20  # markdown-it levels: a list counts two (list, item), a quote one; the renderer allows 40
+
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_ENDS_TABLE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>|```|~~~|[-*+]\s|\d{1,9}[.)]\s)")
+_PIPE = re.compile(r"(?<!\\)\|")
+# A line that may be nested: indented, quoted, or a list marker followed by another.
+_NESTED = re.compile(r"^(?: {2}|\t|[ \t]*>|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:[-*+>]|\d{1,9}[.)]))", re.MULTILINE)
+_CONTAINER = re.compile(r"(>)[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def _cells(line: str) -> int:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return len(_PIPE.split(inner))
+
+
+def report_markdown_shape(text: str, first_line: int, report: Report, what: str = "referatet") -> None:
+    """Tables too wide or too large for the renderer, table cells past the
+    header's that it would drop, and nesting deeper than it keeps."""
+    lines = text.split("\n")
+    if "|" in text and "-" in text:
+        _report_tables(lines, first_line, report)
+    if _NESTED.search(text):
+        _report_depth(lines, first_line, report, what)
+
+
+def _report_tables(lines: list[str], first_line: int, report: Report) -> None:
+    cells = 0
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if "|" not in line or "-" not in line or not _DELIMITER_ROW.match(line):
+            continue
+        columns = _cells(line)
+        if "|" not in lines[index - 1] or _cells(lines[index - 1]) != columns:
+            continue  # not a table to GitHub's Markdown either
+        if columns > MAX_TABLE_COLUMNS:
+            report(
+                first_line + index,
+                f"tabellen har {columns} kolonner; mer enn {MAX_TABLE_COLUMNS} er ikke tillatt. Del den opp, eller skriv innholdet som en liste.",
+            )
+            return
+        rows = 0
+        for offset in range(index + 1, len(lines)):
+            row = lines[offset]
+            if not row.strip() or _ENDS_TABLE.match(row):
+                break
+            rows += 1
+            written = _cells(row)
+            if written > columns:
+                report(
+                    first_line + offset,
+                    f"raden har {written} celler, men tabellen har {columns} kolonner; cellene etter den {columns}. vises ikke. "
+                    "Legg til kolonner i overskriften, eller skriv «|» i teksten som «\\|».",
+                )
+        cells += columns * (rows + 1)
+        if cells > MAX_TABLE_CELLS:
+            report(first_line + index, f"tabellene har til sammen mer enn {MAX_TABLE_CELLS} celler; del referatet opp.")
+            return
+
+
+def _report_depth(lines: list[str], first_line: int, report: Report, what: str) -> None:
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        line = line.expandtabs(4)
+        rest = line.lstrip(" ")
+        # Each two columns of indentation may be one more list (two levels); each marker on the line one more.
+        depth = 2 * ((len(line) - len(rest)) // 2)
+        while True:
+            match = _CONTAINER.match(rest)
+            if not match:
+                break
+            depth += 1 if match.group(1) else 2
+            rest = rest[match.end() :].lstrip(" ")
+        if depth > MAX_DEPTH:
+            report(
+                first_line + index,
+                f"lister og sitater står for mange nivåer inne i hverandre her; nettstedet viser ikke tekst så dypt ned i {what}. "
+                "Skriv teksten med færre nivåer (rykk inn mindre).",
+            )
+            return

@@ -582,3 +582,26 @@ def test_what_the_validator_passes_the_sanitiser_leaves_whole(text):
     words, attributes, refused = _reading(raw)
     assert refused == [], (text, raw)
     assert _reading(clean) == (words, attributes, []), (raw, clean)
+
+
+def test_an_unclosed_pre_does_not_take_the_next_blocks_in():
+    """Blocks of one file are rendered in one pass for speed; an HTML block that a
+    blank line does not end (an unclosed <pre>) must not swallow the next block's
+    Markdown as raw HTML, where the sanitiser would drop its code text."""
+    from archive.markdown import render_many
+
+    pre, decision, code = render_many(["<pre>\nFØR", "Vedtak: Godkjent.", "Kode: `<script>x</script>` og **fet**."], "moter/g/m.md", "moter/g/m.md")
+    assert "FØR" in pre and "Vedtak: Godkjent." in decision
+    assert "<code>&lt;script&gt;x&lt;/script&gt;</code>" in code and "<strong>fet</strong>" in code
+
+
+def test_lists_and_quotes_as_deep_as_the_validator_allows_are_rendered_whole():
+    from archive.markdown import render_markdown
+    from archive.safety import report_markdown_shape
+
+    deepest = "".join("  " * level + f"- nivå {level + 1}\n" for level in range(10)) + "\nEtter listen.\n\n" + "> " * 19 + "sitat\n"
+    messages = []
+    report_markdown_shape(deepest, 1, lambda line, message: messages.append(message))
+    assert messages == []
+    html = render_markdown(deepest)
+    assert "nivå 10" in html and "Etter listen." in html and "sitat" in html
