@@ -206,7 +206,8 @@ def load_yaml(text: str, report: Report, first_line: int = 1) -> Any:
 # end of the line from every position, which is quadratic in a long line.
 _SIMPLE_KEY = re.compile(r"^([^\s#:'\"\[\]{},&*!|>%@`?-][^:#]*?):(?: +(.*))?$")
 _SIMPLE_ITEM = re.compile(r"^  - (.*)$")
-_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |\s#|[\[\]{}]|\s$")
+# «: » and a colon at the end («sted: Oslo:») make YAML read a mapping, which a plain value cannot hold.
+_PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |:$|\s#|[\[\]{}]|\s$")
 _RESOLVER = yaml.resolver.Resolver()
 _YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF y Y n N null Null NULL".split())
 
