@@ -272,6 +272,7 @@ class Found:
     url: str = ""  # the address as written (link, image, autolink, reference)
     tag: HtmlTag | None = None  # for html
     in_block: bool = False  # html: from an HTML block (which may end inside a tag)
+    label: str = ""  # reference: its label, as written
 
 
 def _with_position(rule, kind: str):
@@ -310,8 +311,10 @@ def _noting_references(rule):
             return False
         if not silent:
             source = state.getLines(start_line, state.line, state.blkIndent, False)
-            written = re.match(r"\s*\[(?:[^\]\\]|\\.)*\]:\s*(<[^>\n]*>|\S+)", source)
-            state.env.setdefault("found_references", []).append((start_line, written.group(1) if written else source.strip()))
+            written = re.match(r"\s*\[((?:[^\]\\]|\\.)*)\]:\s*(<[^>\n]*>|\S+)", source)
+            state.env.setdefault("found_references", []).append(
+                (start_line, written.group(2) if written else source.strip(), written.group(1) if written else "")
+            )
         return True
 
     return noting
@@ -393,8 +396,8 @@ def read_markdown(text: str, inline: bool = False) -> tuple[Found, ...]:
                         url = child.attrGet("src")  # «![a][ref]»: the address the definition gives
                     if url is not None:
                         found.append(Found(line, kind, url=url))
-    for line, url in env.get("found_references", []):
-        found.append(Found(line, "reference", url=url[1:-1] if url.startswith("<") and url.endswith(">") else url))
+    for line, url, label in env.get("found_references", []):
+        found.append(Found(line, "reference", url=url[1:-1] if url.startswith("<") and url.endswith(">") else url, label=label))
     return tuple(found)
 
 
@@ -419,6 +422,24 @@ def scan_markdown(text: str, first_line: int, report: Report, what: str = "refer
             problem = url_problem(found.url, image=found.kind == "image")
             if problem:
                 report(line, problem)
+            elif found.kind == "reference" and not _label_used(found.label, text):
+                report(
+                    line,
+                    f"adressen «[{_short(found.label, 40)}]: …» brukes ikke av noen lenke i samme avsnitt, så linjen vises ikke på nettstedet. "
+                    "Skriv lenken rett i teksten, som [tekst](https://…).",
+                )
+
+
+_BRACKETED = re.compile(r"\[((?:[^\]\\\[]|\\.)+)\]")
+
+
+def _label_used(label: str, text: str) -> bool:
+    """Whether `label` of an address definition stands in brackets anywhere else in
+    `text` (a link «[tekst][label]», «[label][]» or «[label]»). Labels match
+    without regard to case or runs of space, as in CommonMark."""
+    wanted = " ".join(label.split()).casefold()
+    seen = sum(1 for match in _BRACKETED.finditer(text) if " ".join(match.group(1).split()).casefold() == wanted)
+    return seen > 1  # one is the definition itself
 
 
 def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: str) -> None:
