@@ -76,16 +76,108 @@ def _read_docx(path: Path) -> str:
             "filen kan ikke leses som et Word-dokument (.docx); den kan være skadet eller i et annet format. Åpne den i Word og lagre som .docx på nytt."
         ) from error
     lines: list[str] = []
+    numbering = _WordNumbering(document)
+    blocks = [(child.tag.rsplit("}", 1)[-1], child) for child in document.element.body.iterchildren()]
+    paragraphs = {id(child): Paragraph(child, document) for tag, child in blocks if tag == "p"}
+    agenda_level = _agenda_heading_level(list(paragraphs.values()))
+    first_text = True
     # Paragraphs and tables in the order they stand in the document.
-    for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+    for tag, child in blocks:
         if tag == "p":
-            lines.append(Paragraph(child, document).text)
+            paragraph = paragraphs[id(child)]
+            prefix = numbering.prefix(paragraph)
+            if not prefix and not first_text and agenda_level and _heading_level(paragraph) == agenda_level:
+                prefix = "## "  # an agenda item written as a Word heading, without a number
+            if paragraph.text.strip():
+                first_text = False  # the first line is the title, whatever its style
+            lines.append(prefix + paragraph.text)
         elif tag == "tbl":
             for row in Table(child, document).rows:
                 cells = [cell.text.strip() for cell in row.cells]
                 lines.append(" - ".join(c for c in dict.fromkeys(cells) if c))
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _heading_level(paragraph) -> int | None:
+    """1 for «Heading 1» (Norwegian Word: «Overskrift 1»), and so on; None for other styles."""
+    name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    match = re.match(r"^(?:heading|overskrift)\s*([1-6])$", name.strip(), re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _agenda_heading_level(paragraphs) -> int | None:
+    """The heading level the agenda items use: the one used most often after the
+    title, when at least two paragraphs use it."""
+    levels = [_heading_level(p) for p in paragraphs if p.text.strip()][1:]
+    counts = {level: levels.count(level) for level in set(levels) if level}
+    if not counts:
+        return None
+    level = max(counts, key=lambda lvl: (counts[lvl], lvl))
+    return level if counts[level] >= 2 else None
+
+
+class _WordNumbering:
+    """The numbers Word shows before numbered paragraphs but keeps out of their
+    text («1. Godkjenning …» written with Word's own numbering, or a «List Number»
+    style): numbers at the first level are written out, so the agenda is found;
+    bullets and deeper levels become «- », so a list inside an item stays a list."""
+
+    def __init__(self, document):
+        self.formats: dict[tuple[str, int], tuple[str, int]] = {}  # (numId, level) → (format, start)
+        self.counters: dict[tuple[str, int], int] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # no numbering in the document
+        abstract: dict[str | None, dict[int, tuple[str, int]]] = {}
+        for definition in root.findall(_W + "abstractNum"):
+            levels = {}
+            for level in definition.findall(_W + "lvl"):
+                form, start = level.find(_W + "numFmt"), level.find(_W + "start")
+                levels[int(level.get(_W + "ilvl", "0"))] = (
+                    form.get(_W + "val", "decimal") if form is not None else "decimal",
+                    int(start.get(_W + "val", "1")) if start is not None else 1,
+                )
+            abstract[definition.get(_W + "abstractNumId")] = levels
+        for num in root.findall(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            if ref is not None:
+                for level, value in abstract.get(ref.get(_W + "val"), {}).items():
+                    self.formats[(num.get(_W + "numId"), level)] = value
+
+    def prefix(self, paragraph) -> str:
+        found = self._numbering_of(paragraph)
+        if found is None or not paragraph.text.strip():
+            return ""
+        num_id, level = found
+        form, start = self.formats.get((num_id, level), ("bullet", 1))
+        if form != "decimal" or level > 0:
+            return "- "
+        number = self.counters.get((num_id, level), start - 1) + 1
+        self.counters[(num_id, level)] = number
+        for key in [k for k in self.counters if k[0] == num_id and k[1] > level]:
+            del self.counters[key]  # a new item restarts the levels under it
+        return f"{number}. "
+
+    @staticmethod
+    def _numbering_of(paragraph) -> tuple[str, int] | None:
+        """(numId, level) from the paragraph or, failing that, its style and the styles it is based on."""
+        holders = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:
+            holders.append(style.element.pPr)
+            style = style.base_style
+        for holder in holders:
+            numbering = holder.numPr if holder is not None else None
+            if numbering is not None and numbering.numId is not None:
+                if numbering.numId.val == 0:
+                    return None  # numbering switched off for this paragraph
+                level = numbering.ilvl.val if numbering.ilvl is not None else 0
+                return str(numbering.numId.val), int(level)
+        return None
 
 
 def _read_pdf(path: Path) -> str:
@@ -380,7 +472,8 @@ _STRAY_GLYPHS = "iIl1|"
 
 def _heading(line: str) -> tuple[str, str, str] | None:
     """(scheme, number as written, title) when the line could open an agenda item."""
-    text = _plain(line)
+    marked = _MARKDOWN_HEADING.match(line.strip())  # «## Økonomi»: a Word heading, or Markdown
+    text = _plain(marked.group(1) if marked else line)
     if len(text) > 160:
         return None
     for scheme, pattern in _SCHEMES:
@@ -395,7 +488,12 @@ def _heading(line: str) -> tuple[str, str, str] | None:
         number = re.sub(r"\s+", " ", match.group("nr")).strip()
         number = re.sub(r"\s*([/–—-])\s*", lambda m: m.group(1) if m.group(1) == "/" else f" {m.group(1)} ", number)
         return scheme, number, title
+    if marked:
+        return "heading", "", text.strip("*").strip()
     return None
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(\S.*)$")
 
 
 def _is_caps_heading(line: str) -> bool:
@@ -429,7 +527,7 @@ class _Reader:
         if not candidates:
             return {}
         # One scheme per document: the strongest one it uses.
-        order = [s for s, _ in _SCHEMES]
+        order = [*(s for s, _ in _SCHEMES), "heading"]
         scheme = min((h[0] for h in candidates.values()), key=order.index)
         if scheme == "sak" and any(h[0] == "plain" for h in candidates.values()) and sum(h[0] == "sak" for h in candidates.values()) < 2:
             scheme = "plain"
