@@ -93,14 +93,18 @@ def previous_meeting(meetings: list[model.Meeting], date: dt.date) -> model.Meet
     return max(held, key=lambda m: (m.sort_date, m.id)) if held else None
 
 
-def open_actions(meetings: list[model.Meeting], date: dt.date) -> list[model.ActionItem]:
-    """Open action items of the group's earlier meetings, each in its latest form.
+def open_actions(meetings: list[model.Meeting], date: dt.date, group_id: str | None = None) -> list[model.ActionItem]:
+    """Open action items of earlier meetings, each in its latest form.
 
     An item already carried forward by a later meeting is represented by that
-    later copy (which may be closed), so nothing is carried twice.
+    later copy (which may be closed), so nothing is carried twice. With
+    `group_id`, `meetings` may be every group's: only the items whose latest
+    copy stands in that group's minutes are its to carry, and one that
+    another group has carried on or closed («Fra: naeringsgruppen/…») is not.
     """
     earlier = sorted((m for m in meetings if m.sort_date < date), key=lambda m: (m.sort_date, m.id))
-    return [chain.latest for chain in build_chains(earlier) if chain.is_open]
+    chains = [chain for chain in build_chains(earlier) if chain.is_open]
+    return [chain.latest for chain in chains if group_id is None or chain.latest.meeting_id.split("/", 1)[0] == group_id]
 
 
 def group_focus_areas(group: model.Group, groups: dict[str, model.Group], focus_areas: dict[str, model.FocusArea]) -> list[model.FocusArea]:
@@ -131,11 +135,14 @@ def meeting_template(
     focus_areas: dict[str, model.FocusArea],
     names: dict[str, str],
     item_of_action: dict[str, tuple[model.Meeting, model.AgendaItem]],
+    every_meeting: list[model.Meeting] | None = None,
 ) -> str:
     """The text of docs/moter/<group>/<date>.md for a new meeting.
 
     `meetings` are the group's meetings; `names` maps person and group ids to
-    display names; `item_of_action` finds the meeting and item of a follow-up.
+    display names; `item_of_action` finds the meeting and item of a follow-up;
+    `every_meeting` (all groups') shows which of the group's follow-ups
+    another group has carried on or closed since.
     """
     held = date < today
     items: list[tuple[str, list[str]]] = [(APPROVE_AGENDA, [PLACEHOLDER])]
@@ -148,7 +155,7 @@ def meeting_template(
             stem = previous.id.split("/", 1)[1]
             items.append((f"Godkjenning av referat fra forrige møte ({approximate_date(previous)})", [f"Gjelder: {stem}", "", PLACEHOLDER]))
 
-    carried = open_actions(meetings, date)
+    carried = open_actions(meetings, date) if every_meeting is None else open_actions(every_meeting, date, group.id)
     if carried:
         lines = ["Kryss av ([x]) det som er gjort. Det som skal følges opp videre, står åpent ([ ]).", ""]
         for action in carried:

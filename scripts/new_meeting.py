@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     relative = Path(DOCS_DIR) / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
     target = root / relative
     names = {**{k: v.name for k, v in repo.people.items()}, **{k: v.name for k, v in repo.groups.items()}}
-    text = meeting_template(group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names, repo.item_of_action)
+    text = meeting_template(
+        group, date, repo.today, repo.meetings_by_group.get(group.id, []), repo.groups, repo.focus_areas, names, repo.item_of_action, repo.meetings
+    )
     problem = write_new_minutes(target, relative.as_posix(), text, repo, group.id, date, "Åpne den og rediger den, eller velg en annen dato.")
     if problem:
         return fail(problem)

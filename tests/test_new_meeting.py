@@ -68,6 +68,23 @@ def test_open_follow_ups_are_carried_with_from_and_closed_ones_dropped(tmp_path)
     assert [e.key for e in chain.entries] == ["testgruppen/2025-01-10#sak-2-1", "testgruppen/2025-02-01#sak-3-1"]
 
 
+def test_a_follow_up_another_group_has_closed_is_not_carried_again(tmp_path):
+    # Found by a growth check: the working group closed Testgruppen's follow-up,
+    # and the next Testgruppen scaffold offered it again as open.
+    root = copy_minimal_repo(tmp_path / "repo")
+    (root / "docs/moter/arbeidsgruppe-a").mkdir()
+    (root / "docs/moter/arbeidsgruppe-a/2025-01-20.md").write_text(
+        "---\ngruppe: arbeidsgruppe-a\ndato: 2025-01-20\nstatus: godkjent\n---\n\n## 1. Planen\n\n"
+        "- [x] Lage en plan for arbeidsgruppen. Ansvar: Per Hansen. Fra: testgruppen/2025-01-10, sak 2, punkt 1.\n",
+        encoding="utf-8",
+    )
+    repo, problems = load_repository(root)
+    assert problems == [] and not repo.chain_of["testgruppen/2025-01-10#sak-2-1"].is_open
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-02-01", "--rot", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "Lage en plan for arbeidsgruppen" not in (root / "docs/moter/testgruppen/2025-02-01.md").read_text(encoding="utf-8")
+
+
 def test_the_approval_names_the_previous_meeting_so_it_is_linked(tmp_path):
     repo, _ = load_repository(MINIMAL_REPO)
     text = _template(repo, "testgruppen", dt.date(2025, 2, 1), today=dt.date(2025, 3, 1))
