@@ -23,7 +23,7 @@ from archive.problems import Report
 
 # Front matter as MkDocs 1.6 finds it (mkdocs.utils.meta), and also at the very
 # end of a file with no line break after the closing «---».
-FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
+FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n|)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
 
 
 class LocatedDict(dict):
@@ -133,6 +133,10 @@ def split_front_matter(text: str, report: Report) -> Document:
     stripped = rest.lstrip("\n")
     body_first_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(stripped))
     if report_tabs(yaml_text, report, first_line=2):
+        return Document(None, stripped, body_first_line, True)
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in yaml_text.split("\n")):
+        # Only comments, or nothing: YAML reads no value at all, and the file would be left out without a word.
+        report(1, "toppteksten mellom de to «---»-linjene er tom. Fyll inn det malen i veiledningen viser, som «gruppe:» og «dato:».")
         return Document(None, stripped, body_first_line, True)
     meta = load_yaml(yaml_text, report, first_line=2)
     if meta is None:

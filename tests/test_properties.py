@@ -169,6 +169,7 @@ def _meeting(text: str, report):
 
 @FAST
 @given(meeting_texts())
+@example("---\n#{}\n---\n")  # found by Hypothesis: front matter of only a comment left the meeting out without a word
 def test_meeting_from_text_never_raises(text):
     received, report = collector()
     result = _meeting(text, report)
