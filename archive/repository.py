@@ -48,6 +48,7 @@ MAX_MINUTES_BYTES = 1_000_000
 # anything reads them: every reader stays quick whatever a line holds.
 MAX_LINE_CHARS = 10_000
 MAX_DATA_BYTES = 2_000_000
+MAX_RECORDS = 5_000  # in one data file: people, organisations, events …
 MAX_ATTACHMENT_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 FILE_SUFFIXES = IMAGE_SUFFIXES | frozenset({".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".ods", ".odp", ".txt", ".csv"})
@@ -353,6 +354,10 @@ def load_data_file(root: Path, kind_schema: schema.Schema, problems: _Problems):
         return [], []
     if not isinstance(data, LocatedList):
         report(1, f"filen skal være en liste med {kind_schema.plural}, der hver starter med «- id: ...».")
+        return [], []
+    if len(data) > MAX_RECORDS:
+        # Each record is a page or more: 2 MB of short records would be 100,000 pages to build.
+        report(data.line_of(MAX_RECORDS), f"filen har {_count(len(data))} oppføringer; mer enn {_count(MAX_RECORDS)} i én fil er ikke tillatt.")
         return [], []
     loaded = []
     for index, item in enumerate(data):

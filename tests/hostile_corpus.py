@@ -131,6 +131,11 @@ def huge_data(entry: dict) -> str:
     return "".join(records)
 
 
+def many_records(entry: dict) -> str:
+    """`count` short clusters: small in bytes, but a page each."""
+    return "".join(f"- id: k{number}\n  navn: K{number}\n" for number in range(entry["count"]))
+
+
 def long_line(entry: dict) -> str:
     """One line of `chars` characters made of the pieces that made the old readers slow."""
     filler = ("Klynger: a" + " " * 40 + 'b <a "x ') * (entry["chars"] // 50 + 1)
@@ -171,4 +176,12 @@ def slow_page(entry: dict) -> str:
     return f"# Tittel{spaces}slutt\n\nTekst.\n\n## Del{spaces}slutt ##\n\nTekst.\n"
 
 
-GENERATORS = {"agenda": agenda, "huge": huge, "huge-data": huge_data, "long-line": long_line, "slow-patterns": slow_patterns, "slow-page": slow_page}
+GENERATORS = {
+    "agenda": agenda,
+    "huge": huge,
+    "huge-data": huge_data,
+    "many-records": many_records,
+    "long-line": long_line,
+    "slow-patterns": slow_patterns,
+    "slow-page": slow_page,
+}
