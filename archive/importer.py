@@ -24,6 +24,7 @@ from rapidfuzz import fuzz, process
 
 from archive.lexicon import Lexicon
 from archive.ocr_repair import (
+    STRAY_GLYPHS,
     WORD_RE,
     Flag,
     Repair,
@@ -77,22 +78,20 @@ def _read_docx(path: Path) -> str:
         ) from error
     lines: list[str] = []
     numbering = _WordNumbering(document)
-    blocks = [(child.tag.rsplit("}", 1)[-1], child) for child in document.element.body.iterchildren()]
-    paragraphs = {id(child): Paragraph(child, document) for tag, child in blocks if tag == "p"}
-    agenda_level = _agenda_heading_level(list(paragraphs.values()))
-    first_text = True
     # Paragraphs and tables in the order they stand in the document.
-    for tag, child in blocks:
-        if tag == "p":
-            paragraph = paragraphs[id(child)]
-            prefix = numbering.prefix(paragraph)
-            if not prefix and not first_text and agenda_level and _heading_level(paragraph) == agenda_level:
+    blocks = [Paragraph(child, document) if str(child.tag).endswith("}p") else child for child in document.element.body.iterchildren()]
+    agenda_level = _agenda_heading_level([block for block in blocks if isinstance(block, Paragraph)])
+    first_text = True
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            prefix = numbering.prefix(block)
+            if not prefix and not first_text and agenda_level and _heading_level(block) == agenda_level:
                 prefix = "## "  # an agenda item written as a Word heading, without a number
-            if paragraph.text.strip():
+            if block.text.strip():
                 first_text = False  # the first line is the title, whatever its style
-            lines.append(prefix + paragraph.text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
+            lines.append(prefix + block.text)
+        elif str(block.tag).endswith("}tbl"):
+            for row in Table(block, document).rows:
                 cells = [cell.text.strip() for cell in row.cells]
                 lines.append(" - ".join(c for c in dict.fromkeys(cells) if c))
     return "\n".join(lines)
@@ -445,29 +444,19 @@ def _label(line: str) -> tuple[str, str] | None:
     also with one letter too many that text recognition put in the label
     («Til istede:», «ForfaIll:»)."""
     text = _plain(line)
-    match = _LABEL.match(text)
-    if match:
-        kind = next(k for k in _LABEL_WORDS if match.group(k))
-        return kind, match.group("rest").strip()
-    match = _BARE_LABEL.match(text.rstrip(":"))
-    if match:
-        return next(k for k in _LABEL_WORDS if match.groupdict().get(k)), ""
-    match = _LOOSE_LABEL.match(text)
-    if match:
-        kind = next(k for k in _LABEL_WORDS if match.groupdict().get(k))
-        return kind, match.group("rest").strip()
-    # Only the exact label words, with the one letter taken out, and only up to the colon.
-    colon = text.find(":", 0, 40)
-    for index in range(max(colon, 0)):
-        if text[index] in _STRAY_GLYPHS:
-            match = _LABEL.match(text[:index] + text[index + 1 :])
-            if match:
-                kind = next(k for k in _LABEL_WORDS if match.group(k))
-                return kind, match.group("rest").strip()
+    match = _LABEL.match(text) or _BARE_LABEL.match(text.rstrip(":")) or _LOOSE_LABEL.match(text) or _label_less_a_stray_letter(text)
+    if not match:
+        return None
+    groups = match.groupdict()
+    return next(k for k in _LABEL_WORDS if groups.get(k)), (groups.get("rest") or "").strip()
+
+
+def _label_less_a_stray_letter(text: str) -> re.Match | None:
+    """Only the exact label words, with one thin letter taken out before the colon."""
+    for index in range(max(text.find(":", 0, 40), 0)):
+        if text[index] in STRAY_GLYPHS and (match := _LABEL.match(text[:index] + text[index + 1 :])):
+            return match
     return None
-
-
-_STRAY_GLYPHS = "iIl1|"
 
 
 def _heading(line: str) -> tuple[str, str, str] | None:

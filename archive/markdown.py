@@ -17,13 +17,12 @@ import re
 import secrets
 
 import nh3
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from archive.links import is_relative, site_href
-from archive.safety import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES
+from archive.safety import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, markdown_it
 
-_renderer = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable(["table", "strikethrough"])
+_renderer = markdown_it()
 _TAGS = set(ALLOWED_TAGS)
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}
 _SCHEMES = set(URL_SCHEMES)

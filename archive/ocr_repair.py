@@ -151,6 +151,9 @@ def find_readings(word: str, lexicon: Lexicon) -> list[_Reading]:
     return sorted(found.values(), key=lambda r: (-r.share_cost, r.text))
 
 
+STRAY_GLYPHS = "ilI1|"  # thin glyphs text recognition adds («GODKIJENNING»)
+
+
 def _may_be_stray(word: str, position: int) -> bool:
     """A character OCR may have added: `@` anywhere, a thin glyph (i, l, I) inside
     a word of six letters or more, or a first letter whose case differs from the
@@ -161,7 +164,7 @@ def _may_be_stray(word: str, position: int) -> bool:
         return True
     if position >= len(word) - 1 or len(word) < 6:
         return False
-    if char in "ilI1|" and (position > 0 or word[1].isalpha()):
+    if char in STRAY_GLYPHS and (position > 0 or word[1].isalpha()):
         return True
     return position == 0 and char.isalpha() and word[1].isalpha() and char.isupper() != word[1].isupper() and word[1].isupper()
 

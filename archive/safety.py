@@ -320,13 +320,25 @@ def _noting_references(rule):
     return noting
 
 
+# How deep markdown-it goes before it drops the rest of a text without a word
+# (its own default is 20); the validator refuses nesting past MAX_DEPTH, below it.
+RENDERER_NESTING = 40
+
+
+def markdown_it():
+    """markdown-it as the site reads people's Markdown: CommonMark with GitHub's
+    tables and strikethrough. The renderer and the validator each make one, so
+    they read every text the same way."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": RENDERER_NESTING}).enable(["table", "strikethrough"])
+
+
 @functools.cache
 def _reader():
     """markdown-it as the site's renderer reads minutes, noting where links and HTML
     stand. Made on first use: most minutes have neither, and validate.py starts faster."""
-    from markdown_it import MarkdownIt
-
-    reader = MarkdownIt("commonmark", {"html": True, "maxNesting": 40}).enable(["table", "strikethrough"])
+    reader = markdown_it()
     # The site's renderer drops javascript:, vbscript:, file: and data: links
     # silently, leaving their text; the validator sees them, to say why.
     reader.validateLink = lambda url: True
@@ -490,16 +502,17 @@ def _check_tag(tag: HtmlTag, in_block: bool, line: int, report: Report, what: st
 
 MAX_TABLE_COLUMNS = 30
 MAX_TABLE_CELLS = 20_000  # in all the tables of one file; the renderer fills every short row out
-MAX_DEPTH = 20  # markdown-it levels: a list counts two (list, item), a quote one; the renderer allows 40
+MAX_DEPTH = RENDERER_NESTING // 2  # markdown-it levels: a list counts two (list, item), a quote one
 
 _DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _ENDS_TABLE = re.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>|```|~~~|[-*+]\s|\d{1,9}[.)]\s)")
 _PIPE = re.compile(r"(?<!\\)\|")
-# The first line, when it may be nested: indented, quoted, or a list marker followed by another.
-_NESTED = re.compile(r"(?: {2}|\t|[ \t]*>|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:[-*+>]|\d{1,9}[.)]))")
-# The same after a line break. A pattern that starts with one character is searched
-# for that character first: six times faster over 2,000 files than a multi-line «^».
-_NESTED_AFTER_A_LINE = re.compile(r"\n(?: {2}|\t| ?>| ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?:[-*+>]|\d{1,9}[.)]))")
+# A line that may be nested: indented, quoted, or a list marker followed by another.
+_NESTING = r"(?: {2}|\t| ?>| ?(?:[-*+]|\d{1,9}[.)])[ \t]+(?:[-*+>]|\d{1,9}[.)]))"
+_NESTED = re.compile(_NESTING)  # the first line
+# After a line break: a pattern that starts with one character is searched for that
+# character first, six times faster over 2,000 files than a multi-line «^».
+_NESTED_AFTER_A_LINE = re.compile("\n" + _NESTING)
 _CONTAINER = re.compile(r"(>)[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _FENCE_LINE = re.compile(r"^ {0,3}(?:```|~~~)")
 

@@ -93,18 +93,16 @@ def previous_meeting(meetings: list[model.Meeting], date: dt.date) -> model.Meet
     return max(held, key=lambda m: (m.sort_date, m.id)) if held else None
 
 
-def open_actions(meetings: list[model.Meeting], date: dt.date, group_id: str | None = None) -> list[model.ActionItem]:
-    """Open action items of earlier meetings, each in its latest form.
+def open_actions(meetings: list[model.Meeting], date: dt.date, group_id: str) -> list[model.ActionItem]:
+    """The open follow-ups group `group_id` holds before `date`, each in its latest form.
 
     An item already carried forward by a later meeting is represented by that
-    later copy (which may be closed), so nothing is carried twice. With
-    `group_id`, `meetings` may be every group's: only the items whose latest
-    copy stands in that group's minutes are its to carry, and one that
-    another group has carried on or closed («Fra: naeringsgruppen/…») is not.
+    later copy (which may be closed), so nothing is carried twice. `meetings`
+    may be every group's: an item another group has carried on or closed
+    («Fra: naeringsgruppen/…») is no longer this group's to carry.
     """
     earlier = sorted((m for m in meetings if m.sort_date < date), key=lambda m: (m.sort_date, m.id))
-    chains = [chain for chain in build_chains(earlier) if chain.is_open]
-    return [chain.latest for chain in chains if group_id is None or chain.latest.meeting_id.split("/", 1)[0] == group_id]
+    return [chain.latest for chain in build_chains(earlier) if chain.is_open and chain.latest.meeting_id.split("/", 1)[0] == group_id]
 
 
 def group_focus_areas(group: model.Group, groups: dict[str, model.Group], focus_areas: dict[str, model.FocusArea]) -> list[model.FocusArea]:
@@ -155,7 +153,7 @@ def meeting_template(
             stem = previous.id.split("/", 1)[1]
             items.append((f"Godkjenning av referat fra forrige møte ({approximate_date(previous)})", [f"Gjelder: {stem}", "", PLACEHOLDER]))
 
-    carried = open_actions(meetings, date) if every_meeting is None else open_actions(every_meeting, date, group.id)
+    carried = open_actions(meetings if every_meeting is None else every_meeting, date, group.id)
     if carried:
         lines = ["Kryss av ([x]) det som er gjort. Det som skal følges opp videre, står åpent ([ ]).", ""]
         for action in carried:

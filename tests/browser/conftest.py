@@ -40,13 +40,21 @@ WIDTHS = {
 MISSING_PAGE = "moter/finnes-ikke/"
 
 
+@functools.cache
+def _archive(root: Path):
+    """The archive the site is built from, loaded once for all that the tests pick from it."""
+    from archive.repository import load_repository
+
+    repo, problems = load_repository(root)
+    assert problems == [], problems
+    return repo
+
+
 def written_text(root: Path) -> str:
     """Everything the secretary wrote that a page may quote: the minutes'
     bodies, the pages and the data files, with white space collapsed and
     Markdown's emphasis marks taken out, as a page shows the text."""
-    from archive.repository import load_repository
-
-    repo, _ = load_repository(root)
+    repo = _archive(root)
     parts = [m.raw_body for m in repo.meetings] + [page.body for page in repo.pages.values()]
     parts += [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yaml"))]
     return " ".join(" ".join(parts).translate(str.maketrans("", "", "*_`")).split())
@@ -61,10 +69,8 @@ def pick_page_types(root: Path) -> dict[str, str]:
     other minutes, the focus area and the person with the most follow-ups.
     """
     from archive import paths
-    from archive.repository import load_repository
 
-    repo, problems = load_repository(root)
-    assert problems == [], problems
+    repo = _archive(root)
     with_minutes = [m for m in repo.meetings if m.held and m.minutes_in_archive and m.agenda]
     without_minutes = [m for m in repo.meetings if not m.minutes_in_archive]
     assert with_minutes, "the archive has no meeting with minutes to test"
