@@ -30,7 +30,7 @@ fresh profile for every query, the site served from a thread on 127.0.0.1:
 - index: the files below pagefind/ that a search reads (index, fragments,
   filters, metadata) and our vocabulary below sok/ord/.
 - build: Pagefind alone over build/search/ (the build runs it beside the
-  engine), and the vocabulary step (archive/search.py: search_aid_files).
+  engine), and the vocabulary step (archive/views/search.py: search_aid_files).
 """
 
 from __future__ import annotations
@@ -198,8 +198,8 @@ def index_size(site: Path) -> dict:
 
 def build_time(root: Path) -> dict:
     """Pagefind over the repository's build/search/, and the vocabulary step, each timed alone."""
-    from archive import search
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
+    from archive.views import search
 
     sources = root / "build" / "search"
     with tempfile.TemporaryDirectory() as scratch:

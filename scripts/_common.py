@@ -80,7 +80,7 @@ def write_new_minutes(path: Path, shown: str, text: str, repo, group_id: str, da
     (never overwritten; `if_exists` says what to do instead), the group already
     has minutes for that day, or the file cannot be written.
     """
-    from archive.formatting import norwegian_date
+    from archive.model.formatting import norwegian_date
 
     if path.exists():
         return f"{shown}: filen finnes allerede og blir ikke overskrevet. {if_exists}"

@@ -118,7 +118,7 @@ def _wait(predicate, limit: float, what: str, step: float = 0.05) -> float:
 def preview(root: Path) -> dict:
     """Start serve.py, wait for the whole first build, save one meeting with a new
     sentence and time how long until its page is served with it (and the rest)."""
-    from archive import paths
+    from archive.model import paths
 
     meeting = sorted((root / "docs" / "moter").glob("*/*.md"))[-1]
     src = meeting.relative_to(root / "docs").as_posix()

@@ -7,11 +7,11 @@
 1. Loads and checks every minutes, page and data file (as scripts/validate.py);
    any problem stops the build with the validator's `path:line: message`.
 2. Writes every page, the theme's assets, the attachments and the exports
-   into build/docs/ (archive/site.py), which mkdocs.yml names as docs_dir.
+   into build/docs/ (archive/site/pages.py), which mkdocs.yml names as docs_dir.
 3. Runs the engine in strict mode; any warning stops the build.
-4. Puts the generated HTML into the built pages (archive/pages.py).
+4. Puts the generated HTML into the built pages (archive/views/pages.py).
 5. Builds the search index with Pagefind from the same HTML, in build/search/
-   (archive/search.py), at the same time as the engine runs, and writes the
+   (archive/views/search.py), at the same time as the engine runs, and writes the
    search's vocabulary and names beside it (sok/ord/).
 
 Exit 0 when built, 1 when the archive has problems, 2 when the engine or the
@@ -31,10 +31,10 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
-from archive import exports, search
-from archive.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
-from archive.repository import load_repository
-from archive.site import finish_site, render_html, site_pages, write_slots, write_sources
+from archive.model.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
+from archive.model.repository import load_repository
+from archive.site.pages import finish_site, render_html, site_pages, write_slots, write_sources
+from archive.views import exports, search
 
 BIN = Path(sys.executable).parent
 ENGINES = ("mkdocs", "zensical")
@@ -145,7 +145,7 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         (site / EXPORT_DIR).mkdir(exist_ok=True)
         for name, text in export_files.items():
             (site / EXPORT_DIR / name).write_text(text, encoding="utf-8")
-        # The search's vocabulary and names (archive/search.py), made while Pagefind finishes.
+        # The search's vocabulary and names (archive/views/search.py), made while Pagefind finishes.
         search_aids = search.search_aid_files(repo, documents.values())
         index_run.wait()
         if index_run.returncode != 0:

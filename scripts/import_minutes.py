@@ -14,11 +14,11 @@ from pathlib import Path
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, display_path, fail, run, write_new_minutes
 from new_meeting import parse_date
 
-from archive.formatting import norwegian_date
-from archive.importer import SourceError, draft_minutes, read_source, summary
-from archive.lexicon import LexiconError, load_lexicon
-from archive.paths import DOCS_DIR, MEETINGS_DIR
-from archive.repository import load_repository
+from archive.importer.draft import SourceError, draft_minutes, read_source, summary
+from archive.importer.lexicon import LexiconError, load_lexicon
+from archive.model.formatting import norwegian_date
+from archive.model.paths import DOCS_DIR, MEETINGS_DIR
+from archive.model.repository import load_repository
 
 
 def parse_args(argv: list[str] | None):

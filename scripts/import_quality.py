@@ -3,7 +3,7 @@
     python scripts/import_quality.py [KILDE ...] [--seed N] [--rate 1.0]
 
 Each clean minutes file (by default those in tests/samples/corpus/) is damaged
-the way the seed's text recognition damaged it (archive.ocr_repair.damage_text,
+the way the seed's text recognition damaged it (archive.importer.ocr_repair.damage_text,
 seeded), repaired, and compared word by word: repaired, flagged for review,
 missed (left damaged without a word), and correct words changed. It also says
 whether the meeting's date was found in the damaged text, and whether every
@@ -17,9 +17,9 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser
 
-from archive.importer import corpus_report
-from archive.lexicon import LexiconError, load_lexicon
-from archive.repository import load_repository
+from archive.importer.draft import corpus_report
+from archive.importer.lexicon import LexiconError, load_lexicon
+from archive.model.repository import load_repository
 
 CORPUS = ROOT / "tests" / "samples" / "corpus"
 

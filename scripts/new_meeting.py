@@ -14,10 +14,10 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, fail, run, write_new_minutes
 
-from archive.formatting import norwegian_date
-from archive.paths import DOCS_DIR, MEETINGS_DIR
-from archive.repository import load_repository
-from archive.scaffold import meeting_template
+from archive.model.formatting import norwegian_date
+from archive.model.paths import DOCS_DIR, MEETINGS_DIR
+from archive.model.repository import load_repository
+from archive.model.scaffold import meeting_template
 
 
 def parse_args(argv: list[str] | None):

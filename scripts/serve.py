@@ -30,13 +30,13 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, run
 
-from archive import exports
-from archive.html import Markup, concat, tag
-from archive.pages import fill, html_blocks, to_markdown
-from archive.paths import DATA_DIR, DOCS_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR, page_url
-from archive.repository import load_repository
-from archive.search import search_aid_files, write_search_aids, write_search_sources
-from archive.site import render_html, site_pages, write_sources
+from archive.model.paths import DATA_DIR, DOCS_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR, page_url
+from archive.model.repository import load_repository
+from archive.site.pages import render_html, site_pages, write_sources
+from archive.views import exports
+from archive.views.html import Markup, concat, tag
+from archive.views.pages import fill, html_blocks, to_markdown
+from archive.views.search import search_aid_files, write_search_aids, write_search_sources
 
 BIN = Path(sys.executable).parent
 PREVIEW_DIR = "build/preview"

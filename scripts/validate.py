@@ -17,8 +17,8 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, plural, run
 
-from archive.problems import Problem
-from archive.repository import Repository, load_repository
+from archive.model.problems import Problem
+from archive.model.repository import Repository, load_repository
 
 
 def parse_args(argv: list[str] | None):

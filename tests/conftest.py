@@ -25,7 +25,7 @@ def root() -> Path:
 
 @pytest.fixture()
 def mini_repo():
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, problems = load_repository(MINI, today=FIXED_TODAY)
     assert problems == []

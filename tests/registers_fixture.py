@@ -83,7 +83,7 @@ def write_fixture(target: Path) -> Path:
 
 
 def load_fixture(tmp_path: Path):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, problems = load_repository(write_fixture(tmp_path / "repo"), today=TODAY)
     assert problems == [], problems

@@ -11,25 +11,25 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 # What a copy of the repository leaves out: environments, caches, build output.
-COPY_IGNORE = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    "node_modules",
-    "site",
-    "build",
-    ".cache",
-    "test-artifacts",
-    "bench-out",
-    ".pytest_cache",
-    ".hypothesis",
-    "__pycache__",
-    "*.egg-info",
-)
+_IGNORED_ANYWHERE = shutil.ignore_patterns(".git", ".venv", "node_modules", ".cache", ".pytest_cache", ".hypothesis", "__pycache__", "*.egg-info")
+_OUTPUT_FOLDERS = {"site", "build", "test-artifacts", "bench-out"}  # at the top only: archive/site/ is code
+
+
+def copy_ignore(top: Path):
+    """shutil.copytree's `ignore` for a copy of the repository at `top`."""
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        ignored = set(_IGNORED_ANYWHERE(folder, names))
+        if Path(folder) == top:
+            ignored |= _OUTPUT_FOLDERS & set(names)
+        return ignored
+
+    return ignore
 
 
 def copy_repository(root: Path, target: Path) -> Path:
     """A writable copy of the repository at `root`, for tests that change it."""
-    shutil.copytree(root, target, ignore=COPY_IGNORE)
+    shutil.copytree(root, target, ignore=copy_ignore(Path(root)))
     return target
 
 
@@ -40,7 +40,7 @@ def with_project_code(archive: Path, target: Path) -> Path:
     for name in ("mkdocs.yml",):
         shutil.copy2(ROOT / name, target / name)
     for folder in ("archive", "scripts", "overrides", "pages"):
-        shutil.copytree(ROOT / folder, target / folder, ignore=COPY_IGNORE)
+        shutil.copytree(ROOT / folder, target / folder, ignore=_IGNORED_ANYWHERE)
     for folder in ("data", "docs"):
         if (archive / folder).exists():
             shutil.copytree(archive / folder, target / folder, symlinks=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from archive import schema
+from archive.model import schema
 
 
 def test_guide_documents_every_kind_of_record(root):
@@ -30,8 +30,8 @@ def test_guide_documents_every_kind_of_record(root):
 
 
 def test_every_generated_part_a_page_can_ask_for_exists(root):
-    from archive.paths import GENERATED_PARTS
-    from archive.site import generated_parts
+    from archive.model.paths import GENERATED_PARTS
+    from archive.site.pages import generated_parts
 
     assert set(generated_parts("https://example.org/")) == GENERATED_PARTS
 

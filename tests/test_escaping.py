@@ -22,10 +22,12 @@ from hypothesis import strategies as st
 from icalendar import Calendar
 from registers_fixture import load_fixture
 
-from archive import exports, model, schema
-from archive.pages import Heading, html_blocks, to_markdown
-from archive.repository import Page as SourcePage
-from archive.site import site_pages
+from archive import model
+from archive.model import schema
+from archive.model.repository import Page as SourcePage
+from archive.site.pages import site_pages
+from archive.views import exports
+from archive.views.pages import Heading, html_blocks, to_markdown
 
 HOSTILE = st.one_of(
     st.sampled_from(
@@ -71,7 +73,7 @@ def _poison(record, kind: str, text: str) -> None:
 
 def poisoned(base, text: str):
     """The fixture archive with `text` in every text field of every kind of record:
-    the fields are read from archive/schema.py, so a field added there is poisoned here."""
+    the fields are read from archive/model/schema.py, so a field added there is poisoned here."""
     repo = copy.deepcopy(base)
     for kind, attribute in RECORDS.items():
         for record in getattr(repo, attribute).values():
@@ -186,4 +188,4 @@ def test_a_name_made_of_markup_reaches_the_page_as_typed(base):
 def test_model_objects_have_no_html_of_their_own():
     """Text fields hold text; only the views make HTML."""
     assert not any(field == "html" for field in model.Meeting.__dataclass_fields__)
-    assert Path("archive/html.py").exists()
+    assert Path("archive/views/html.py").exists()

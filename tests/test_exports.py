@@ -16,7 +16,7 @@ from icalendar import Calendar
 from registers_fixture import load_fixture, write_fixture
 from sitebuild import build_site, copy_repository, strict_build, with_project_code
 
-from archive import exports
+from archive.views import exports
 
 SITE = "https://example.org/arkiv/"
 GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.UTC)
@@ -143,7 +143,8 @@ def test_schema_refuses_a_field_not_marked_public(repo):
 
 
 def test_the_data_page_lists_every_public_field_and_no_private_one():
-    from archive import registers, schema
+    from archive.model import schema
+    from archive.views import registers
 
     text = str(registers.open_data_fields())
     sections = {section.split(" (", 1)[0]: section for section in text.split("<h3")[1:]}
@@ -251,7 +252,7 @@ def _article(site: Path, page: str) -> BeautifulSoup:
 
 
 def test_real_calendars_hold_the_seed_events(site, root):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     events = events_of((site / "eksport/kalender.ics").read_text(encoding="utf-8"))
     by_summary = {str(e["summary"]): e.decoded("dtstart") for e in events.values()}
@@ -272,7 +273,7 @@ def test_real_calendars_hold_the_seed_events(site, root):
 
 
 def test_real_feed_and_data_parse(site, root):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, _ = load_repository(root)
     feed = ET.parse(site / "eksport/feed.xml").getroot()
@@ -290,7 +291,7 @@ def test_real_feed_and_data_parse(site, root):
 
 
 def test_real_pages_list_follow_ups_decisions_and_events(site, root):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, _ = load_repository(root)
     actions = _article(site, "oppfolging/index.html")

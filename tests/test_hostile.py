@@ -203,7 +203,7 @@ RENDERED_CASES = [case for case in REFUSED_CASES if _class(case) in ("script", "
 @pytest.mark.parametrize("case", RENDERED_CASES)
 def test_refused_markdown_rendered_anyway_is_clean(case):
     """Were the validator skipped, the renderer's sanitiser alone keeps the page safe."""
-    from archive.markdown import render_inline, render_markdown
+    from archive.safety.markdown import render_inline, render_markdown
 
     for name, body in _markdown_files(case):
         src = name.split("/", 1)[1]  # below docs/ or pages/
@@ -552,7 +552,7 @@ _COMMENT = re.compile(r"<!--(?:>|->|.*?-->)", re.DOTALL)
 def _reading(html: str) -> tuple[str, list, list]:
     """What a reader gets from HTML: its words (spacing aside), its attributes, and
     its tags that the sanitiser does not allow (Markdown's own # and ## aside)."""
-    from archive.safety import ALLOWED_TAGS
+    from archive.safety.rules import ALLOWED_TAGS
 
     soup = BeautifulSoup(_COMMENT.sub("", html), "html.parser")
     words = "".join(soup.get_text().split())
@@ -570,8 +570,8 @@ def test_what_the_validator_passes_the_sanitiser_leaves_whole(text):
     the sanitiser: the validator sees what the renderer sees, so nothing written
     disappears from the site without a message. (Found: HTML after an entity and
     more text, «&#60;x <iframe>», was missed by the validator and dropped by the sanitiser.)"""
-    from archive.markdown import _clean, _renderer
-    from archive.safety import scan_markdown
+    from archive.safety.markdown import _clean, _renderer
+    from archive.safety.rules import scan_markdown
 
     messages = []
     scan_markdown(text, 1, lambda line, message: messages.append(message))
@@ -588,7 +588,7 @@ def test_an_unclosed_pre_does_not_take_the_next_blocks_in():
     """Blocks of one file are rendered in one pass for speed; an HTML block that a
     blank line does not end (an unclosed <pre>) must not swallow the next block's
     Markdown as raw HTML, where the sanitiser would drop its code text."""
-    from archive.markdown import render_many
+    from archive.safety.markdown import render_many
 
     pre, decision, code = render_many(["<pre>\nFØR", "Vedtak: Godkjent.", "Kode: `<script>x</script>` og **fet**."], "moter/g/m.md", "moter/g/m.md")
     assert "FØR" in pre and "Vedtak: Godkjent." in decision
@@ -596,8 +596,8 @@ def test_an_unclosed_pre_does_not_take_the_next_blocks_in():
 
 
 def test_lists_and_quotes_as_deep_as_the_validator_allows_are_rendered_whole():
-    from archive.markdown import render_markdown
-    from archive.safety import report_markdown_shape
+    from archive.safety.markdown import render_markdown
+    from archive.safety.rules import report_markdown_shape
 
     deepest = "".join("  " * level + f"- nivå {level + 1}\n" for level in range(10)) + "\nEtter listen.\n\n" + "> " * 19 + "sitat\n"
     messages = []

@@ -17,9 +17,9 @@ import pytest
 import yaml
 from _helpers import ROOT, copy_real_repo, run_script
 
-from archive.importer import draft_minutes, missing_words, read_source
-from archive.lexicon import load_lexicon
-from archive.repository import load_repository
+from archive.importer.draft import draft_minutes, missing_words, read_source
+from archive.importer.lexicon import load_lexicon
+from archive.model.repository import load_repository
 
 SEED = Path("/work/shared/seed/referat-naeringsgruppen-ocr.txt")
 SEED_COPY = Path(__file__).resolve().parent / "samples" / "referat-naeringsgruppen-ocr.txt"
@@ -34,7 +34,7 @@ def _seed() -> Path:
 def assert_every_word_kept(source: str, result) -> None:
     """Every word of the source is in the draft (not only in the review comment),
     as it was or as repaired, and every repair is listed."""
-    from archive.ocr_repair import WORD_RE
+    from archive.importer.ocr_repair import WORD_RE
 
     before, after = WORD_RE.findall(source), WORD_RE.findall(result.repaired_source)
     assert len(before) == len(after)

@@ -18,9 +18,9 @@ import pytest
 from _helpers import ROOT, run_script
 from test_import import _front, draft_problems
 
-from archive.importer import corpus_report, draft_minutes, missing_words
-from archive.lexicon import load_lexicon
-from archive.repository import load_repository
+from archive.importer.draft import corpus_report, draft_minutes, missing_words
+from archive.importer.lexicon import load_lexicon
+from archive.model.repository import load_repository
 
 CORPUS = Path(__file__).resolve().parent / "samples" / "corpus"
 DOCUMENTS = sorted(p.name for p in CORPUS.glob("*.txt"))

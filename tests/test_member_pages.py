@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from registers_fixture import TODAY, write_fixture
 
-from archive import views
-from archive.pages import page_text
+from archive.views import directory
+from archive.views.pages import page_text
 
 EXTRA_AREA = """- id: digitalisering
   navn: Digitalisering
@@ -52,7 +52,7 @@ Vedtak: Planen legges fram i januar.
 
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     root = write_fixture(tmp_path_factory.mktemp("members") / "repo")
     with (root / "data" / "satsingsomrader.yaml").open("a", encoding="utf-8") as areas:
@@ -64,11 +64,11 @@ def repo(tmp_path_factory):
 
 
 def _person(repo, person_id: str) -> BeautifulSoup:
-    return BeautifulSoup(page_text(views.person_page(repo, repo.people[person_id])), "html.parser")
+    return BeautifulSoup(page_text(directory.person_page(repo, repo.people[person_id])), "html.parser")
 
 
 def _area(repo, area_id: str) -> BeautifulSoup:
-    return BeautifulSoup(page_text(views.focus_area_page(repo, area_id)), "html.parser")
+    return BeautifulSoup(page_text(directory.focus_area_page(repo, area_id)), "html.parser")
 
 
 def _follow_ups(soup: BeautifulSoup) -> list[tuple[str, str]]:
@@ -96,7 +96,7 @@ def test_a_person_page_shows_status_as_a_word(repo):
 
 def test_a_person_page_lists_the_decisions_that_name_them_only(repo):
     def decisions(person_id: str) -> str:
-        text = page_text(views.person_page(repo, repo.people[person_id]))
+        text = page_text(directory.person_page(repo, repo.people[person_id]))
         return text[text.index("## Vedtak der personen er nevnt") : text.index("## Møter")]
 
     kari = decisions("kari-nordmann")
@@ -117,8 +117,8 @@ def test_a_person_page_lists_their_meetings_newest_first_with_their_role(repo):
 
 
 def test_contact_details_only_where_the_person_made_them_public(repo):
-    kari = page_text(views.person_page(repo, repo.people["kari-nordmann"]))
-    ola = page_text(views.person_page(repo, repo.people["ola-hansen"]))
+    kari = page_text(directory.person_page(repo, repo.people["kari-nordmann"]))
+    ola = page_text(directory.person_page(repo, repo.people["ola-hansen"]))
     assert 'href="mailto:kari@example.no"' in kari  # offentlig: [epost]
     assert "900 00 001" not in kari  # her phone is not public
     assert "ola.hemmelig@example.no" not in ola and "900 00 002" not in ola
@@ -174,14 +174,15 @@ def test_a_focus_area_timeline_heading_starts_with_a_capital_for_an_undated_meet
 
 
 def test_a_focus_area_with_many_items_gets_a_page_per_year(repo, monkeypatch):
-    from archive import model, paths
+    from archive import model
+    from archive.model import paths
 
-    monkeypatch.setattr(views, "FOCUS_AREA_ITEMS_PER_PAGE", 2)
+    monkeypatch.setattr(directory, "FOCUS_AREA_ITEMS_PER_PAGE", 2)
     planned = repo.meetings_by_id["testgruppen/2026-01-15"]
     item = model.AgendaItem(number="1", title="Grønn plan for 2026", anchor="sak-1", focus_areas=["gronn-omstilling"])
     repo.items_by_focus_area["gronn-omstilling"].append((planned, item))
     try:
-        pages = views.focus_area_pages(repo, "gronn-omstilling")
+        pages = directory.focus_area_pages(repo, "gronn-omstilling")
     finally:
         repo.items_by_focus_area["gronn-omstilling"].pop()
     main, *years = pages

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from archive import model
-from archive.minutes import Context, anchor_of, number_key, parse_heading, read_body
+from archive.model.minutes import Context, anchor_of, number_key, parse_heading, read_body
 
 
 @pytest.fixture()

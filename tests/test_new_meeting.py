@@ -1,4 +1,4 @@
-"""The template for a new meeting (archive/scaffold.py) and its script."""
+"""The template for a new meeting (archive/model/scaffold.py) and its script."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from _helpers import MINIMAL_REPO, SAMPLES, copy_minimal_repo, copy_real_repo, r
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.repository import Repository, load_repository
-from archive.scaffold import meeting_template, yaml_scalar
+from archive.model.repository import Repository, load_repository
+from archive.model.scaffold import meeting_template, yaml_scalar
 
 GOLDEN = SAMPLES / "scaffold"
 

@@ -7,14 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.lexicon import (
+from archive.importer.lexicon import (
     Lexicon,
     LexiconError,
     expand_hunspell,
     find_dictionary,
     load_lexicon,
 )
-from archive.ocr_repair import WORD_RE, damage_text, repair_text
+from archive.importer.ocr_repair import WORD_RE, damage_text, repair_text
 
 # A small lexicon with made-up frequencies, so that the rules are tested apart
 # from the real word lists.
@@ -253,6 +253,6 @@ def test_expanding_a_hunspell_dictionary(tmp_path):
 
 
 def test_missing_dictionary_says_what_to_install(monkeypatch, tmp_path):
-    monkeypatch.setattr("archive.lexicon.DICTIONARY_DIRS", (tmp_path,))
+    monkeypatch.setattr("archive.importer.lexicon.DICTIONARY_DIRS", (tmp_path,))
     with pytest.raises(LexiconError, match="apt-get install hunspell-no"):
         find_dictionary()

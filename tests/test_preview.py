@@ -23,8 +23,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import copy_repository
 
-from archive import paths
-from archive.repository import load_repository
+from archive.model import paths
+from archive.model.repository import load_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWER_WITHIN = 5  # seconds: a request that takes longer is a hang

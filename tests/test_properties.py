@@ -18,10 +18,10 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from archive import schema
-from archive.problems import Problem
-from archive.repository import load_repository, meeting_from_text
-from archive.sources import Document, _compose_reporting_errors, _construct, _simple_mapping, load_yaml, split_front_matter
+from archive.model import schema
+from archive.model.problems import Problem
+from archive.model.repository import load_repository, meeting_from_text
+from archive.model.sources import Document, _compose_reporting_errors, _construct, _simple_mapping, load_yaml, split_front_matter
 
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 FIXED_TODAY = dt.date(2025, 6, 1)
@@ -257,7 +257,7 @@ def test_a_meeting_with_a_control_character_names_the_line():
 
 def _python_only(text: str):
     """load_yaml as it runs without libyaml: the reference for what MkDocs accepts."""
-    import archive.sources as sources
+    import archive.model.sources as sources
 
     saved = sources._LIBYAML_LOADER
     sources._LIBYAML_LOADER = None

@@ -13,9 +13,9 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import strict_build
 
-from archive import paths
-from archive.markdown import render_inline
-from archive.repository import load_repository
+from archive.model import paths
+from archive.model.repository import load_repository
+from archive.safety.markdown import render_inline
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from registers_fixture import load_fixture
 
-from archive import actions, attendance, charts, model, registers, views
-from archive.pages import page_text
-from archive.repository import Repository
+from archive import model
+from archive.model import actions, attendance
+from archive.model.repository import Repository
+from archive.views import charts, front, meetings, registers
+from archive.views.pages import page_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -34,7 +36,7 @@ def test_a_later_meeting_supersedes_and_its_status_counts(repo):
 
 
 def test_open_follow_ups_are_the_latest_entries_of_open_chains(repo):
-    assert sorted(chain.latest.task for chain in views.open_chains(repo)) == ["Kartlegge prosjekter, runde to.", "Skrive rapport."]
+    assert sorted(chain.latest.task for chain in meetings.open_chains(repo)) == ["Kartlegge prosjekter, runde to.", "Skrive rapport."]
 
 
 def test_a_follow_up_in_a_working_groups_part_belongs_to_its_area_only(repo):
@@ -76,7 +78,7 @@ def test_attendance_counts_chair_and_secretary_as_present_like_the_card(repo):
     records = {r.meeting.id: r for r in attendance.known_attendance(repo.meetings)}
     first = records["testgruppen/2025-03-12"]
     assert (first.in_room, first.online, first.absent) == (["kari-nordmann", "ola-hansen"], [], ["per-usikker"])
-    card = str(views.meeting_card(repo, repo.meetings_by_id["testgruppen/2025-03-12"], "moter/testgruppen/2025-03-12.md"))
+    card = str(meetings.meeting_card(repo, repo.meetings_by_id["testgruppen/2025-03-12"], "moter/testgruppen/2025-03-12.md"))
     assert "Til stede (2)" in card and "Forfall (1)" in card
 
 
@@ -140,7 +142,13 @@ def synthetic_repo(count: int) -> Repository:
 
 @pytest.mark.parametrize(
     "view",
-    [registers.action_register, lambda r: registers.decision_pages(r)[0], lambda r: registers.attendance_pages(r)[0], views.meeting_archive, views.front_page],
+    [
+        registers.action_register,
+        lambda r: registers.decision_pages(r)[0],
+        lambda r: registers.attendance_pages(r)[0],
+        meetings.meeting_archive,
+        front.front_page,
+    ],
     ids=["follow-ups", "decisions", "attendance", "archive", "front-page"],
 )
 def test_register_pages_grow_linearly_not_faster(view):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mini import FIXED_TODAY
 
-from archive.repository import load_repository
+from archive.model.repository import load_repository
 
 MEETINGS = Path("docs/moter/testgruppen")
 
@@ -203,7 +203,7 @@ def test_attachments_must_exist_and_be_small(mini_copy, monkeypatch):
         "---\ngruppe: testgruppen\ndato: 2025-05-30\nstatus: utkast\nvedlegg:\n  - tittel: Plan\n    fil: vedlegg/plan.pdf\n  - tittel: Stor\n    fil: vedlegg/stor.pdf\n---\n",
     )
     write(mini_copy, MEETINGS / "vedlegg/stor.pdf", "x" * 100)
-    monkeypatch.setattr("archive.repository.MAX_ATTACHMENT_BYTES", 10)
+    monkeypatch.setattr("archive.model.repository.MAX_ATTACHMENT_BYTES", 10)
     problems = problems_in(mini_copy)
     assert (
         "docs/moter/testgruppen/2025-05-30.md:7: vedlegget «vedlegg/plan.pdf» finnes ikke. Last opp filen til docs/moter/testgruppen/vedlegg/plan.pdf."
@@ -226,7 +226,7 @@ def test_relative_links_must_point_at_something(mini_copy):
 
 
 def test_limits_on_size_and_agenda(mini_copy, monkeypatch):
-    monkeypatch.setattr("archive.repository.MAX_MINUTES_BYTES", 2000)
+    monkeypatch.setattr("archive.model.repository.MAX_MINUTES_BYTES", 2000)
     write(mini_copy, MEETINGS / "2025-05-30.md", meeting("2025-05-30", "Tekst. " * 400))
     assert problems_in(mini_copy) == ["docs/moter/testgruppen/2025-05-30.md: filen er større enn 2 kB, som er det største som er tillatt. Del den opp."]
 

@@ -26,8 +26,8 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import copy_repository, strict_build
 
-from archive import paths
-from archive.repository import load_repository
+from archive.model import paths
+from archive.model.repository import load_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 IMPORTED = ROOT / "tests" / "samples" / "corpus" / "arbeidsgruppe-nummerert.txt"

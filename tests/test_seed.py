@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from sitebuild import build_site, strict_build, with_project_code
 
-from archive.repository import load_repository
+from archive.model.repository import load_repository
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed"
 SEED_ID = "naeringsgruppen/2025-udatert"

@@ -15,7 +15,7 @@ def site(root, tmp_path_factory) -> Path:
 
 
 def test_the_crawl_sees_every_page(site, root):
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, _ = load_repository(root)
     crawl = Crawl(site)

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 
-from archive.sources import INVALID, LocatedDict, _compose_reporting_errors, _construct, _simple_mapping, decode, load_yaml, split_front_matter
+from archive.model.sources import INVALID, LocatedDict, _compose_reporting_errors, _construct, _simple_mapping, decode, load_yaml, split_front_matter
 
 
 def collect():

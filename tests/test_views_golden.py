@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 from registers_fixture import load_fixture
 
-from archive import registers, search, views
-from archive.pages import page_text
-from archive.site import site_pages
+from archive.site.pages import site_pages
+from archive.views import directory, front, meetings, registers, search
+from archive.views.pages import page_text
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def _meeting(repo, meeting_id):
-    return views.meeting_page(repo, repo.meetings_by_id[meeting_id])
+    return meetings.meeting_page(repo, repo.meetings_by_id[meeting_id])
 
 
 CASES = {
@@ -32,17 +32,17 @@ CASES = {
     "meeting_2025-09-10": lambda repo: _meeting(repo, "testgruppen/2025-09-10"),
     "meeting_undated": lambda repo: _meeting(repo, "testgruppen/2025-udatert"),
     "meeting_planned": lambda repo: _meeting(repo, "testgruppen/2026-01-15"),
-    "archive": views.meeting_archive,
-    "archive_by_group": views.meetings_by_group,
-    "front_page": views.front_page,
-    "focus_areas": views.focus_area_index,
-    "focus_area": lambda repo: views.focus_area_page(repo, "gronn-omstilling"),
-    "groups": views.groups_page,
-    "clusters": views.cluster_directory,
-    "contacts": views.contacts_index,
-    "person_ola-hansen": lambda repo: views.person_page(repo, repo.people["ola-hansen"]),
-    "person_kari-nordmann": lambda repo: views.person_page(repo, repo.people["kari-nordmann"]),
-    "organisations": views.organisation_list,
+    "archive": meetings.meeting_archive,
+    "archive_by_group": meetings.meetings_by_group,
+    "front_page": front.front_page,
+    "focus_areas": directory.focus_area_index,
+    "focus_area": lambda repo: directory.focus_area_page(repo, "gronn-omstilling"),
+    "groups": directory.groups_page,
+    "clusters": directory.cluster_directory,
+    "contacts": directory.contacts_index,
+    "person_ola-hansen": lambda repo: directory.person_page(repo, repo.people["ola-hansen"]),
+    "person_kari-nordmann": lambda repo: directory.person_page(repo, repo.people["kari-nordmann"]),
+    "organisations": directory.organisation_list,
     "follow_ups": registers.action_register,
     "decisions": lambda repo: registers.decision_pages(repo)[0],
     "decisions_2025": lambda repo: registers.decision_pages(repo)[1],

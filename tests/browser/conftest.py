@@ -43,7 +43,7 @@ MISSING_PAGE = "moter/finnes-ikke/"
 @functools.cache
 def _archive(root: Path):
     """The archive the site is built from, loaded once for all that the tests pick from it."""
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, problems = load_repository(root)
     assert problems == [], problems
@@ -68,7 +68,7 @@ def pick_page_types(root: Path) -> dict[str, str]:
     the most agenda items among those of that day), a meeting known only from
     other minutes, the focus area and the person with the most follow-ups.
     """
-    from archive import paths
+    from archive.model import paths
 
     repo = _archive(root)
     with_minutes = [m for m in repo.meetings if m.held and m.minutes_in_archive and m.agenda]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from archive.views import _sort_key
+from archive.views.directory import _sort_key
 
 from .conftest import screenshot, visit
 

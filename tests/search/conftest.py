@@ -72,7 +72,7 @@ def serve(folder: Path, prefix: str = "/"):
 def fixture_repo():
     """The fixture archive, loaded and checked."""
     sys.path.insert(0, str(CODE))
-    from archive.repository import load_repository
+    from archive.model.repository import load_repository
 
     repo, problems = load_repository(FIXTURE)
     assert problems == []

@@ -1,5 +1,5 @@
 """What the build gives the search: the documents the index reads, the vocabulary
-and the names (archive/search.py). No browser."""
+and the names (archive/views/search.py). No browser."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from archive import search
-from archive.html import Markup, definition_list, table, tag
-from archive.pages import Heading, Later, Page
+from archive.views import search
+from archive.views.html import Markup, definition_list, table, tag
+from archive.views.pages import Heading, Later, Page
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 // The site's search: a field in the header of every page (key /), results in a
 // panel under it, and the search page sok/ with filters. The index is
 // Pagefind's (pagefind/), loaded when the field is first used; the browser
-// fetches only the parts of it a query needs. archive/search.py writes what it
+// fetches only the parts of it a query needs. archive/views/search.py writes what it
 // reads and says how; this file adds, in the browser:
 //
 // - æøå-less typing: a query word is folded (fold, the same rules as
-//   archive/search.py) and looked up among the indexed words of its folded
+//   archive/views/search.py) and looked up among the indexed words of its folded
 //   beginning (sok/ord/<ab>.json), which give its proper spelling;
 //   «stromsvag» is also searched as «strømsvåg», «motene» as «møtene».
 // - a slip in a name: a word that begins no indexed word and is one edit from a
@@ -28,7 +28,7 @@
 
   var LETTERS = { "å": "a", "ø": "o", "æ": "ae", "ä": "ae", "ö": "o" };
 
-  // archive/search.py: fold. «Strømsvåg», «Stromsvaag» → «stromsvag».
+  // archive/views/search.py: fold. «Strømsvåg», «Stromsvaag» → «stromsvag».
   function fold(word) {
     return word.normalize("NFC").toLowerCase()
       .replace(/[åøæäö]/g, function (letter) { return LETTERS[letter]; })
@@ -155,7 +155,7 @@
     if (!pagefindLoading) {
       pagefindLoading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pagefind) {
         // Ranking: long pages (meetings) are not held back for their length, and a word in
-        // a page's title adds little beyond the weight its heading has (archive/search.py: POLICIES).
+        // a page's title adds little beyond the weight its heading has (archive/views/search.py: POLICIES).
         var options = { baseUrl: ROOT.pathname, excerptLength: 22, ranking: { pageLength: 0.1, metaWeights: { title: 1 } } };
         return pagefind.options(options).then(function () {
           return pagefind.init();

@@ -2,10 +2,10 @@
 
 Minutes and the site's hand-written pages are rendered here, not by the site
 engine: the engine only ever sees generated headings and finished HTML (see
-archive/pages.py). The renderer is markdown-it-py in CommonMark mode with
+archive/views/pages.py). The renderer is markdown-it-py in CommonMark mode with
 GitHub's tables and strikethrough, so the site shows a file the way GitHub's
 preview shows it to the secretary who wrote it. nh3 then cleans the result to
-the allow-list in archive/safety.py, and on the way rewrites relative links to
+the allow-list in archive/safety/rules.py, and on the way rewrites relative links to
 the addresses the pages have on the site. Attribute lists (`{: … }`) mean
 nothing here, so they stay text.
 """
@@ -19,8 +19,8 @@ import secrets
 import nh3
 from markupsafe import Markup
 
-from archive.links import is_relative, site_href
-from archive.safety import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, markdown_it
+from archive.model.links import is_relative, site_href
+from archive.safety.rules import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, markdown_it
 
 _renderer = markdown_it()
 _TAGS = set(ALLOWED_TAGS)
@@ -35,7 +35,7 @@ def _clean(html: str, src: str, here: str) -> Markup:
                 return None  # images come from the site only: no request leaves it
             return site_href(src, here, value) if is_relative(value) else value
         if attribute == "id" and not SAFE_ID.match(value):
-            return None  # «__config» and the like are the theme's (archive/safety.py)
+            return None  # «__config» and the like are the theme's (archive/safety/rules.py)
         return value
 
     cleaned = nh3.clean(

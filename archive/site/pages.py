@@ -1,7 +1,7 @@
 """The whole site as files for the engine, and the finishing of what it builds.
 
-`site_pages` lists every page: the generated ones (archive/views.py,
-archive/registers.py), one per meeting, person and focus area, and the pages
+`site_pages` lists every page: the generated ones (archive/views/__init__.py,
+archive/views/registers.py), one per meeting, person and focus area, and the pages
 written by hand in docs/ (rendered like minutes, with named generated parts).
 `write_sources` writes them, the theme's assets, the attachments and the
 exports into one folder, which mkdocs.yml names as `docs_dir`: the engine
@@ -18,14 +18,18 @@ import re
 import shutil
 from pathlib import Path
 
-from archive import exports, paths, registers, schema, search, views
-from archive.html import Markup, slug, table, tag
-from archive.markdown import render_markdown
-from archive.pages import Heading, Page, fill, html_blocks, to_markdown
-from archive.paths import generated_part_name, page_url
-from archive.repository import Page as SourcePage
-from archive.repository import Repository
-from archive.scaffold import yaml_scalar
+from archive.views import exports, registers, search
+
+from archive.model import paths, schema
+
+from archive.views import directory, front, meetings
+from archive.views.html import Markup, slug, table, tag
+from archive.safety.markdown import render_markdown
+from archive.views.pages import Heading, Page, fill, html_blocks, to_markdown
+from archive.model.paths import generated_part_name, page_url
+from archive.model.repository import Page as SourcePage
+from archive.model.repository import Repository
+from archive.model.scaffold import yaml_scalar
 
 ASSETS_SOURCE = Path("overrides") / "assets"
 
@@ -124,25 +128,25 @@ def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
 
 def site_pages(repo: Repository, site_url: str) -> list[Page]:
     pages = [
-        views.front_page(repo),
-        views.meeting_archive(repo),
-        views.meetings_by_group(repo),
-        views.focus_area_index(repo),
-        *(page for area in repo.focus_areas for page in views.focus_area_pages(repo, area)),
-        views.groups_page(repo),
-        views.cluster_directory(repo),
-        views.contacts_index(repo),
-        *(views.person_page(repo, person) for person in repo.people.values()),
-        views.organisation_list(repo),
+        front.front_page(repo),
+        meetings.meeting_archive(repo),
+        meetings.meetings_by_group(repo),
+        directory.focus_area_index(repo),
+        *(page for area in repo.focus_areas for page in directory.focus_area_pages(repo, area)),
+        directory.groups_page(repo),
+        directory.cluster_directory(repo),
+        directory.contacts_index(repo),
+        *(directory.person_page(repo, person) for person in repo.people.values()),
+        directory.organisation_list(repo),
         registers.action_register(repo),
         *registers.decision_pages(repo),
         *registers.attendance_pages(repo),
         registers.calendar_page(repo, site_url),
-        *(views.meeting_page(repo, meeting) for meeting in repo.meetings),
+        *(meetings.meeting_page(repo, meeting) for meeting in repo.meetings),
     ]
     parts = generated_parts(site_url)
     pages += [handwritten_page(page, parts) for page in repo.pages.values()]
-    pages.append(search.search_page(repo))  # the search (archive/search.py)
+    pages.append(search.search_page(repo))  # the search (archive/views/search.py)
     return pages
 
 

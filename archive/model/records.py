@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from archive import model
-from archive.dates import year_problem
-from archive.names import NameIndex
-from archive.problems import Report
-from archive.schema import KINDS, NESTED_SCHEMAS, Field, Schema
-from archive.sources import INVALID, LocatedDict, LocatedList
-from archive.suggest import closest
+from archive.model.dates import year_problem
+from archive.model.names import NameIndex
+from archive.model.problems import Report
+from archive.model.schema import KINDS, NESTED_SCHEMAS, Field, Schema
+from archive.model.sources import INVALID, LocatedDict, LocatedList
+from archive.model.suggest import closest
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 TIME_RE = re.compile(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")
@@ -199,7 +199,7 @@ class RecordBuilder:
     def _check_refs(self, spec: Field, value: Any, line: int) -> Any:
         if isinstance(value, str) and spec.ref in self.names:
             # «tilstede: Per Hansen og Kari Nordmann» on one line: names as in running text.
-            from archive.minutes import resolve_list
+            from archive.model.minutes import resolve_list
 
             return resolve_list(self.names[spec.ref], value, line, self.report)
         items = self._list(spec, value, line)

@@ -1,7 +1,7 @@
 """The minutes file for a new meeting, built from the schema and the archive.
 
 Pure functions: they read model objects and return text; scripts/new_meeting.py
-writes the file. Keys and their order come from archive/schema.py, so the
+writes the file. Keys and their order come from archive/model/schema.py, so the
 template cannot drift from what the validator accepts.
 """
 
@@ -11,10 +11,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from archive import model, schema
-from archive.actions import build_chains
-from archive.formatting import approximate_date, norwegian_date
-from archive.repository import fra_text
+from archive import model
+from archive.model import schema
+from archive.model.actions import build_chains
+from archive.model.formatting import approximate_date, norwegian_date
+from archive.model.repository import fra_text
 
 DEFAULT_START = "13:00"
 DEFAULT_END = "15:00"

@@ -21,11 +21,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive import actions, model, schema
-from archive.links import may_hold_links_or_html, meeting_markdown
-from archive.minutes import Context, MeetingRef, read_body
-from archive.names import NameIndex, group_entries, named_entries, person_entries
-from archive.paths import (
+from archive import model
+from archive.model import actions, schema
+from archive.model.links import may_hold_links_or_html, meeting_markdown
+from archive.model.minutes import Context, MeetingRef, read_body
+from archive.model.names import NameIndex, group_entries, named_entries, person_entries
+from archive.model.paths import (
     DATA_DIR,
     DOCS_DIR,
     GENERATED_FOLDERS,
@@ -37,10 +38,10 @@ from archive.paths import (
     is_generated,
     page_url,
 )
-from archive.problems import Problem
-from archive.records import ID_RE, RecordBuilder, Reference
-from archive.safety import report_markdown_shape, scan_markdown
-from archive.sources import LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
+from archive.model.problems import Problem
+from archive.model.records import ID_RE, RecordBuilder, Reference
+from archive.model.sources import LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
+from archive.safety.rules import report_markdown_shape, scan_markdown
 
 MAX_MINUTES_BYTES = 1_000_000
 # Real minutes and data have lines of a few hundred characters; a line of
@@ -96,7 +97,7 @@ class Repository:
         self.items_by_group: dict[str, list[tuple[model.Meeting, model.AgendaItem]]] = defaultdict(list)
         self.meetings_by_cluster: dict[str, list[model.Meeting]] = defaultdict(list)
         self.meetings_by_event: dict[str, list[model.Meeting]] = defaultdict(list)
-        self._mentions = None  # views.mentions, computed on first use
+        self._mentions = None  # views.directory.mentions, computed on first use
         self.attended: dict[str, list[model.Meeting]] = defaultdict(list)
         self.involved: dict[str, list[model.Meeting]] = defaultdict(list)  # any role, absent included
         self.actions_by_key: dict[str, model.ActionItem] = {}
@@ -762,7 +763,7 @@ def _find_follow_up(meeting: model.Meeting, ref: MeetingRef) -> tuple[str | None
         if any(a.key == ref.key for a in meeting.actions):
             return ref.key, None
         return None, f"«Fra: {ref.text}»: møtet har ikke noe oppfølgingspunkt med denne nøkkelen."
-    from archive.minutes import number_key
+    from archive.model.minutes import number_key
 
     items = [i for i in meeting.agenda if i.number and number_key(i.number) == number_key(ref.item or "")]
     if not items:
@@ -920,7 +921,7 @@ def fra_text(meeting: model.Meeting, item: model.AgendaItem, action: model.Actio
 
 def check_links(repo: Repository, walk: DocsWalk) -> list[Problem]:
     """Relative links in minutes and pages point at pages and files that exist."""
-    from archive.links import broken_links
+    from archive.model.links import broken_links
 
     return broken_links(repo)
 

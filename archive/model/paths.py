@@ -32,11 +32,11 @@ GUIDE_PAGE = "veiledning/index.md"
 
 EXPORT_DIR = "eksport"  # calendars, feed and open data
 SOURCE_DIR = "build/docs"  # what the site builder writes and the engine reads (mkdocs.yml: docs_dir)
-SEARCH_SOURCE_DIR = "build/search"  # what the search index is built from (archive/site.py)
+SEARCH_SOURCE_DIR = "build/search"  # what the search index is built from (archive/site/pages.py)
 SEARCH_INDEX_DIR = "pagefind"  # below the site: the search index and its scripts
 
 # Generated parts a hand-written page may ask for with <!-- generert: navn -->
-# (archive/site.py makes them).
+# (archive/site/pages.py makes them).
 GENERATED_PARTS = frozenset(
     {
         "eksportfiler",

@@ -3,7 +3,7 @@
 A secretary links another meeting as `[forrige møte](2025-01-16.md)` and an
 attachment as `[presentasjonen](vedlegg/presentasjon.pdf)`, relative to the
 file she writes in. The validator checks each target here; the renderer
-(archive/markdown.py) turns the same targets into the site's addresses.
+(archive/safety/markdown.py) turns the same targets into the site's addresses.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from archive.paths import file_url, is_generated, url
-from archive.problems import Problem
+from archive.model.paths import file_url, is_generated, url
+from archive.model.problems import Problem
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -55,7 +55,7 @@ def _targets(text: str, inline: bool = False) -> list[tuple[int, str]]:
     HTML href/src in `text`, as the site's renderer reads it: code shows as written."""
     if not may_hold_links_or_html(text):
         return []  # the common case, before any import
-    from archive.safety import read_markdown
+    from archive.safety.rules import read_markdown
 
     found = []
     for item in read_markdown(text, inline):

@@ -2,14 +2,14 @@
 
 The SVG is an image to assistive technology (role="img", named by its own
 <title> and <desc>); the page puts a table with the same numbers next to it.
-Labels are text, escaped by archive/html.py like everything else.
+Labels are text, escaped by archive/views/html.py like everything else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from archive.html import Markup, tag
+from archive.views.html import Markup, tag
 
 # Colours with at least 4.5:1 against white, told apart by the legend too.
 PALETTE = ("#283593", "#5c6bc0", "#a1461a")

@@ -6,7 +6,7 @@ read for `ø`, `@` for `Ø`, `ae`/`z`/`a`/`ee`/`e`/`&e` for `æ`, `a` for `å`,
 applies them to clean text (for measuring); `repair_text` undoes them.
 
 A word is read as the repaired form when that is much more likely than the
-word as written (a noisy channel): how common each form is (archive/lexicon.py)
+word as written (a noisy channel): how common each form is (archive/importer/lexicon.py)
 times how likely the damage is. How likely damage is comes from the document
 itself: in a text where every `ø` came out as `g`, `var` may well be `vår`; in a
 clean Word file it is not. Every repair is returned, and so is every word left
@@ -20,7 +20,7 @@ import random
 import re
 from dataclasses import dataclass, field
 
-from archive.lexicon import Lexicon
+from archive.importer.lexicon import Lexicon
 
 # A "word" as the importer sees it: letters and the characters OCR puts in their place.
 WORD_RE = re.compile(r"[^\W_]+(?:[@&][^\W_]*)*|@[^\W_]+")

@@ -1,6 +1,6 @@
 """Files the site offers besides its pages: calendars, the Atom feed, open data.
 
-Pure functions from the model to text. The site builder (archive/site.py)
+Pure functions from the model to text. The site builder (archive/site/pages.py)
 writes them into the site's eksport/ folder, so MkDocs and Zensical alike copy
 them as static files; no engine hook is needed.
 
@@ -21,10 +21,11 @@ import yaml
 from feedgen.feed import FeedGenerator
 from icalendar import Timezone
 
-from archive import model, schema
-from archive.formatting import meeting_date, meeting_title
-from archive.paths import CALENDAR_PAGE, EXPORT_DIR, page_url
-from archive.repository import Repository
+from archive import model
+from archive.model import schema
+from archive.model.formatting import meeting_date, meeting_title
+from archive.model.paths import CALENDAR_PAGE, EXPORT_DIR, page_url
+from archive.model.repository import Repository
 
 SCHEMA_FILE = "schema.json"
 CALENDAR_FILE = "kalender.ics"
@@ -384,7 +385,7 @@ def _record_schema(kind: schema.Schema) -> dict:
 
 
 def json_schema() -> dict:
-    """The JSON Schema (draft 2020-12) of data.json, built from archive/schema.py."""
+    """The JSON Schema (draft 2020-12) of data.json, built from archive/model/schema.py."""
     defs = {kind.name: _record_schema(kind) for _, kind in COLLECTIONS}
     for name in ("agenda_item", "action_item", "attachment"):
         defs[name] = _record_schema(schema.NESTED_SCHEMAS[name])

@@ -1,6 +1,6 @@
 """Views across meetings: follow-ups, decisions, attendance, the calendar, open data.
 
-Pure functions like those in views.py: model in, pages out. Each makes one
+Pure functions like those in the other views: model in, pages out. Each makes one
 pass over the meetings (or over indexes the Repository built once), so the
 pages stay linear in the archive's size. Decisions and attendance have one
 page per year, so no page grows without bound.
@@ -11,21 +11,17 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from archive import attendance, charts, exports, model, paths, schema
-from archive.formatting import meeting_date, norwegian_date, plural
-from archive.html import Markup, a, concat, filter_select, join, table, tag, unordered_list
-from archive.markdown import render_inline
-from archive.pages import Heading, Later, Page
-from archive.paths import url
-from archive.repository import Repository
-from archive.views import (
-    follow_up_table,
-    group_link,
-    meeting_link,
-    meeting_name,
-    organisation_link,
-    person_link,
-)
+from archive import model
+from archive.model import attendance, paths, schema
+from archive.model.formatting import meeting_date, norwegian_date, plural
+from archive.model.paths import url
+from archive.model.repository import Repository
+from archive.safety.markdown import render_inline
+from archive.views import charts, exports
+from archive.views.common import group_link, meeting_link, meeting_name, organisation_link, person_link
+from archive.views.html import Markup, a, concat, filter_select, join, table, tag, unordered_list
+from archive.views.meetings import follow_up_table
+from archive.views.pages import Heading, Later, Page
 
 # The chart shows the latest meetings; the tables hold them all.
 CHART_MEETINGS = 24

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from archive.problems import Report
+from archive.model.problems import Report
 
 # Front matter as MkDocs 1.6 finds it (mkdocs.utils.meta), and also at the very
 # end of a file with no line break after the closing «---».

@@ -6,7 +6,7 @@ HTML (ALLOWED_TAGS). Two parts share these lists:
 
 - `scan_markdown` reads the source for the validator, so that anything
   refused gets a Norwegian message with its line.
-- archive/markdown.py cleans the HTML that the Markdown renders to with nh3
+- archive/safety/markdown.py cleans the HTML that the Markdown renders to with nh3
   (the Ammonia sanitiser) to the same lists, whatever the validator saw: what
   reaches a reader is safe by construction, not because a check remembered a case.
 
@@ -27,7 +27,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from archive.problems import Report
+from archive.model.problems import Report
 
 ALLOWED_TAGS = frozenset(
     {
@@ -108,7 +108,7 @@ def url_problem(url: str, image: bool) -> str | None:
         # itself, by an address relative to the file; any other loses its src.
         if scheme or plain.startswith(("//", "\\", "/\\")):
             return f"bildet «{_short(url)}» ligger på en annen nettside. Bilder må ligge i arkivet (for eksempel i mappen vedlegg/ ved siden av referatet), så ingen leser hentes fra andre nettsteder."
-        if plain.startswith("#") or not plain:  # a site-absolute «/…» is refused as a link (archive/links.py)
+        if plain.startswith("#") or not plain:  # a site-absolute «/…» is refused as a link (archive/model/links.py)
             return f"bildet «{_short(url)}» vises ikke: skriv adressen til bildet fra filen du skriver i, for eksempel «vedlegg/bilde.png»."
         return None
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archive.suggest import nearest
+from archive.model.suggest import nearest
 
 KIND_LABELS = {
     "person": "person",

@@ -39,11 +39,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archive import paths
-from archive.html import Markup, _text, tag
-from archive.pages import Heading, Later, Page
-from archive.paths import page_url
-from archive.repository import Repository
+from archive.model import paths
+from archive.model.paths import page_url
+from archive.model.repository import Repository
+from archive.views.html import Markup, _text, tag
+from archive.views.pages import Heading, Later, Page
 
 WORDS_DIR = "sok/ord"  # below the site: the vocabulary, one file per folded beginning
 INDEX_FILE = "sok/ord/index.json"  # below the site: the files that exist, and the names a slip is corrected against
@@ -269,7 +269,7 @@ def search_page(repo: Repository) -> Page:
     """sok/: a search field, filters by kind, group, year and focus area, and the results.
 
     The results come from search.js; without JavaScript the page says so.
-    The filters' values are the ones the pages carry (views.search_filters).
+    The filters' values are the ones the pages carry (views.common.search_filters).
     """
     page = Page(paths.SEARCH_PAGE, "Søk", hide=("toc",))
     page.blocks.append(Heading(1, "Søk", ""))

@@ -21,9 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from archive import model
-from archive.dates import find_date, looks_like_date
-from archive.names import NameIndex, normalise, split_names
-from archive.problems import Report
+from archive.model.dates import find_date, looks_like_date
+from archive.model.names import NameIndex, normalise, split_names
+from archive.model.problems import Report
 
 MAX_ITEMS = 300  # agenda items in one meeting
 MAX_FOLLOW_UPS = 1000  # follow-ups in one meeting

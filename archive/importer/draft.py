@@ -22,8 +22,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from archive.lexicon import Lexicon
-from archive.ocr_repair import (
+from archive.importer.lexicon import Lexicon
+from archive.importer.ocr_repair import (
     STRAY_GLYPHS,
     WORD_RE,
     Flag,
@@ -34,8 +34,8 @@ from archive.ocr_repair import (
     measure_repair,
     repair_text,
 )
-from archive.repository import Repository
-from archive.scaffold import yaml_scalar
+from archive.model.repository import Repository
+from archive.model.scaffold import yaml_scalar
 
 MONTHS = ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember")
 _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sept": 9}
@@ -982,7 +982,7 @@ def _display_name(tokens: list[str], lexicon: Lexicon) -> str:
 def _without_raw_html(text: str) -> str:
     """A line of the source as Markdown text, never as raw HTML: «<» is written as
     «&lt;», which the page shows as «<». Not an HTML escaper: the page's HTML is
-    made by archive/markdown.py and cleaned by nh3 like all minutes."""
+    made by archive/safety/markdown.py and cleaned by nh3 like all minutes."""
     return text.replace("<", "&lt;")
 
 
