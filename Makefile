@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install serve build build-zensical validate test new-meeting bench clean
+.PHONY: install serve build build-zensical validate test fuzz new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,14 @@ new-meeting: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest
 	SITE_ENGINE=zensical $(PY) -m pytest tests/browser
+
+## The property tests searching at random, ROUNDS rounds (default 10), outside the pull-request check:
+## a failure prints the example to add to its test as @example(...).
+ROUNDS ?= 10
+fuzz: $(STAMP)
+	for round in $$(seq $(ROUNDS)); do \
+		HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider -m hypothesis tests --ignore=tests/browser --ignore=tests/search || exit 1; \
+	done
 
 ## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs; writes bench/RESULTS.md.
 bench: $(STAMP)
