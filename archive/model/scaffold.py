@@ -8,13 +8,13 @@ template cannot drift from what the validator accepts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from archive import model
 from archive.model import schema
 from archive.model.actions import build_chains
 from archive.model.formatting import approximate_date, norwegian_date
+from archive.model.front_matter import write_front_matter, yaml_mapping, yaml_scalar  # noqa: F401 - yaml_scalar: the importer's
 from archive.model.repository import fra_text
 
 DEFAULT_START = "13:00"
@@ -25,67 +25,6 @@ FOLLOW_UP = "Oppfølging fra tidligere møter"
 FOCUS_AREAS = "Status for satsingsområdene"
 ANY_OTHER_BUSINESS = "Eventuelt"
 PLACEHOLDER = "Skriv referatet fra saken her."
-
-_PLAIN = re.compile(r"^[A-Za-zÆØÅæøå0-9][\wÆØÅæøå .,()/–-]*$")
-_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
-
-
-def yaml_scalar(value: Any) -> str:
-    """One YAML value on one line, quoted whenever YAML could misread it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    # Anything starting with a digit is quoted: YAML 1.1 reads 0x1A, 1_000 and 18:30 as numbers.
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not text[0].isdigit() and not text.endswith(" "):
-        return text
-    return '"' + "".join(_escape(char) for char in text) + '"'
-
-
-def _escape(char: str) -> str:
-    """One character inside a YAML double-quoted string."""
-    if char in '"\\':
-        return "\\" + char
-    if char.isprintable() and not ("\ud800" <= char <= "\udfff"):
-        return char
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def yaml_mapping(values: dict[str, Any], record_schema: schema.Schema, indent: int = 0) -> list[str]:
-    """Lines of a mapping, keys in the schema's order; only keys the schema knows."""
-    known = record_schema.by_key()
-    unknown = set(values) - set(known)
-    if unknown:
-        raise KeyError(f"{record_schema.name} has no field {sorted(unknown)}")
-    pad = " " * indent
-    lines: list[str] = []
-    for spec in record_schema.fields:
-        if spec.key not in values:
-            continue
-        value = values[spec.key]
-        if value is None:
-            lines.append(f"{pad}{spec.key}:")
-        elif spec.kind in ("refs", "texts", "choices"):
-            lines.append(f"{pad}{spec.key}:")
-            lines += [f"{pad}  - {yaml_scalar(item)}" for item in value]
-        elif spec.kind == "records":
-            lines.append(f"{pad}{spec.key}:")
-            nested = schema.NESTED_SCHEMAS[spec.record]
-            for record in value:
-                record_lines = yaml_mapping(record, nested, indent + 4)
-                record_lines[0] = f"{pad}  - " + record_lines[0].lstrip()
-                lines += record_lines
-        elif spec.kind == "time":
-            lines.append(f'{pad}{spec.key}: "{value}"')  # unquoted, YAML reads 13:00 as 780
-        else:
-            lines.append(f"{pad}{spec.key}: {yaml_scalar(value)}")
-    return lines
 
 
 def previous_meeting(meetings: list[model.Meeting], date: dt.date) -> model.Meeting | None:
@@ -194,9 +133,9 @@ def meeting_template(
         meta["tilstede_digitalt"] = None
         meta["forfall"] = None
 
-    lines = ["---", *yaml_mapping(meta, schema.MEETING), "---", ""]
+    lines = []
     for number, (title, body) in enumerate(items, start=1):
         while body and not body[-1]:
             body = body[:-1]
         lines += [f"## {number}. {title}", "", *body, ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    return write_front_matter(meta, schema.MEETING, "\n".join(lines))

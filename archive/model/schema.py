@@ -308,6 +308,7 @@ PAGE = Schema(
     fields=(
         Field("title", "title", "text", False, "Sidens tittel."),
         Field("description", "description", "text", False, "Kort beskrivelse for søkemotorer."),
+        Field("render_macros", "render_macros", "bool", False, "true når siden viser deler av arkivet med makroer (docs-dev/pages.md)."),
     ),
 )
 
