@@ -133,9 +133,27 @@ def test_script_writes_a_file_that_validates(tmp_path):
     assert check.stdout.startswith("Alt i orden: 2 møter")
 
 
+def _free_day(repo: Repository, group: str, near: dt.date) -> str:
+    """The first day from `near` on when `group` has no meeting: whatever the archive
+    holds, the scaffold has a day to write."""
+    taken = {m.date for m in repo.meetings_by_group.get(group, [])}
+    day = near
+    while day in taken:
+        day += dt.timedelta(days=1)
+    return day.isoformat()
+
+
 def test_script_on_the_real_archive_validates(tmp_path):
     root = copy_real_repo(tmp_path / "repo")
-    for group, date in (("naeringsgruppen", "2026-01-15"), ("naeringsgruppen", "2099-01-15"), ("arbeidsgruppe-2", "2025-05-01")):
+    repo, problems = load_repository(root)
+    assert problems == []
+    groups = list(repo.groups)
+    # Every group: a past meeting (a draft) and a planned one; the first group also one among its earliest meetings.
+    wanted = [(g, _free_day(repo, g, repo.today - dt.timedelta(days=10))) for g in groups]
+    wanted += [(g, _free_day(repo, g, repo.today + dt.timedelta(days=30))) for g in groups]
+    first = repo.meetings_by_group.get(groups[0]) or repo.meetings
+    wanted.append((groups[0], _free_day(repo, groups[0], first[0].sort_date + dt.timedelta(days=1))))
+    for group, date in dict.fromkeys(wanted):
         result = run_script("new_meeting.py", "--group", group, "--date", date, "--rot", str(root))
         assert result.returncode == 0, result.stderr
     check = run_script("validate.py", "--rot", str(root))
