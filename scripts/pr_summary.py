@@ -21,11 +21,12 @@ from pathlib import Path
 
 from _common import ROOT, NorwegianArgumentParser, markdown_text, plural, run
 from pr_changes import UndecidedError, changed_files
+from validate import check_archive
 
 from archive import model
 from archive.model.formatting import meeting_date, meeting_time, norwegian_date
 from archive.model.problems import Problem, visible
-from archive.model.repository import Repository, load_repository
+from archive.model.repository import Repository
 from archive.safety.markdown import plain_text
 
 MAX_MEETINGS = 20  # shown in full; a larger pull request lists the rest by name
@@ -205,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
         except UndecidedError as error:
             print(f"pr_summary.py: fant ikke hvilke filer som er endret: {error}", file=sys.stderr)
             return 1
-    repo, problems = load_repository(root)
+    repo, problems = check_archive(root)
     text = summary(repo, problems, changed, root)
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:

@@ -24,6 +24,15 @@ from archive.site.pages import address_problems, site_pages
 CHECK_SITE_URL = "http://127.0.0.1:8000/"  # the pages' addresses do not depend on it
 
 
+def check_archive(root: Path) -> tuple[Repository, list[Problem]]:
+    """The repository and every problem in it, as the build would find them."""
+    repo, problems = load_repository(root)
+    if not problems:
+        # What only the site's own list of pages shows: two pages at one address.
+        problems = address_problems(site_pages(repo, CHECK_SITE_URL))
+    return repo, problems
+
+
 def parse_args(argv: list[str] | None):
     parser = NorwegianArgumentParser(
         prog="validate.py",
@@ -96,10 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"{args.rot}: mappen finnes ikke.", file=sys.stderr)
         return EXIT_PROBLEMS
-    repo, problems = load_repository(root)
-    if not problems:
-        # What only the site's own list of pages shows: two pages at one address.
-        problems = address_problems(site_pages(repo, CHECK_SITE_URL))
+    repo, problems = check_archive(root)
     if args.filer:
         wanted = {relative_to_root(name, root) for name in args.filer}
         missing = sorted(name for name in args.filer if not Path(name).exists() and not (root / name).exists())
