@@ -116,9 +116,9 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-# What could make Markdown (emphasis, links, images, headings, tables, code) of
-# text quoted from a file; «<» and «&» become entities, so no HTML either.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!{}])")
+# What could make Markdown (emphasis, links, images, headings, tables, code,
+# autolinks) of text quoted from a file; «<» and «&» become entities, so no HTML either.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!{}:])")  # «:» too: «https\://» is no autolink
 
 
 def markdown_text(text: str) -> str:

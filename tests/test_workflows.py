@@ -689,7 +689,7 @@ def test_a_minutes_pull_request_takes_the_content_path_and_previews_the_meeting(
     assert "**Vedtak:** Innkalling og dagsorden ble godkjent." in summary  # as the site shows it: bold is bold, not asterisks
     assert f"**Åpen:** Lage et utkast til handlingsplan. (Ansvar: {people[-1]}; Frist: " in summary
     # Text from the file stays text: no HTML, no link made by the minutes.
-    assert "Sted: Rådhuset &lt;b>i&lt;/b> \\[Hamar\\](https://example.org)" in summary and "<b>" not in summary
+    assert "Sted: Rådhuset &lt;b>i&lt;/b> \\[Hamar\\](https\\://example.org)" in summary and "<b>" not in summary
 
 
 def test_invalid_minutes_turn_only_the_validation_red_and_the_others_wait(project, tmp_path):
