@@ -731,3 +731,17 @@ def test_a_code_pull_request_runs_the_whole_suite(project, tmp_path):
     assert "make test" in results["test"]["ran"] and "make test" in declined
     assert "Venter på referatsjekken" not in results["test"]["ran"]
     assert "Kode eller oppsett er endret (`archive/model/__init__.py`)" in results["validate"]["summary"]
+
+
+def test_the_change_detection_needs_only_the_standard_library(tmp_path):
+    """It runs before anything is installed: with no site-packages at all (-S) it still decides."""
+    root = tmp_path / "repo"
+    _write("docs/a.md", "x")(root)
+    event = pull_request(root, _write("docs/b.md", "y"), tmp_path)
+    output = tmp_path / "output"
+    env = {**actions_env(root, event, tmp_path), "GITHUB_OUTPUT": str(output)}
+    proc = subprocess.run(
+        [sys.executable, "-S", str(ROOT / "scripts" / "pr_changes.py"), "--rot", str(root)], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert output.read_text(encoding="utf-8") == "content_only=true\n"
