@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install serve build build-zensical validate test test-grown fuzz new-meeting bench clean
+.PHONY: install serve build build-zensical validate check-archive test test-grown fuzz new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ build-zensical: $(STAMP)
 ## Check every minutes, page and data file; prints path:line: message for each problem.
 validate: $(STAMP)
 	$(PY) scripts/validate.py
+
+## The checks of the real archive, as a pull request that changes only content gets them: every file
+## validates, every line of every minutes file reaches its page, no broken link or anchor, nothing private published.
+ARCHIVE_TESTS := tests/test_real_archive.py tests/test_site_links.py tests/test_privacy.py
+check-archive: $(STAMP)
+	$(PY) -m pytest -p no:cacheprovider $(ARCHIVE_TESTS)
 
 ## Create the minutes file for a new meeting: make new-meeting GROUP=naeringsgruppen DATE=2026-01-15
 new-meeting: $(STAMP)

@@ -47,16 +47,18 @@ class FrontMatter(frontmatter.YAMLHandler):
             raise ValueError("front matter not closed")
         return text[start : closing.start()], text[closing.end() :]
 
-    def export(self, metadata: dict[str, Any], **kwargs: object) -> str:
-        """The front matter's lines in the schema's order, each value quoted as YAML needs."""
+    def export(self, metadata: dict[str, Any], comments: tuple[str, ...] | list[str] = (), **kwargs: object) -> str:
+        """The front matter's lines in the schema's order, each value quoted as YAML
+        needs, after `comments` (lines that start with «#»: help the reader drops)."""
         assert self.record_schema is not None, "writing needs the schema of the record"
-        return "\n".join(yaml_mapping(metadata, self.record_schema))
+        assert all(line.startswith("#") for line in comments), comments
+        return "\n".join([*comments, *yaml_mapping(metadata, self.record_schema)])
 
 
-def write_front_matter(values: dict[str, Any], record_schema: schema.Schema, body: str) -> str:
-    """A whole file: front matter in the schema's order, a blank line, the body."""
-    post = frontmatter.Post(body.strip("\n"), handler=FrontMatter(record_schema), **values)
-    return frontmatter.dumps(post, handler=FrontMatter(record_schema)) + "\n"
+def write_front_matter(values: dict[str, Any], record_schema: schema.Schema, body: str, comments=()) -> str:
+    """A whole file: front matter in the schema's order (after any comment lines), a blank line, the body."""
+    handler = FrontMatter(record_schema)
+    return frontmatter.dumps(frontmatter.Post(body.strip("\n"), handler=handler, **values), handler=handler, comments=list(comments)) + "\n"
 
 
 _PLAIN = re.compile(r"^[A-Za-zÆØÅæøå0-9][\wÆØÅæøå .,()/–-]*$")

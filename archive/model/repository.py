@@ -248,6 +248,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
         addresses[address] = page.path
         pages[page.src_path] = page
     problems += resolve_meeting_refs(meetings, refs)  # before the indexes: the chains need «Fra»
+    actions.carry_context(meetings)
     repo = Repository(root=root, meetings=meetings, pages=pages, files=walk.files, names=names, today=today or dt.date.today(), **records)
     problems += check_meetings(repo)
     problems += check_follow_ups(repo)
@@ -875,6 +876,17 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
             if action.carried_from:
                 origin = repo.actions_by_key.get(action.carried_from)
                 origin_meeting = repo.meetings_by_id.get(action.carried_from.split("#")[0])
+                if origin is not None and origin_meeting is not None and not origin_meeting.held:
+                    # A planned meeting is in no chain (actions.py): following it up would start a second one.
+                    problems.append(
+                        Problem(
+                            meeting.path,
+                            action.line,
+                            f"«Fra: {action.carried_from_text}» peker på {origin_meeting.id}, som har status «planlagt» og ikke er holdt ennå. "
+                            "Er møtet holdt, sett «status» til «utkast» eller «godkjent» i det referatet; hvis ikke, la «Fra:» vise til et møte som er holdt.",
+                        )
+                    )
+                    continue
                 if origin is not None and origin_meeting is not None and origin_meeting.sort_date >= meeting.sort_date:
                     problems.append(
                         Problem(

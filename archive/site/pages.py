@@ -10,12 +10,13 @@ archive/site/zensical.py), and validate.py checks it with `address_problems`.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from archive import model
 from archive.model import Located
 from archive.model.paths import page_url
 from archive.model.problems import Problem
-from archive.model.repository import WrittenPage
-from archive.model.repository import Repository
+from archive.model.repository import Repository, WrittenPage, load_repository
 from archive.views import directory, front, meetings, registers, search
 from archive.safety.templates import macro_calls, report_template
 from archive.views.page_parts import PARTS, PartError, Where
@@ -49,6 +50,16 @@ def handwritten_page(page: WrittenPage) -> Page:
     """A page written in docs/: its place in the list, with nothing of its own to render
     (the engine renders its Markdown)."""
     return Page(page.src_path, page.title or page.src_path, searchable=True, description=page.description or "", origin=Located(page.path, 1), written=True)
+
+
+def check_site(root: Path, site_url: str) -> tuple[Repository, list[Page], list[Problem]]:
+    """The archive at `root`, the site's pages, and every problem that stops the build:
+    what validate.py reports and both engines refuse to build."""
+    repo, problems = load_repository(root)
+    if problems:
+        return repo, [], problems
+    pages = site_pages(repo, site_url)
+    return repo, pages, site_problems(repo, pages)
 
 
 def site_problems(repo: Repository, pages: list[Page]) -> list[Problem]:

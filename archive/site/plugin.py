@@ -46,22 +46,13 @@ from archive.site import preview
 from archive.safety.templates import sandboxed
 from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids
 from archive.site.outputs import Outputs, generation_time
-from archive.site.pages import site_pages, site_problems
+from archive.site.pages import check_site
 from archive.views import search
 from archive.views.page_parts import PartError, Where
 from archive.views import meetings as meetings_view
 from archive.views.pages import Page, fill, html_blocks, to_markdown
 
 log = logging.getLogger("mkdocs.plugins.naeringsgruppen")
-
-
-def check_archive(root: Path, site_url: str) -> tuple[Repository, list[Page], list[Problem]]:
-    """The archive at `root` and the site's pages, or the problems that stop the build."""
-    repo, problems = load_repository(root)
-    if problems:
-        return repo, [], problems
-    pages = site_pages(repo, site_url)
-    return repo, pages, site_problems(repo, pages)
 
 
 def problems_message(problems: list[Problem]) -> str:
@@ -104,7 +95,7 @@ class ArchivePlugin(BasePlugin):
             self.generated = generation_time()
         except ValueError as error:
             raise PluginError(str(error)) from None
-        repo, pages, problems = check_archive(self.root, config.site_url or "")
+        repo, pages, problems = check_site(self.root, config.site_url or "")
         self.problems = problems
         if problems:
             if not self.serving:

@@ -39,7 +39,8 @@ from archive.model.problems import Problem
 from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids
 from archive.site.outputs import Outputs, generation_time
 from archive.model.repository import WrittenPage
-from archive.site.plugin import as_text, check_archive
+from archive.site.pages import check_site
+from archive.site.plugin import as_text
 from archive.views import search
 from archive.views.page_parts import Where
 from archive.views.pages import fill, to_markdown
@@ -63,7 +64,7 @@ def build(root: Path, site: Path, report=print) -> list[Problem]:
         generated = generation_time()
     except ValueError as error:
         raise BuildFailed(str(error)) from None
-    repo, pages, problems = check_archive(root, site_url)
+    repo, pages, problems = check_site(root, site_url)
     if problems:
         return problems
     work = root / WORK

@@ -401,7 +401,9 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
             item_record["anker"] = item.anchor
             for action_record, action in zip(item_record.get("oppfølging", []), item.actions, strict=True):
                 action_record["nøkkel"] = action.key
-                action_record["gjeldende_status"] = repo.chain_of[action.key].status
+                # A planned meeting's follow-up is in no chain: it has the status of the task it carries, or its own.
+                chain = repo.chain_of.get(action.key) or repo.chain_of.get(action.carried_from or "")
+                action_record["gjeldende_status"] = chain.status if chain else action.status
             record["saker"].append(item_record)
         data["moter"].append(record)
     sources = {
