@@ -48,8 +48,9 @@ UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a 
 SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
 SCORE_OWN_STANDARD = 2.5  # the least a word of the text's own standard scores (Nynorsk words wordfreq lacks)
 OTHER_STANDARD_PENALTY = 1.0  # a word only the other standard has is rarer in this text
-COMPOUND_PENALTY = 1.0  # per join: a compound is rarer than its rarest part
-COMPOUND_MAX_SCORE = 3.0
+COMPOUND_JOIN = 5.5  # per join: parts used together, as if independent (Zipf of the parts added, less this)
+COMPOUND_MAX_SCORE = 4.5
+UNATTESTED = 1.0
 PART_FROM_FREQUENCY = 2.0  # Zipf: about once in ten million words
 MIN_PART = 4  # the shortest part of a compound (hunspell nb_NO's own COMPOUNDMIN)
 MAX_PARTS = 3
@@ -340,17 +341,27 @@ class Lexicon:
     def score_of_parts(self, parts: tuple[str, ...]) -> float:
         scores = []
         for index, part in enumerate(parts):
-            forms = [part, part[:-1]] if index < len(parts) - 1 and part[-1:] in LINKS else [part]  # with and without the linking letter
-            scores.append(max((s for s in map(self.direct_score, forms) if s is not None), default=SCORE_UNSEEN_WORD))
-        return min(min(scores) - COMPOUND_PENALTY * (len(parts) - 1), COMPOUND_MAX_SCORE)
+            value = self.direct_score(part)
+            if value is None and index < len(parts) - 1 and part[-1:] in LINKS:
+                value = self.direct_score(part[:-1])  # «hørings»: «høring» and a linking s
+            scores.append(SCORE_UNSEEN_WORD if value is None else value)
+        # Each part counts in full, so that «styremøte» beats «styremote» by what «møte» beats «mote».
+        return min(sum(scores) - COMPOUND_JOIN * (len(parts) - 1), min(scores), COMPOUND_MAX_SCORE)
 
     def score(self, word: str) -> float | None:
-        """How common `word` is, as a word or as a compound; None when unknown."""
+        """How common `word` is, as a word or as a compound; None when unknown.
+        A dictionary word wordfreq has not seen («møtedato») scores at least as
+        its parts do, so that it is not rarer than a misreading of them («motedato»)."""
+        word = word.lower()
         direct = self.direct_score(word)
-        if direct is not None and (word.lower() in self.valid or word.lower() in self.names):
+        if direct is not None and word in self.names:
+            return direct
+        if direct is not None and word in self.valid and word in self.frequencies:
             return direct
         parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
         compound = self.score_of_parts(parts) if parts else None
+        if compound is not None and direct is None:
+            compound -= UNATTESTED  # a compound no list has seen («styremote») is rarer than its parts say
         return max((s for s in (direct, compound) if s is not None), default=None)
 
     def is_known(self, word: str) -> bool:

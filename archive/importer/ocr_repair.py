@@ -100,15 +100,16 @@ MAX_CHANGES = 5
 
 # Decision thresholds, in log10 odds of the repaired reading against the word as written.
 UNKNOWN_SCORE = -1.0  # the score given to a word no source knows
-UNKNOWN_NAME_SCORE = 1.0  # … and to an unknown word where a name stands: names are often unknown
+UNKNOWN_NAME_SCORE = 0.5  # … and to an unknown word where a name stands: names are often unknown
 REPAIR_UNKNOWN = 1.0  # an unknown word: repair when the reading is 10× as likely
 REPAIR_KNOWN = 1.5  # a word only wordfreq knows: repair only when the reading is ~30× as likely
-REPAIR_VALID = 2.0  # a word of the dictionaries: only when it is 100× as likely («vart» stays, «moter» is «møter»)
+REPAIR_VALID_NYNORSK = 2.0  # in Nynorsk, whose frequencies wordfreq hardly knows, 100× («vart» stays «vart»)
 CERTAIN = 2.5  # below this, a repair of a known word is marked uncertain
 AMBIGUOUS = 1.0  # another reading this close to the best makes a repair uncertain
-FLAG_KNOWN = -1.0  # a known word whose reading is at least 1/10 as likely is flagged …
+FLAG_KNOWN = -1.5  # a known word whose reading is at least 1/30 as likely is flagged …
 FLAG_RATE = 0.15  # … when at least this share of its letter came out damaged in the text
 NOT_A_NAME = 1.5  # where a name stands, a common word is ~30× less likely than its frequency says
+NAME_BONUS = 1.0  # … and a name (Åge, Kåre) 10× more likely than its frequency as a word says
 CLEAN = 0.05  # a letter damaged this rarely: the text is clean in that letter
 
 # "for 3 komme": the digit 3 read for å, the infinitive marker, after a word that
@@ -328,8 +329,11 @@ class Repairer:
         # an unknown one («Naeringssjef Gøril») gives no such evidence.
         score = self._name_score if in_name and lexicon.score(lower) is not None else lexicon.score
         own = score(lower)
-        known = own is not None and lexicon.direct_score(lower) is not None
         capitalised = word[:1].isupper() or word[:1] == "@"
+        if own is not None and (in_name or capitalised and not sentence_start) and lexicon.may_be_name(lower):
+            own += NAME_BONUS  # «Sondre» is a name as written: not «Søndre»
+        # A word of the dictionaries (or the archive); a word only wordfreq has («ar», «age») is often a misspelling.
+        known = own is not None and (lower in lexicon.valid or lower in lexicon.names)
         name_like = capitalised and (in_name or word[1:2].islower() and not sentence_start)
         own_score = own if own is not None else UNKNOWN_NAME_SCORE if name_like else UNKNOWN_SCORE
         scored: list[tuple[float, str, tuple[str, ...], tuple[str, ...]]] = []
@@ -345,6 +349,8 @@ class Repairer:
             value = score(reading.text)
             if value is None:
                 continue
+            if (in_name or capitalised and not sentence_start) and lexicon.may_be_name(reading.text):
+                value += NAME_BONUS
             value += rates.cost(reading, first_name)
             labels = (("U→J i fornavn",) if first_name else ()) + tuple(dict.fromkeys(reading.rules))
             if reading.stray:
@@ -359,14 +365,16 @@ class Repairer:
         odds = best_value - own_score
         close = tuple(dict.fromkeys(text for value, text, _, _ in scored[1:] if best_value - value < AMBIGUOUS and text != best))
         damaged_family = max((rates.family[f] for f in families), default=rates.family["j"])
-        if not known:  # unknown, or only a possible compound
+        if not known:  # unknown, only a possible compound, or only wordfreq has it
             if odds >= REPAIR_UNKNOWN:
                 return _Decision(best, rules, close)
-            if odds >= FLAG_KNOWN or damaged_family >= FLAG_RATE:
+            if odds >= 0 or damaged_family >= FLAG_RATE:
                 return _Decision(None, flag=(best, *close))
             return _Decision(None)
-        threshold = REPAIR_VALID if lower in lexicon.valid and not lexicon.in_other_standard_only(lower) else REPAIR_KNOWN
-        if odds >= threshold:
+        threshold = REPAIR_VALID_NYNORSK if lexicon.standard == "nn" and not lexicon.in_other_standard_only(lower) else REPAIR_KNOWN
+        # Where a name stands, a word of the dictionaries («Sondre») becomes only a name («Pål»), not another word («søndre»).
+        only_a_name = best in lexicon.proper or best in lexicon.first_names or best in lexicon.names
+        if odds >= threshold and (not in_name or only_a_name):
             alternatives = close + ((lower,) if odds < CERTAIN else ())
             return _Decision(best, rules, alternatives)
         if damaged_family >= FLAG_RATE and (odds >= FLAG_KNOWN or after_name and best_value >= 0):
@@ -377,7 +385,7 @@ class Repairer:
         """How likely `word` is as a name: a common word («pal», «age») seldom is one."""
         lexicon = self.lexicon
         value = lexicon.score(word)
-        if value is not None and lexicon.is_common_word(word) and word not in lexicon.first_names:
+        if value is not None and lexicon.is_common_word(word) and not lexicon.may_be_name(word):
             return value - NOT_A_NAME
         return value
 
@@ -461,7 +469,7 @@ def estimate_rates(text: str, repairer: Repairer) -> DamageRates:
     intact["form"] = words
     rates = DamageRates()
     for family in FAMILIES:
-        value = (damaged[family] + 0.2) / (damaged[family] + intact[family] + 1.0)
+        value = (damaged[family] + 0.05) / (damaged[family] + intact[family] + 1.0)
         rates.family[family] = min(max(value, 0.005), 0.95)
     for family in FAMILIES:
         labels = [label for label, f in _FAMILY.items() if f == family]
@@ -497,6 +505,8 @@ def _strip_edges(lines: _Lines, result: RepairResult) -> None:
     """Stray glyphs at the start and the end of lines taken out («| Tilstede:», «Eventuelt |»)."""
     for index, line in enumerate(lines.lines):
         number = lines.numbers[index]
+        if line.count("|") >= 2 and (line.strip().startswith("|") or line.strip().endswith("|")):
+            continue  # a table's row, not a stray bar
         for pattern in (_LEADING_THIN, _LEADING_STRAY):
             match = pattern.match(line)
             if match and _is_stray_start(match.group("glyphs"), line[match.end() :]):
@@ -663,7 +673,7 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
         and word[1:2].islower()
         and line[tokens[index - 1].end() : match.start()] == " "
     )
-    sentence_start = index == 0 and not line[: match.start()].strip(" -•*#|>") or bool(re.search(r"[.!?:]\s+$", line[: match.start()]))
+    sentence_start = index == 0 and not line[: match.start()].strip(" -•*#|>") or bool(re.search(r"[.!?]\s+$", line[: match.start()]))
     return repairer.decide(word, rates, _is_name_position(tokens, index, line), after_name, sentence_start)
 
 

@@ -121,7 +121,7 @@ def split_people(text: str) -> list[str]:
     """«Kari Nordmann, Ola Hansen og Per Olsen (digitalt)» → one entry per person."""
     entries = []
     for part in re.split(r"[;,\t|]|\s{3,}", text):
-        entries += re.split(r"\s+(?:og|&)\s+(?=[A-ZÆØÅ])", part)
+        entries += re.split(r"\s+(?:og|&)\s+(?=[A-ZÆØÅ]|[a-zæøå]+\s+[A-ZÆØÅ])", part)
     return [e.strip() for e in entries if e.strip()]
 
 
@@ -151,12 +151,16 @@ def candidate_names(text: str, lexicon: Lexicon) -> list[str]:
             break
         while run and run[-1].lower() in _PARTICLES:
             run.pop()
-        # A title before the name: «Leder Bjørn Åge Mæland», «Næringssjef Gøril Bråten».
-        while len(run) > 2 and lexicon.is_common_word(run[0]) and not lexicon.may_be_name(run[0]):
+        # A title before the name: «Leder Bjørn Åge Mæland», «Næringssjef Gøril Bråten», «Rektor Gro Mælum».
+        while len(run) > 2 and (lexicon.is_common_word(run[0]) and not lexicon.may_be_name(run[0]) or ROLES.fullmatch(run[0])):
             run.pop(0)
         words = [w for w in run if len(w.strip(".")) > 1]
-        # «Saksliste Styret» is no name; «Per Utenfra» is (the dictionary has «Per» as a name too).
-        if len(words) < 2 or lexicon.is_common_word(words[0]) and not lexicon.may_be_name(words[0]):
+
+        def common(word: str) -> bool:
+            return lexicon.is_common_word(word) and not lexicon.may_be_name(word)
+
+        # «Saksliste Styret» is no name; «Per Utenfra», «Tuva Øvrebø» and «Ståle Brækken» are.
+        if len(words) < 2 or common(words[0]) and common(words[-1]) or ROLES.fullmatch(words[0]) and len(words) == 2:
             continue
         names.append(" ".join(run))
     return names

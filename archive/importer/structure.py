@@ -56,6 +56,7 @@ def plain(line: str) -> str:
     """The line without Markdown emphasis around a leading label and without bullets."""
     text = line.strip()
     text = _BULLET.sub("", text)
+    text = re.sub(r"^#{1,6}\s+", "", text)
     match = _BOLD.match(text)
     if match:
         text = match.group(1) + text[match.end() :]
@@ -572,12 +573,13 @@ class Reader:
             self._keep(line)
             return
         cells = [plain(c) for c in cells]
-        if self.table is None or header_only:
+        if self.table is None or header_only or self.table.get("kind") == "rows" and not self.table.get("seen"):
             names = next((i for i, c in enumerate(cells) if _NAME_COLUMN.match(c)), None)
             task = next((i for i, c in enumerate(cells) if _TASK_COLUMN.match(c)), None)
+            section = (self.table or {}).get("section")
             if names is not None:
                 presence = next((i for i, c in enumerate(cells) if _PRESENCE_COLUMN.match(c)), None)
-                self.table = {"kind": "people", "names": names, "presence": presence, "columns": len(cells)}
+                self.table = {"kind": "people", "names": names, "presence": presence, "columns": len(cells), "section": section}
                 if not header_only:
                     self._keep(line)
                 return
@@ -590,7 +592,8 @@ class Reader:
                 return
             if header_only:
                 return
-            self.table = {"kind": "rows"}
+            self.table = {"kind": "rows", "section": section}
+        self.table["seen"] = True
         kind = self.table["kind"]
         if kind == "people":
             self._people_row(cells, line, number)
@@ -623,9 +626,10 @@ class Reader:
                 kind = "absent"
             elif re.search(r"digital|teams|zoom", value, re.IGNORECASE):
                 kind = "present_online"
-        others = [c for i, c in enumerate(cells) if i not in (table["names"], presence) and c]
-        if name:
-            self._people(kind, ", ".join([name, *others]), number)
+        others = [c for i, c in enumerate(cells) if i not in (table["names"], table["names"] + 1, presence) and c]
+        organisation = next((c for c in others if organisation_of(f"x, {c}", "x")), None)
+        for found in candidate_names(name, self.lexicon) or ([name] if self.people.resolve(name)[0] else []):
+            self._add(kind, found, number, organisation, online=kind == "present_online")
         self._keep(line)
 
     def _action_row(self, cells: list[str], line: str, number: int) -> None:
@@ -759,6 +763,9 @@ class Reader:
             return True
         names = candidate_names(text, self.lexicon)
         if not names and not self.people.resolve(name_part(strip_marks(text)))[0]:
+            if text.endswith(":") and len(text) < 120 and not label_of(text):
+                self._keep(line)  # «… til stede, blant dem:»: the list goes on below
+                return True
             return False
         if heading_of(text) or label_of(text):
             return False
@@ -789,7 +796,6 @@ class Reader:
 
     def _people(self, kind: str, text: str, number: int) -> None:
         """Put the people named in `text` on the list `kind` (the line stays in the body)."""
-        facts = self.facts
         for entry in split_people(text):
             online = kind == "present_online" or bool(ONLINE_MARK.search(entry))
             secretary = bool(SECRETARY_MARK.search(entry))
@@ -800,21 +806,25 @@ class Reader:
                 names = [whole]
             for name in names:
                 organisation = organisation_of(text if len(split_people(text)) == 1 else entry, name)
-                person = self._person(name, number, kind, organisation)
-                if person is None:
-                    continue
-                target = {
-                    "present": facts.present_online if online else facts.present,
-                    "present_online": facts.present_online,
-                    "absent": facts.absent,
-                    "invited": facts.invited,
-                }[kind]
-                if person not in target:
-                    target.append(person)
-                if secretary and kind in ("present", "present_online"):
-                    facts.secretary = facts.secretary or person
-                if chair and kind in ("present", "present_online"):
-                    facts.chair = facts.chair or person
+                self._add(kind, name, number, organisation, online, secretary, chair)
+
+    def _add(self, kind: str, name: str, number: int, organisation: str | None, online: bool = False, secretary: bool = False, chair: bool = False) -> None:
+        facts = self.facts
+        person = self._person(name, number, kind, organisation)
+        if person is None:
+            return
+        target = {
+            "present": facts.present_online if online else facts.present,
+            "present_online": facts.present_online,
+            "absent": facts.absent,
+            "invited": facts.invited,
+        }[kind]
+        if person not in target:
+            target.append(person)
+        if secretary and kind in ("present", "present_online"):
+            facts.secretary = facts.secretary or person
+        if chair and kind in ("present", "present_online"):
+            facts.chair = facts.chair or person
 
     def _person(self, name: str, number: int, kind: str, organisation: str | None = None) -> str | None:
         """The person's full name in the register, or the name as written (and a
