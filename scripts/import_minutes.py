@@ -17,8 +17,8 @@ from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, display_path, 
 from new_meeting import parse_date
 
 from archive.importer.draft import SourceError, draft_minutes, read_source, summary
-from archive.importer.people import PROPOSALS_SUFFIX
 from archive.importer.lexicon import LexiconError, load_lexicon
+from archive.importer.people import PROPOSALS_SUFFIX
 from archive.model.formatting import norwegian_date
 from archive.model.paths import DOCS_DIR, MEETINGS_DIR
 from archive.model.repository import load_repository

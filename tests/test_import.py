@@ -165,15 +165,16 @@ def test_seed_draft_reads_the_structure(archive):
     assert [id_of.get(name) for name in front["inviterte"]] == frozen.groups["naeringsgruppen"].members
     assert front["arrangementer"] == ["Energiworkshop", "BEST-konferansen 2025"]
     headings = re.findall(r"^## (.*)$", result.text, re.MULTILINE)
+    # Titles in capitals stay as written (issue 25: capitals and acronyms are never recased).
     assert headings == [
-        "1. Godkjenning av innkalling og dagsorden",
-        "2. Godkjenning av referat fra møte 16. januar 2025",
-        "3. Næringsklynger - status",
-        "[4] Fremlegg og diskusjon om satsingsområder for næringssamarbeid",
-        "[5] Runde rundt bordet",
+        "1. GODKJENNING AV INNKALLING OG DAGSORDEN",
+        "2. GODKJENNING AV REFERAT FRA MØTE 16. januar 2025",
+        "3. NÆRINGSKLYNGER - STATUS",
+        "[4] FREMLEGG OG DISKUSJON OM SATSINGSOMRÅDER FOR NÆRINGSSAMARBEID",
+        "[5] RUNDE RUNDT BORDET",
         "7. Eventuelt",
     ]
-    assert "## 1. Godkjenning av innkalling og dagsorden\n\nVedtak: Godkjent\n" in result.text
+    assert "## 1. GODKJENNING AV INNKALLING OG DAGSORDEN\n\nVedtak: Godkjent\n" in result.text
     assert "### Gruppe 2 - Sirkulærøkonomi" in result.text
     assert "#   Rettet: linje 14: «Strgmsvag» → «Strømsvåg» (g→ø, a→å)" in result.text
     assert "nummeret 4 er satt inn som [4]" in result.text

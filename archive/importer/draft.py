@@ -84,16 +84,17 @@ def draft_minutes(
     facts.source = f"Importert fra {source_name} med scripts/import_minutes.py; må gjennomgås."
 
     review = list(notes or []) + reader.review
+    people_note = None
     if proposals.people:
-        review.append(
-            f"{len(proposals.people)} personer finnes ikke i data/personer.yaml; forslag til oppføringer står i "
-            f"{draft_name.removesuffix('.md')}{PROPOSALS_SUFFIX}. Sjekk dem, og flytt dem til data/ (se filen)."
+        people_note = (
+            f"# Nye personer: {len(proposals.people)} av dem utkastet nevner, finnes ikke i data/personer.yaml. Forslag til oppføringer står i "
+            f"{draft_name.removesuffix('.md')}{PROPOSALS_SUFFIX}; sjekk dem og flytt dem til data/ (se den filen)."
         )
     review += [f"usikker lesning, {r.describe()}." for r in repaired.repairs if r.uncertain]
     review += _grouped_flags(repaired.flags)
     review += _grouped_layout(repaired.repairs)
     review += [f"Rettet: {r.describe()}" for r in repaired.repairs if not r.layout]
-    text = write_draft(facts, reader.intro, reader.items, review)
+    text = write_draft(facts, reader.intro, reader.items, review, people_note)
     return ImportResult(
         text,
         repaired.text,
@@ -175,9 +176,10 @@ def _grouped_layout(repairs: list[Repair]) -> list[str]:
     return out
 
 
-def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[str]) -> str:
+def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[str], people_note: str | None = None) -> str:
     """The draft file: front matter (the facts, then the review list as a YAML
-    comment) and the body (the introduction, then one `##` heading per item)."""
+    comment, and where the proposed people are) and the body (the introduction,
+    then one `##` heading per item)."""
     front: list[str] = [f"gruppe: {yaml_scalar(facts.group)}"]
     if facts.date:
         front.append(f"dato: {facts.date.isoformat()}")
@@ -207,6 +209,8 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
     front.append(f"kilde: {yaml_scalar(facts.source)}")
     comment = ["# Til gjennomsyn (laget av scripts/import_minutes.py; linjenumrene gjelder kildefilen; slett når alt er sjekket):"]
     comment += [f"#   {line}" for line in review]
+    if people_note:
+        comment.append(people_note)
     body: list[str] = [*intro, ""]
     numbers: set[str] = set()
     for item in items:

@@ -48,9 +48,9 @@ UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a 
 SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
 SCORE_OWN_STANDARD = 2.5  # the least a word of the text's own standard scores (Nynorsk words wordfreq lacks)
 OTHER_STANDARD_PENALTY = 1.0  # a word only the other standard has is rarer in this text
-COMPOUND_JOIN = 5.5  # per join: parts used together, as if independent (Zipf of the parts added, less this)
+COMPOUND_JOIN = 5.0  # per join: parts used together, as if independent (Zipf of the parts added, less this)
 COMPOUND_MAX_SCORE = 4.5
-UNATTESTED = 1.0
+UNATTESTED = 0.5
 PART_FROM_FREQUENCY = 2.0  # Zipf: about once in ten million words
 MIN_PART = 4  # the shortest part of a compound (hunspell nb_NO's own COMPOUNDMIN)
 MAX_PARTS = 3
@@ -346,7 +346,8 @@ class Lexicon:
                 value = self.direct_score(part[:-1])  # «hørings»: «høring» and a linking s
             scores.append(SCORE_UNSEEN_WORD if value is None else value)
         # Each part counts in full, so that «styremøte» beats «styremote» by what «møte» beats «mote».
-        return min(sum(scores) - COMPOUND_JOIN * (len(parts) - 1), min(scores), COMPOUND_MAX_SCORE)
+        joined = sum(scores) - COMPOUND_JOIN * (len(parts) - 1) - 0.5 * (len(parts) - 2)  # three parts are rarer still
+        return min(joined, min(scores), COMPOUND_MAX_SCORE)
 
     def score(self, word: str) -> float | None:
         """How common `word` is, as a word or as a compound; None when unknown.
@@ -354,9 +355,7 @@ class Lexicon:
         its parts do, so that it is not rarer than a misreading of them («motedato»)."""
         word = word.lower()
         direct = self.direct_score(word)
-        if direct is not None and word in self.names:
-            return direct
-        if direct is not None and word in self.valid and word in self.frequencies:
+        if direct is not None and (word in self.names or word in self.valid and word in self.frequencies):
             return direct
         parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
         compound = self.score_of_parts(parts) if parts else None

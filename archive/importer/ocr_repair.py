@@ -362,9 +362,11 @@ class Repairer:
                 return _Decision(None, flag=())
             return _Decision(None)
         best_value, best, rules, families = scored[0]
+        if own is None and name_like and max((rates.family[f] for f in families), default=0.0) >= 0.5:
+            own_score = UNKNOWN_SCORE  # in a text that lost most of these letters, an unknown name is as suspect as any word
         odds = best_value - own_score
         close = tuple(dict.fromkeys(text for value, text, _, _ in scored[1:] if best_value - value < AMBIGUOUS and text != best))
-        damaged_family = max((rates.family[f] for f in families), default=rates.family["j"])
+        damaged_family = max((rates.family[f] for f in families), default=rates.highest())
         if not known:  # unknown, only a possible compound, or only wordfreq has it
             if odds >= REPAIR_UNKNOWN:
                 return _Decision(best, rules, close)
@@ -410,7 +412,7 @@ def _may_be_damaged(word: str, rates: DamageRates) -> bool:
         return False
     if len(letters) <= 5 and all(c.isupper() for c in letters):
         return False
-    return rates.highest() >= FLAG_RATE and not word[:1].isupper()
+    return rates.highest() >= FLAG_RATE
 
 
 def _tokens(line: str) -> list[re.Match]:
@@ -468,8 +470,13 @@ def estimate_rates(text: str, repairer: Repairer) -> DamageRates:
                 by_rule[rule] += 1
     intact["form"] = words
     rates = DamageRates()
+    # A letter the text gives no evidence on (no «æ» at all, and no word to repair
+    # with one) is taken to be as damaged as the text's other Norwegian letters.
+    letters = ("ø", "å", "æ")
+    overall = (sum(damaged[f] for f in letters) + 0.05) / (sum(damaged[f] + intact[f] for f in letters) + 1.0)
     for family in FAMILIES:
-        value = (damaged[family] + 0.05) / (damaged[family] + intact[family] + 1.0)
+        prior = overall if family in letters else 0.05
+        value = (damaged[family] + prior) / (damaged[family] + intact[family] + 1.0)
         rates.family[family] = min(max(value, 0.005), 0.95)
     for family in FAMILIES:
         labels = [label for label, f in _FAMILY.items() if f == family]
@@ -591,8 +598,13 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
     standard = lexicon.standard_of(text)
     if standard:
         lexicon = lexicon.for_standard(standard)
-    repairer = Repairer(lexicon)
     text, ligatures = normalise_glyphs(text)
+    # Names the text itself writes with æ, ø or å somewhere are the readings of
+    # the same names where recognition lost the letter («Tveita» beside «Tveitå»).
+    own_names = {w for w in WORD_RE.findall(text) if w[:1].isupper() and w[1:].islower() and any(c in "æøåÆØÅ" for c in w) and len(w) > 2}
+    if own_names:
+        lexicon = lexicon.with_names(own_names)
+    repairer = Repairer(lexicon)
     result = RepairResult("", standard=standard)
     if ligatures:
         result.repairs.append(Repair(0, f"{ligatures} ligaturer", "bokstaver", ("ligatur",)))

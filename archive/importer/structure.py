@@ -260,6 +260,18 @@ def heading_of(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+_PEOPLE_KINDS = ("present", "present_online", "absent", "invited")
+
+
+def _continues(text: str, following: str) -> bool:
+    """Whether a list of names goes on on the next line: the line ends without a
+    full stop on a name or a comma, and the next starts with a capital but is no label."""
+    following = following.strip()
+    if not following or label_of(following) or heading_of(following) or table_cells(following) is not None:
+        return False
+    return bool(re.search(r"(?:,|\bog|[A-ZÆØÅ][\w-]*)$", text.strip())) and bool(re.match(r"^[A-ZÆØÅ][\w-]*(?:[\s,]|$)", following))
+
+
 def _is_caps(line: str) -> bool:
     text = plain(line)
     letters = [c for c in text if c.isalpha()]
@@ -507,6 +519,16 @@ class Reader:
                 continue
             label = label_of(stripped)
             if label and (not self.items or label[0] not in ("date", "time", "place", "meeting", "agenda_list", "copy") or index < first_item):
+                following = self.lines[index + 1] if index + 1 < len(self.lines) else ""
+                if label[0] in _PEOPLE_KINDS and label[1] and _continues(label[1], following) and index + 1 not in headings:
+                    # The list goes on on the next line, broken where the page ended («… Olav» / «Kåsa og …»).
+                    label = (label[0], f"{label[1]} {following.strip()}")
+                    skip_next = True
+                    self._keep(line, plain_label=True)
+                    self._keep(following)
+                    self._people(label[0], label[1], number)
+                    section = label[0]
+                    continue
                 section = self._labelled(label, line, number)
                 continue
             if section and self._list_entry(section, line, number):
@@ -539,6 +561,19 @@ class Reader:
                 item.lines.append(f"### {_without_raw_html(plain(_MARKDOWN_HEADING.sub(lambda m: m.group('text'), stripped)))}")
                 continue
             self._item_line(item, line, number, subgroup)
+        self._number_unnumbered()
+
+    def _number_unnumbered(self) -> None:
+        """Items in capitals between numbered ones get the numbers the gap leaves,
+        marked as put back («[4]»); an item with no room for a number stays unnumbered."""
+        for position, item in enumerate(self.items):
+            if item.scheme != "caps" or item.number:
+                continue
+            before = [int(i.number.rstrip(".):")) for i in self.items[:position] if i.number.rstrip(".):").isdigit()]
+            after = [int(i.number.rstrip(".):")) for i in self.items[position + 1 :] if i.number.rstrip(".):").isdigit()]
+            if before and after and before[-1] + 1 < after[0]:
+                item.number, item.restored = str(before[-1] + 1), True
+                self.review.append(f"linje {item.line}: saken «{item.title}» har ikke nummer i kilden; nummeret {item.number} er satt inn som [{item.number}].")
 
     def _caps_between_numbers(self, headings: dict[int, tuple[str, str, str]], index: int) -> bool:
         """A title in capitals between numbered items is an item whose number was
