@@ -421,6 +421,8 @@ class Reader:
                 end = index + 1
                 section = label[0] in ("present", "present_online", "absent", "invited") and not label[1]
                 continue
+            if section and heading_of(stripped) and table_cells(stripped) is None:
+                section = False  # the list ended where the agenda starts
             if section or table_cells(stripped) is not None and index == end:
                 end = index + 1
                 continue
@@ -644,15 +646,19 @@ class Reader:
             self._labelled(label, f"{cells[0]}: {' '.join(cells[1:])}", number, keep=False)
             self._keep(line)
             return
-        if self.table.get("section"):
-            self._people(self.table["section"], cells[0] + (f", {cells[1]}" if len(cells) > 1 else ""), number)
+        if self.table.get("section"):  # a table of people under «Til stede:», without a header
+            self.table.update({"kind": "people", "names": 0, "presence": None})
+            self._people_row(cells, line, number)
+            return
         self._keep(line)
 
     def _people_row(self, cells: list[str], line: str, number: int) -> None:
         table = self.table
         name = cells[table["names"]] if table["names"] < len(cells) else ""
+        used = {table["names"]}
         if table["names"] + 1 < len(cells) and re.fullmatch(r"[A-ZÆØÅ][\w-]+", name) and re.fullmatch(r"[A-ZÆØÅ][\w-]+", cells[table["names"] + 1]):
             name = f"{name} {cells[table['names'] + 1]}"  # «Fornavn | Etternavn»
+            used.add(table["names"] + 1)
         kind = table.get("section") or "present"
         presence = table.get("presence")
         if presence is not None and presence < len(cells):
@@ -661,10 +667,13 @@ class Reader:
                 kind = "absent"
             elif re.search(r"digital|teams|zoom", value, re.IGNORECASE):
                 kind = "present_online"
-        others = [c for i, c in enumerate(cells) if i not in (table["names"], table["names"] + 1, presence) and c]
+        others = [c for i, c in enumerate(cells) if i not in used and i != presence and c]
         organisation = next((c for c in others if organisation_of(f"x, {c}", "x")), None)
+        online = kind == "present_online" or any(ONLINE_MARK.search(c) for c in cells)
+        secretary = any(SECRETARY_MARK.search(c) for c in cells)
+        name = strip_marks(name).strip()
         for found in candidate_names(name, self.lexicon) or ([name] if self.people.resolve(name)[0] else []):
-            self._add(kind, found, number, organisation, online=kind == "present_online")
+            self._add(kind, found, number, organisation, online=online, secretary=secretary)
         self._keep(line)
 
     def _action_row(self, cells: list[str], line: str, number: int) -> None:
@@ -937,7 +946,8 @@ class Reader:
         the register or named in these minutes, or a group); otherwise None (the
         line stays text, listed for review)."""
         owner = _OWNER.search(task)
-        where = (item.number if item.number.lower().startswith("sak") else f"sak {item.number}") if item.number else f"saken «{item.title}»"
+        bare = item.number.rstrip(".):")
+        where = (bare if bare.lower().startswith("sak") else f"sak {bare}") if bare else f"saken «{item.title}»"
         if not owner:
             self.review.append(
                 f"linje {number}: oppfølgingspunkt i {where} uten ansvarlig: «{whole}». Skriv det som «- [ ] Oppgave. Ansvar: Navn.» når ansvarlig er kjent."
