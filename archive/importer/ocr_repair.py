@@ -107,7 +107,7 @@ REPAIR_VALID_NYNORSK = 2.0  # in Nynorsk, whose frequencies wordfreq hardly know
 CERTAIN = 2.5  # below this, a repair of a known word is marked uncertain
 AMBIGUOUS = 1.0  # another reading this close to the best makes a repair uncertain
 FLAG_KNOWN = -1.5  # a known word whose reading is at least 1/30 as likely is flagged …
-FLAG_RATE = 0.15  # … when at least this share of its letter came out damaged in the text
+FLAG_RATE = 0.1  # … when at least this share of its letter came out damaged in the text
 NOT_A_NAME = 1.5  # where a name stands, a common word is ~30× less likely than its frequency says
 NAME_BONUS = 1.0  # … and a name (Åge, Kåre) 10× more likely than its frequency as a word says
 CLEAN = 0.05  # a letter damaged this rarely: the text is clean in that letter
@@ -580,9 +580,10 @@ def _join_split_words(lines: _Lines, repairer: Repairer, result: RepairResult) -
             whole = (a + b).lower()
             if b[:1].isupper() or len(whole) < 4 or lexicon.direct_score(whole) is None:
                 continue
-            lone_capital = len(a) == 1 and a.isupper() and a not in "IÅ"  # «J ørgen»; «I» and «Å» are words
-            if lone_capital and lexicon.score(b.lower()) is None or lexicon.score(a.lower()) is None and lexicon.score(b.lower()) is None:
-                joins.append((first, second))
+            lone_letter = len(a) == 1 and a.lower() not in "iåoe"  # «J ørgen», «m øteleder»; «i», «å» are words
+            unknown = [piece for piece in (a, b) if lexicon.direct_score(piece.lower()) is None]
+            if lone_letter and unknown or len(unknown) == 2 or unknown and len(min(a, b, key=len)) <= 3:
+                joins.append((first, second))  # «prise ne», «arr angerte»: a short piece and an unknown one
         for first, second in reversed(joins):
             result.repairs.append(
                 Repair(lines.numbers[index], f"{first.group()} {second.group()}", first.group() + second.group(), ("delt ord",), (), first.start())

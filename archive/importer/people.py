@@ -47,6 +47,24 @@ _ORGANISATION_HINT = re.compile(
 )
 
 
+# The last part of a compound that names an organisation: «Drammensregionen», «Elverum Vekst».
+_ORGANISATION_HEADS = {
+    "regionen",
+    "region",
+    "kommune",
+    "vekst",
+    "utvikling",
+    "næringsråd",
+    "næringshage",
+    "forening",
+    "foreining",
+    "rådet",
+    "laget",
+    "senter",
+    "senteret",
+}
+
+
 def archive_lexicon(repo: Repository, lexicon: Lexicon) -> Lexicon:
     """The lexicon with the archive's own names on top."""
     people = [text for p in repo.people.values() for text in (p.name, *p.aliases)]
@@ -173,8 +191,9 @@ def display_name(tokens: list[str], lexicon: Lexicon) -> str:
     kept = tokens[:2]
     for token in tokens[2:4]:
         bare = token.strip(".")
-        if lexicon.direct_score(bare) is None and lexicon.compound_parts(bare) is not None:
-            break  # «Drammensregionen»: an organisation, not a surname
+        parts = lexicon.compound_parts(bare) if lexicon.direct_score(bare) is None else None
+        if parts and _ORGANISATION_HINT.fullmatch(parts[-1]) or parts and parts[-1] in _ORGANISATION_HEADS:
+            break  # «Drammensregionen»: an organisation, not a surname («Gurigard» is one)
         if _ORGANISATION_HINT.fullmatch(bare):
             break
         kept.append(token)
