@@ -230,6 +230,8 @@ def _heading_text(item: Item) -> str:
     «2) Veilys», «§ 3 Valg», «[4] Fremlegg» (a number put back), «Eventuelt»."""
     if item.restored:
         return f"[{item.number}] {item.title}".strip()
+    if item.written:
+        return item.written
     if not item.number:
         return item.title
     if item.scheme == "plain" and re.fullmatch(r"\d{1,3}", item.number):

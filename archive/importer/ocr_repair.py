@@ -677,8 +677,10 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
         return _Decision(None)
     if len(letters) < 2 or len(letters) < len(word) - 2:
         return _Decision(None)  # a number, or a code with a letter or two
-    if len(letters) <= 5 and all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
-        return _Decision(None)  # an abbreviation as written: IDI, ITV, IPR, KS
+    if all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
+        lower = word.lower()
+        if len(letters) <= 3 or len(letters) <= 5 and repairer.lexicon.score(lower) is None:
+            return _Decision(None)  # an abbreviation as written: IDI, ITV, IPR, KS, NHO
     after_name = (
         index > 0
         and _looks_like_name(tokens[index - 1].group())

@@ -173,6 +173,7 @@ class Item:
     scheme: str
     restored: bool = False
     lines: list[str] = field(default_factory=list)
+    written: str = ""  # the heading as the source writes it («Sak 1: Godkjenning», «Punkt 2 – Valg»)
 
 
 @dataclass
@@ -493,7 +494,12 @@ class Reader:
                         title, skip_next = plain(following), True
                 if not title:
                     self.review.append(f"linje {number}: saken {nr} har ingen tittel i kilden; skriv tittelen etter nummeret i overskriften.")
-                self.items.append(Item(nr, title.rstrip(":").strip(), number, scheme_here))
+                written = _MISREAD_ONE.sub("1", plain(stripped)).rstrip(":").strip()
+                if skip_next:
+                    written = f"{written} {title}"
+                if scheme_here in ("heading", "bullet", "caps"):
+                    written = title
+                self.items.append(Item(nr, title.rstrip(":").strip(), number, scheme_here, written=written))
                 section, subgroup, self.table, decision_pending = None, False, None, None
                 continue
             if index > first_item and scheme in ("case", "sak", "plain", "year", "roman") and _is_caps(stripped) and not label_of(stripped):
