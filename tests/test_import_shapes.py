@@ -227,3 +227,9 @@ def test_missing_tesseract_is_a_clear_refusal_from_the_script(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.endswith("Installer den med «apt-get install tesseract-ocr tesseract-ocr-nor» (Debian/Ubuntu) og prøv igjen.\n")
     assert not (tmp_path / "ut.md").exists()
+
+
+def test_a_small_word_at_the_start_of_a_line_is_no_stray_glyph():
+    # «i sak 18/2025» continues a sentence; «l Tilstede:» has a stray letter before its label.
+    text = "Referatet ble godkjent med en rettelse\ni sak 18/2025.\nl Tilstede: Kari Nordmo\n"
+    assert repair_text(text, load_lexicon()).text == "Referatet ble godkjent med en rettelse\ni sak 18/2025.\nTilstede: Kari Nordmo\n"

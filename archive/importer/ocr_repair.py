@@ -126,7 +126,7 @@ _LEADING_STRAY = re.compile(r"^(?P<indent>\s*)(?P<glyphs>[" + re.escape(_EDGE_GL
 _TRAILING_STRAY = re.compile(r"(?<=\S)(?P<glyphs>\s+[" + re.escape("|¦~^`´¨°_\\‘’'—") + r"]{1,3})\s*$")
 # A thin letter before a label: «l Tilstede:», «| Forfall:».
 _LEADING_THIN = re.compile(
-    r"^(?P<indent>\s*)(?P<glyphs>[lIi1!|])\s+(?=(?:til stede|tilstede|til stades|forfall|møteleder|møteleiar|referent|skrivar|dato|sted|stad|tid|sak)\b)",
+    r"^(?P<indent>\s*)(?P<glyphs>[lIi1!|])\s+(?=(?-i:[A-ZÆØÅ]))(?=(?:til stede|tilstede|til stades|forfall|møteleder|møteleiar|referent|skrivar|dato|sted|stad|tid|sak)\b)",
     re.IGNORECASE,
 )
 _HYPHENATED = re.compile(r"(?P<head>[^\W\d_][^\W_]*[@&]?[^\W_]*)-$")
