@@ -69,6 +69,7 @@ class Page:
     description: str = ""
     # The record or file the page is made from: a clash of addresses is told there.
     origin: Located | None = None
+    written: bool = False  # written by hand in docs/: the engine renders its Markdown
 
 
 # Markdown that would act inside a heading's text: written as character
