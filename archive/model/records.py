@@ -82,7 +82,7 @@ class RecordBuilder:
             spec = fields.get(key)
             if spec is None and key == "render_macros":
                 # Minutes are shown as written: never a template, whatever they say.
-                self.report(key_line, f"«render_macros» er ikke tillatt i {schema.label}: teksten vises alltid som den er skrevet. Slett linjen.")
+                self.report(key_line, "«render_macros» er ikke tillatt i et referat: referatet vises alltid slik det er skrevet. Slett linjen.")
                 continue
             if spec is None:
                 suggestion = closest(key, list(fields))

@@ -36,25 +36,31 @@ def report_template(body: str, first_line: int, report: Report, macros: Collecti
         return
     known = ", ".join(macros)
     for node in tree.body:
-        line = first_line + node.lineno - 1
         if isinstance(node, nodes.Output):
             for part in node.nodes:
                 if isinstance(part, nodes.TemplateData):
                     continue
                 problem = _call_problem(part, macros)
                 if problem:
-                    report(line, f"{problem} Bare kall av sidens makroer er tillatt ({known}), med tekst, tall eller true/false som verdier.")
+                    report(
+                        first_line + part.lineno - 1,
+                        f"{problem} Bare kall av sidens makroer er tillatt ({known}), med tekst, tall eller true/false som verdier.",
+                    )
         else:
-            report(line, f"«{{% … %}}» er ikke tillatt i en side. Bare kall av sidens makroer er tillatt ({known}).")
+            report(first_line + node.lineno - 1, f"«{{% … %}}» er ikke tillatt i en side. Bare kall av sidens makroer er tillatt ({known}).")
 
 
-def macro_calls(body: str) -> list[tuple[int, str, list, dict]]:
-    """The macro calls of a page that `report_template` accepted: (line in the body, name, args, kwargs)."""
+def macro_calls(body: str, macros: Collection[str]) -> list[tuple[int, str, list, dict]]:
+    """The calls `report_template` accepts, with their line in the body: (line, name, args, kwargs)."""
+    try:
+        tree = _parse(body)
+    except TemplateSyntaxError:
+        return []
     calls = []
-    for node in _parse(body).body:
+    for node in tree.body:
         for part in node.nodes if isinstance(node, nodes.Output) else []:
-            if isinstance(part, nodes.Call) and isinstance(part.node, nodes.Name):
-                calls.append((node.lineno, part.node.name, [a.value for a in part.args], {k.key: k.value.value for k in part.kwargs}))
+            if not isinstance(part, nodes.TemplateData) and _call_problem(part, macros) is None:
+                calls.append((part.lineno, part.node.name, [a.value for a in part.args], {k.key: k.value.value for k in part.kwargs}))
     return calls
 
 

@@ -59,7 +59,7 @@ def check_site(root: Path, site_url: str) -> tuple[Repository, list[Page], list[
     if problems:
         return repo, [], problems
     pages = site_pages(repo, site_url)
-    return repo, pages, site_problems(repo, pages)
+    return repo, pages, sorted(site_problems(repo, pages))
 
 
 def site_problems(repo: Repository, pages: list[Page]) -> list[Problem]:
@@ -81,10 +81,8 @@ def _macro_problems(repo: Repository, page: WrittenPage) -> list[Problem]:
         problems.append(Problem(page.path, line, message))
 
     report_template(page.body, page.body_first_line, report, PARTS)
-    if problems:
-        return problems
     where = Where(repo, page.src_path, "")
-    for line, name, args, kwargs in macro_calls(page.body):
+    for line, name, args, kwargs in macro_calls(page.body, PARTS):
         try:
             PARTS[name](where, *args, **kwargs)
         except (PartError, TypeError) as error:

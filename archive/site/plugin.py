@@ -218,6 +218,9 @@ class ArchivePlugin(BasePlugin):
             self.outputs.stop()
         self._clean_scratch()
 
+    def on_shutdown(self) -> None:
+        self.preview.close()
+
     def _clean_scratch(self) -> None:
         if self.scratch is not None:
             shutil.rmtree(self.scratch, ignore_errors=True)

@@ -10,6 +10,7 @@ DNS rebinding (MkDocs' server does not check `Host:`).
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import threading
 from pathlib import Path
@@ -52,6 +53,7 @@ class Preview:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._problems: list[Problem] = []
+        self._aside: str | None = None
         self.allowed_hosts: set[str] = set()
 
     def show_problems(self, problems: list[Problem]) -> None:
@@ -67,8 +69,15 @@ class Preview:
         """While a file is invalid, the build writes nothing where the server reads
         (MkDocs empties its folder before it builds): it builds into a folder of its
         own, and the last good site stays served."""
-        config.site_dir = tempfile.mkdtemp(prefix="naeringsgruppen-ugyldig-")
+        if self._aside is None:
+            self._aside = tempfile.mkdtemp(prefix="naeringsgruppen-ugyldig-")
+        config.site_dir = self._aside
         return config
+
+    def close(self) -> None:
+        if self._aside is not None:
+            shutil.rmtree(self._aside, ignore_errors=True)
+            self._aside = None
 
     def files_while_invalid(self, files: Files, config) -> Files:
         return Files([])
