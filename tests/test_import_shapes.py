@@ -233,3 +233,12 @@ def test_a_small_word_at_the_start_of_a_line_is_no_stray_glyph():
     # «i sak 18/2025» continues a sentence; «l Tilstede:» has a stray letter before its label.
     text = "Referatet ble godkjent med en rettelse\ni sak 18/2025.\nl Tilstede: Kari Nordmo\n"
     assert repair_text(text, load_lexicon()).text == "Referatet ble godkjent med en rettelse\ni sak 18/2025.\nTilstede: Kari Nordmo\n"
+
+
+def test_an_unnumbered_item_between_numbered_ones_becomes_a_part_of_the_one_before(repo):
+    # The validator refuses «## …» without a number between numbered items.
+    text = HEADER + "1. GODKJENNING\nGodkjent.\n\nORIENTERING FRA LEDER\nLeder orienterte.\n\n2. BUDSJETT\nVedtatt.\n"
+    result = _draft(text, repo)
+    assert _headings(result.text) == ["1. GODKJENNING", "2. BUDSJETT"]
+    assert "### ORIENTERING FRA LEDER" in result.text
+    assert any("«ORIENTERING FRA LEDER» har ikke nummer" in line for line in result.text.splitlines())

@@ -207,21 +207,31 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
         front.append("vedlegg:")
         front += [f"  - tittel: {yaml_scalar(title)}" for title in facts.attachments]
     front.append(f"kilde: {yaml_scalar(facts.source)}")
+    headings = [_heading_text(item) for item in items]
+    numbers_read = [parse_heading(heading)[0] for heading in headings]
+    numbered = [index for index, number in enumerate(numbers_read) if number]
+    part_of_item: set[int] = set()
+    seen: set[str] = set()
+    for index, number in enumerate(numbers_read):
+        key = number_key(number) if number else ""
+        if key and key in seen:  # a number used twice is no agenda: the second stays a part of the item before
+            part_of_item.add(index)
+        elif not key and len(numbered) >= 2 and numbered[0] < index < numbered[-1]:
+            # Without a number between numbered items: as a part of the item before, as the validator asks.
+            part_of_item.add(index)
+            review = [
+                *review,
+                f"linje {items[index].line}: «{headings[index]}» har ikke nummer og står mellom nummererte saker; den er skrevet som en del av saken før («###»).",
+            ]
+        seen.add(key)
     comment = ["# Til gjennomsyn (laget av scripts/import_minutes.py; linjenumrene gjelder kildefilen; slett når alt er sjekket):"]
     comment += [f"#   {line}" for line in review]
     if people_note:
         comment.append(people_note)
     body: list[str] = [*intro, ""]
-    numbers: set[str] = set()
-    for item in items:
-        heading = _heading_text(item)
-        number, _, _ = parse_heading(heading)
-        key = number_key(number) if number else ""
-        if key and key in numbers:  # a number used twice is no agenda: the second stays a part of the item before
-            body += [f"### {without_raw_html(heading)}", "", *item.lines, ""]
-            continue
-        numbers.add(key)
-        body += [f"## {without_raw_html(heading)}", "", *item.lines, ""]
+    for index, item in enumerate(items):
+        marks = "###" if index in part_of_item else "##"
+        body += [f"{marks} {without_raw_html(headings[index])}", "", *item.lines, ""]
     return "\n".join(["---", *front, *comment, "---", "", *tidy(body)]) + "\n"
 
 

@@ -695,7 +695,7 @@ class Reader:
             self._keep(line)
             return
         text = task.rstrip(".") + "." + (f" Ansvar: {owner}." if owner else "") + (f" Frist: {due}." if due else "")
-        follow_up = self._follow_up(item, text, task, number, proposals=True)
+        follow_up = self._follow_up(item, text, task, number)
         if follow_up:
             item.lines.append(follow_up)
         else:
@@ -947,7 +947,7 @@ class Reader:
             return
         self._keep(line, item=item)
 
-    def _follow_up(self, item: Item, task: str, whole: str, number: int, proposals: bool = False) -> str | None:
+    def _follow_up(self, item: Item, task: str, whole: str, number: int) -> str | None:
         """A follow-up as a task-list item when the text names an owner (a person in
         the register or named in these minutes, or a group); otherwise None (the
         line stays text, listed for review)."""
@@ -1053,6 +1053,3 @@ def without_raw_html(text: str) -> str:
 
 def not_minutes_text(text: str) -> bool:
     return bool(_NOT_MINUTES_TEXT.search(text))
-
-
-ROLE_WORDS = ROLES
