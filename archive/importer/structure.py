@@ -34,7 +34,6 @@ from archive.importer.ocr_repair import STRAY_GLYPHS
 from archive.importer.people import (
     CHAIR_MARK,
     ONLINE_MARK,
-    ROLES,
     SECRETARY_MARK,
     PeopleIndex,
     Proposals,
