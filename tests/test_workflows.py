@@ -253,6 +253,9 @@ def test_pull_request_workflow():
     # The importer's tests need Debian's Bokmål dictionary, in CI as in .ci/run.
     assert re.search(r"apt-get install -y[^\n]*(\\\n[^\n]*)*\bhunspell-no\b", installs), installs
     assert re.search(r"^apt-get install -y .*\bhunspell-no\b", CI_RUN.read_text(encoding="utf-8"), re.M)
+    for package in ("tesseract-ocr", "tesseract-ocr-nor", "poppler-utils"):  # the importer reads scans
+        assert re.search(rf"apt-get install -y[^\n]*(\\\n[^\n]*)*\b{package}\b", installs), package
+        assert re.search(rf"^apt-get install -y .*\b{package}\b", CI_RUN.read_text(encoding="utf-8"), re.M), package
     uploads = [s for _, s in steps(wf) if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"
     # Nothing from a pull request is published: no Pages deployment, no write permission.
