@@ -74,6 +74,7 @@ def grow(root: Path, today: dt.date | None = None) -> list[Path]:
             written.append(target)
             break
         target.unlink(missing_ok=True)
+        target.with_name(target.stem + ".nye-personer.yaml").unlink(missing_ok=True)  # the importer's proposals
     return written
 
 

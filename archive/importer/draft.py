@@ -35,9 +35,10 @@ from archive.importer.ocr_repair import (
 from archive.importer.people import PROPOSALS_SUFFIX, Proposals, archive_lexicon, normal
 from archive.importer.sources import RECOGNISED, SourceError, read_source
 from archive.importer.structure import Facts, Item, Reader, not_minutes_text, tidy, without_raw_html
+from archive.model import schema
+from archive.model.front_matter import write_front_matter
 from archive.model.minutes import number_key, parse_heading
 from archive.model.repository import Repository
-from archive.model.scaffold import yaml_scalar
 
 
 @dataclass
@@ -180,33 +181,28 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
     """The draft file: front matter (the facts, then the review list as a YAML
     comment, and where the proposed people are) and the body (the introduction,
     then one `##` heading per item)."""
-    front: list[str] = [f"gruppe: {yaml_scalar(facts.group)}"]
+    values: dict = {"gruppe": facts.group}
     if facts.date:
-        front.append(f"dato: {facts.date.isoformat()}")
-    for key, value in (("start", facts.start), ("slutt", facts.end)):
+        values["dato"] = facts.date
+    for key, value in (("start", facts.start), ("slutt", facts.end), ("sted", facts.place), ("digitalt", facts.online)):
         if value:
-            front.append(f'{key}: "{value}"')
-    for key, value in (("sted", facts.place), ("digitalt", facts.online)):
-        if value:
-            front.append(f"{key}: {yaml_scalar(value)}")
-    front.append("status: utkast")
+            values[key] = value
+    values["status"] = "utkast"
     for key, value in (("møteleder", facts.chair), ("referent", facts.secretary)):
         if value:
-            front.append(f"{key}: {yaml_scalar(value)}")
-    for key, values in (
+            values[key] = value
+    for key, many in (
         ("tilstede", facts.present),
         ("tilstede_digitalt", facts.present_online),
         ("forfall", facts.absent),
         ("inviterte", facts.invited),
         ("arrangementer", facts.events),
     ):
-        if values:
-            front.append(f"{key}:")
-            front += [f"  - {yaml_scalar(v)}" for v in values]
+        if many:
+            values[key] = list(many)
     if facts.attachments:
-        front.append("vedlegg:")
-        front += [f"  - tittel: {yaml_scalar(title)}" for title in facts.attachments]
-    front.append(f"kilde: {yaml_scalar(facts.source)}")
+        values["vedlegg"] = [{"tittel": title} for title in facts.attachments]
+    values["kilde"] = facts.source
     headings = [_heading_text(item) for item in items]
     numbers_read = [parse_heading(heading)[0] for heading in headings]
     numbered = [index for index, number in enumerate(numbers_read) if number]
@@ -232,7 +228,8 @@ def write_draft(facts: Facts, intro: list[str], items: list[Item], review: list[
     for index, item in enumerate(items):
         marks = "###" if index in part_of_item else "##"
         body += [f"{marks} {without_raw_html(headings[index])}", "", *item.lines, ""]
-    return "\n".join(["---", *front, *comment, "---", "", *tidy(body)]) + "\n"
+    # Through python-frontmatter, in the schema's order (archive/model/front_matter.py).
+    return write_front_matter(values, schema.MEETING, "\n".join(tidy(body)), comments=comment)
 
 
 def _heading_text(item: Item) -> str:
