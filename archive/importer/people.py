@@ -21,11 +21,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from archive.importer.lexicon import Lexicon
-from archive.model.repository import Repository
+from archive.model.repository import PROPOSED_PEOPLE_SUFFIX, Repository
 from archive.model.scaffold import yaml_scalar
 from archive.model.schema import ORGANISATION_TYPES
 
-PROPOSALS_SUFFIX = ".nye-personer.yaml"
+PROPOSALS_SUFFIX = PROPOSED_PEOPLE_SUFFIX
 
 ONLINE_MARK = re.compile(r"\(\s*(?:digitalt|digital|teams|på teams|via teams|video|zoom)\s*\)", re.IGNORECASE)
 SECRETARY_MARK = re.compile(r"\(\s*(?:sekretær|referent|skrivar)\s*\)", re.IGNORECASE)

@@ -50,6 +50,7 @@ MAX_RECORDS = 5_000  # in one data file: people, organisations, events …
 MAX_ATTACHMENT_BYTES = 20_000_000
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 FILE_SUFFIXES = IMAGE_SUFFIXES | frozenset({".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".ppt", ".odt", ".ods", ".odp", ".txt", ".csv"})
+PROPOSED_PEOPLE_SUFFIX = ".nye-personer.yaml"  # what the importer writes beside a draft (archive/importer/people.py)
 _MEETING_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -591,6 +592,16 @@ def _sort_meeting_folder(path: Path, rel: str, parts: list[str], suffix: str, wa
         return
     if len(parts) == 4 and parts[2] == "vedlegg" and suffix in FILE_SUFFIXES:
         _add_file(path, rel, "/".join(parts), walk, problems)
+        return
+    if path.name.endswith(PROPOSED_PEOPLE_SUFFIX):
+        problems.append(
+            Problem(
+                rel,
+                0,
+                "dette er importens forslag til nye personer og organisasjoner. Legg oppføringene du godtar til i "
+                "data/personer.yaml og data/organisasjoner.yaml (se «Importere et referat» i veiledningen), og slett så denne filen.",
+            )
+        )
         return
     problems.append(
         Problem(
