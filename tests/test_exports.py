@@ -153,7 +153,7 @@ def test_the_data_page_lists_every_public_field_and_no_private_one():
         for spec in kind.fields:
             row = f"<code>{spec.key}</code>"
             assert (row in section) == spec.public or spec.key in ("epost", "telefon"), spec.key
-    assert "aldri med: offentlig, andre_skrivemåter, merknad, kilde." in text
+    assert "aldri med: offentlig, samtykke, andre_skrivemåter, merknad, kilde." in text
 
 
 # -- site_url as MkDocs reads it -----------------------------------------------
