@@ -232,8 +232,10 @@ def measure_filter(browser, base: str, address: str, selector: str) -> dict | No
         page.evaluate(
             """() => {
               const count = document.querySelector(".archive-filter-count");
-              new MutationObserver(() => { if (window.__countChanged === null) window.__countChanged = performance.now(); })
-                .observe(count, { childList: true, characterData: true, subtree: true });
+              // Done when the list says what it shows («Viser 50 av 312.», «Ingen treff.»), not while it fetches.
+              new MutationObserver(() => {
+                if (window.__countChanged === null && /^(Viser|Ingen)/.test(count.textContent)) window.__countChanged = performance.now();
+              }).observe(count, { childList: true, characterData: true, subtree: true });
             }"""
         )
         started = page.evaluate("() => performance.now()")

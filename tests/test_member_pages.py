@@ -186,10 +186,15 @@ def test_a_focus_area_with_many_items_gets_a_page_per_year(repo, monkeypatch):
     finally:
         repo.items_by_focus_area["gronn-omstilling"].pop()
     main, *years = pages
-    assert [p.src for p in years] == [paths.focus_area_year_page("gronn-omstilling", y) for y in (2026, 2025)]
+    # A year with more items than a page holds goes on over numbered pages.
+    year_2025 = paths.focus_area_year_page("gronn-omstilling", 2025)
+    assert [p.src for p in years] == [paths.focus_area_year_page("gronn-omstilling", 2026), year_2025, paths.numbered_page(year_2025, 2)]
     soup = BeautifulSoup(page_text(main), "html.parser")
-    assert _timeline(soup) == ["15. januar 2026: 1. Grønn plan for 2026"]  # the newest year that fits
+    newest = _timeline(soup)
+    assert len(newest) == 2 and newest[0] == "15. januar 2026: 1. Grønn plan for 2026"  # the newest items, across years
     assert [a.get_text() for a in soup.select(".year-list a")] == ["2026", "2025"]
-    by_year = [_timeline(BeautifulSoup(page_text(p), "html.parser")) for p in years]
-    assert by_year[0] == ["15. januar 2026: 1. Grønn plan for 2026"]
-    assert len(by_year[1]) == 4 and all("2025" in h for h in by_year[1])  # every item on exactly one year page
+    by_page = [_timeline(BeautifulSoup(page_text(p), "html.parser")) for p in years]
+    assert by_page[0] == ["15. januar 2026: 1. Grønn plan for 2026"]
+    of_2025 = by_page[1] + by_page[2]
+    assert len(by_page[1]) == 2 and len(of_2025) == 4 and len(set(of_2025)) == 4 and all("2025" in h for h in of_2025)  # each item once
+    assert newest[1] == by_page[1][0]

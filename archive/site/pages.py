@@ -18,18 +18,15 @@ import re
 import shutil
 from pathlib import Path
 
-from archive.views import exports, registers, search
-
 from archive.model import paths, schema
-
-from archive.views import directory, front, meetings
-from archive.views.html import Markup, slug, table, tag
-from archive.safety.markdown import render_markdown
-from archive.views.pages import Heading, Page, fill, html_blocks, to_markdown
 from archive.model.paths import generated_part_name, page_url
 from archive.model.repository import Page as SourcePage
 from archive.model.repository import Repository
 from archive.model.scaffold import yaml_scalar
+from archive.safety.markdown import render_markdown
+from archive.views import exports, member_pages, registers, search
+from archive.views.html import Markup, slug, table, tag
+from archive.views.pages import Heading, Page, fill, html_blocks, to_markdown
 
 ASSETS_SOURCE = Path("overrides") / "assets"
 
@@ -83,6 +80,15 @@ def _heading(line: str, level: int) -> str | None:
     return text.rstrip("#").rstrip() or text[:1] or raw[:1]
 
 
+_CODE_SPAN = re.compile(r"(`+)([^`]+?)\1")
+
+
+def _plain(heading: str) -> str:
+    """A heading's text as it reads: «Personer (`data/personer.yaml`)» without the code marks,
+    which the outline would show as written."""
+    return _CODE_SPAN.sub(lambda m: m.group(2).strip(), heading)
+
+
 def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
     """A page from docs/: its `##` headings for the contents list, the rest rendered as minutes are."""
     title = page.title or ""
@@ -109,11 +115,11 @@ def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
             continue
         h1, h2, part = _heading(line, 1), _heading(line, 2), generated_part_name(line)
         if h1 and not blocks and not "".join(chunk).strip():
-            title = title or h1
-            blocks.append(Heading(1, h1, ""))
+            title = title or _plain(h1)
+            blocks.append(Heading(1, _plain(h1), ""))
         elif h2:
             flush()
-            blocks.append(Heading(2, h2, slug(h2)))
+            blocks.append(Heading(2, _plain(h2), slug(h2)))
         elif part is not None:
             flush()
             blocks.append(parts.get(part, Markup("")))
@@ -127,23 +133,7 @@ def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
 
 
 def site_pages(repo: Repository, site_url: str) -> list[Page]:
-    pages = [
-        front.front_page(repo),
-        meetings.meeting_archive(repo),
-        meetings.meetings_by_group(repo),
-        directory.focus_area_index(repo),
-        *(page for area in repo.focus_areas for page in directory.focus_area_pages(repo, area)),
-        directory.groups_page(repo),
-        directory.cluster_directory(repo),
-        directory.contacts_index(repo),
-        *(directory.person_page(repo, person) for person in repo.people.values()),
-        directory.organisation_list(repo),
-        registers.action_register(repo),
-        *registers.decision_pages(repo),
-        *registers.attendance_pages(repo),
-        registers.calendar_page(repo, site_url),
-        *(meetings.meeting_page(repo, meeting) for meeting in repo.meetings),
-    ]
+    pages = member_pages(repo, site_url)  # the generated pages (archive/views/__init__.py)
     parts = generated_parts(site_url)
     pages += [handwritten_page(page, parts) for page in repo.pages.values()]
     pages.append(search.search_page(repo))  # the search (archive/views/search.py)

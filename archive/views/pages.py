@@ -29,6 +29,12 @@ class Heading:
     level: int
     text: str  # plain text, shown as typed
     anchor: str
+    lang: str = ""  # the language of the text when it is not the site's (minutes in Nynorsk: "nn")
+
+    def attributes(self) -> str:
+        """The heading's attribute list for the engine's Markdown (attr_list): « {#sak-3 lang=nn}», or ""."""
+        parts = ([f"#{self.anchor}"] if self.anchor else []) + ([f"lang={self.lang}"] if self.lang else [])
+        return f" {{{' '.join(parts)}}}" if parts else ""
 
 
 class Later:
@@ -65,6 +71,8 @@ class Page:
     searchable: bool = False
     hide: tuple[str, ...] = ()  # parts of the theme to hide: "toc", "navigation"
     description: str = ""
+    feed: str = ""  # a news feed of its own, from the site's root (overrides/main.html names it in <head>)
+    feed_title: str = ""
 
 
 # Markdown that would act inside a heading's text: written as character
@@ -91,12 +99,14 @@ def to_markdown(page: Page, html: list[str] | None = None) -> str:
         meta["hide"] = list(page.hide)
     if page.description:
         meta["description"] = str(escape(page.description))
+    if page.feed:
+        meta["feed"] = page.feed
+        meta["feed_title"] = str(escape(page.feed_title))
     lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
     number = 0
     for block in page.blocks:
         if isinstance(block, Heading):
-            anchor = f" {{#{block.anchor}}}" if block.anchor else ""
-            lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
+            lines += [f"{'#' * block.level} {heading_text(block.text)}{block.attributes()}", ""]
         else:
             digest = hashlib.blake2b(html[number].encode("utf-8"), digest_size=6).hexdigest() if html is not None else ""
             lines += [f"<!--slot:{number}:{digest}-->", ""]
@@ -114,7 +124,7 @@ def page_text(page: Page) -> str:
     out = [f"<!-- title: {page.title} -->"]
     for block in page.blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {block.text}" + (f" {{#{block.anchor}}}" if block.anchor else ""))
+            out.append(f"{'#' * block.level} {block.text}{block.attributes()}")
         else:
             text = str(block.make() if isinstance(block, Later) else block)
             if text:

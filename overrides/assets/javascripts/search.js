@@ -406,6 +406,8 @@
     var timer = null;
     open.hidden = false;
     close.hidden = false;
+    // The key / is for keyboards: a touch screen is told nothing about it.
+    if (window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches) input.placeholder = "Søk (tast /)";
 
     function expand() {
       form.classList.add("site-search--open");
