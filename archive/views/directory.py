@@ -101,7 +101,7 @@ def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
     area = repo.focus_areas[area_id]
     here = paths.focus_area_page(area_id)
     group = repo.groups.get(area.working_group or "")
-    page = Page(here, area.name, searchable=True)
+    page = Page(here, area.name, searchable=True, origin=area)
     page.blocks.append(breadcrumb(here, [(paths.FOCUS_AREAS_PAGE, "Satsingsområder")]))
     page.blocks.append(Heading(1, area.name, ""))
     top: list[Markup] = [search_filters(type="Satsingsområde", satsingsomrade=area.name)]
@@ -137,7 +137,7 @@ def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
     crumbs = [(paths.FOCUS_AREAS_PAGE, "Satsingsområder"), (here, area.name)]
     for year in years:
         src = year_pages[year]
-        year_page = Page(src, f"{area.name} {year}")
+        year_page = Page(src, f"{area.name} {year}", origin=area)
         year_page.blocks.append(breadcrumb(src, crumbs))
         year_page.blocks.append(Heading(1, f"{area.name} {year}", ""))
         year_page.blocks.append(tag("p", f"{plural(len(by_year[year]), 'sak', 'saker')} om satsingsområdet i {year}, nyeste først."))
@@ -221,7 +221,14 @@ def group_page(repo: Repository, group: model.Group, site_url: str) -> Page:
     from archive.views import exports
 
     here = paths.group_page(group.id)
-    page = Page(here, group.name, searchable=True, feed=f"{paths.EXPORT_DIR}/{exports.group_feed_file(group.id)}", feed_title=f"Referater fra {group.name}")
+    page = Page(
+        here,
+        group.name,
+        searchable=True,
+        origin=group,
+        feed=f"{paths.EXPORT_DIR}/{exports.group_feed_file(group.id)}",
+        feed_title=f"Referater fra {group.name}",
+    )
     page.blocks.append(breadcrumb(here, [(paths.CONTACTS_PAGE, "Kontakter"), (paths.GROUPS_PAGE, "Grupper")]))
     page.blocks.append(Heading(1, group.name, ""))
     rows: list[tuple] = []
@@ -504,7 +511,7 @@ PERSON_MEETINGS = 25
 
 def person_page(repo: Repository, person: model.Person) -> Page:
     here = paths.person_page(person.id)
-    page = Page(here, person.name, searchable=True)
+    page = Page(here, person.name, searchable=True, origin=person)
     page.blocks.append(
         breadcrumb(here, [(paths.CONTACTS_PAGE, "Kontakter")]),
     )
@@ -591,7 +598,7 @@ def person_meeting_pages(repo: Repository, person: model.Person) -> list[Page]:
         return []
     src = paths.person_meetings_page(person.id)
     crumbs = [(paths.CONTACTS_PAGE, "Kontakter"), (paths.person_page(person.id), person.name)]
-    page = Page(src, f"Møter: {person.name}")
+    page = Page(src, f"Møter: {person.name}", origin=person)
     page.blocks.append(breadcrumb(src, crumbs))
     page.blocks.append(Heading(1, f"Møter: {person.name}", ""))
     page.blocks.append(tag("p", f"{plural(len(meetings), 'møte', 'møter')}, nyeste først."))

@@ -217,7 +217,7 @@ def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
 def meeting_page(repo: Repository, meeting: model.Meeting) -> Page:
     """The meeting page: what came out of it first, then the agenda as written, then who was there."""
     here = meeting.src_path
-    page = Page(here, meeting_heading(repo, meeting), searchable=True)
+    page = Page(here, meeting_heading(repo, meeting), searchable=True, origin=meeting)
     page.blocks.append(Later(partial(meeting_breadcrumb, repo, meeting, here), searchable=False))
     page.blocks.append(Heading(1, page.title, ""))
     page.blocks.append(Later(partial(meeting_lead, repo, meeting, here), searchable=False))
@@ -535,7 +535,7 @@ def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE)
         rows.append(("Om gruppen", group_link(repo, group.id, here)))
         page.blocks.append(definition_list(rows))
         src = paths.group_meetings_page(group.id)
-        group_page = Page(src, f"Møter i {group.name}", hide=("navigation",))
+        group_page = Page(src, f"Møter i {group.name}", hide=("navigation",), origin=group)
         crumbs = [(paths.ARCHIVE_PAGE, "Møter"), (paths.ARCHIVE_BY_GROUP_PAGE, "Etter gruppe")]
         group_page.blocks.append(breadcrumb(src, crumbs))
         group_page.blocks.append(Heading(1, f"Møter i {group.name}", ""))

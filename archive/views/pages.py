@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from archive.model import Located
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -73,6 +75,8 @@ class Page:
     description: str = ""
     feed: str = ""  # a news feed of its own, from the site's root (overrides/main.html names it in <head>)
     feed_title: str = ""
+    # The record or file the page is made from: a clash of addresses is told there.
+    origin: Located | None = None
 
 
 # Markdown that would act inside a heading's text: written as character

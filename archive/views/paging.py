@@ -86,7 +86,7 @@ def paged(
     pages = [first]
     for number, piece in enumerate(pieces[1:], start=2):
         here = sources[number - 1]
-        page = Page(here, f"{title}, side {number}", hide=first.hide)
+        page = Page(here, f"{title}, side {number}", hide=first.hide, origin=first.origin)
         page.blocks.append(breadcrumb(here, [*crumbs, (first.src, title)]))
         page.blocks.append(Heading(1, f"{title}, side {number}", ""))
 
