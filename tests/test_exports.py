@@ -284,6 +284,7 @@ def test_the_build_writes_every_file(fixture_site):
         "kalender-testgruppen.ics",
         "kalender.ics",
         "schema.json",
+        "sitemap.xml",
     ]
     # One calendar file per dated meeting (the undated one has none), and the registers' rows.
     assert [n for n in names if n.startswith("mote-")] == [

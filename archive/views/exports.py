@@ -41,6 +41,7 @@ TIMEZONE = "Europe/Oslo"
 PRODID = "-//Osloregionen//Møtearkiv for Næringsgruppen//NO"
 PUBLISHER = "Osloregionen – Faggruppe for næringssamarbeid"
 FEED_LENGTH = 50
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 
 def group_calendar_file(group_id: str) -> str:
@@ -480,6 +481,9 @@ def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dic
         FEED_FILE: atom_feed(repo, site_url),
         DATA_FILE: open_data_json(repo, site_url, generated),
         SCHEMA_FILE: json_schema_text(),
+        # The theme takes every <link rel="alternate"> for another language of the site and
+        # reads the sitemap beside it: the feeds' links (overrides/main.html) point here.
+        "sitemap.xml": EMPTY_SITEMAP,
     }
     by_group: dict[str, list[CalendarItem]] = {group_id: [] for group_id in repo.groups}
     for item in items:  # one pass, not one per group

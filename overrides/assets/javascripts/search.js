@@ -263,29 +263,47 @@
     return queries;
   }
 
-  // Runs the query and its variants, best first; `filters` as Pagefind takes them.
-  function runSearch(query, filters) {
+  // Pages about the site itself (the guide, the help, open data): they come after
+  // the archive's own pages, whatever their score (archive/views/search.py: GUIDE).
+  var ABOUT_THE_SITE = "Om nettstedet";
+
+  // Each search as two: the archive's pages, then the pages about the site, unless
+  // the reader chose a kind of page; `sort` as Pagefind takes it (by date).
+  function searchInParts(pagefind, query, filters, sort) {
+    var options = function (extra) {
+      var chosen = Object.keys(filters).length ? { all: [filters, extra] } : extra;
+      return sort ? { filters: chosen, sort: sort } : { filters: chosen };
+    };
+    if (filters.type) return pagefind.search(query, sort ? { filters: filters, sort: sort } : { filters: filters }).then(function (found) { return [found]; });
+    return Promise.all([pagefind.search(query, options({ not: { type: ABOUT_THE_SITE } })), pagefind.search(query, options({ type: ABOUT_THE_SITE }))]);
+  }
+
+  // Runs the query and its variants, best first (or by date, with `sort`); `filters` as Pagefind takes them.
+  function runSearch(query, filters, sort) {
     var trimmed = query.trim();
     return Promise.all([loadPagefind(), trimmed ? plan(trimmed) : Promise.resolve([])]).then(function (ready) {
       var pagefind = ready[0], words = ready[1];
-      if (!words.length) {
-        return pagefind.search(null, { filters: filters }).then(function (found) {
-          return { results: found ? found.results : [], words: [] };
-        });
-      }
-      var queries = variants(words);
-      return Promise.all(queries.map(function (q) { return pagefind.search(q.query, { filters: filters }); })).then(function (searches) {
+      var queries = words.length ? variants(words) : [{ query: null, tier: 1 }];
+      return Promise.all(queries.map(function (q) { return searchInParts(pagefind, q.query, filters, sort); })).then(function (searches) {
         // A page found by several spellings counts in its best tier, with its best score there.
         var byId = {};
-        searches.forEach(function (search, n) {
-          (search ? search.results : []).forEach(function (result) {
-            var found = { result: result, tier: queries[n].tier, score: result.score };
-            var seen = byId[result.id];
-            if (!seen || found.tier < seen.tier || (found.tier === seen.tier && found.score > seen.score)) byId[result.id] = found;
+        var position = 0;
+        searches.forEach(function (parts, n) {
+          parts.forEach(function (search, part) {
+            (search ? search.results : []).forEach(function (result) {
+              position += 1;
+              var found = { result: result, part: part, tier: queries[n].tier, score: result.score, position: position };
+              var seen = byId[result.id];
+              if (!seen || found.tier < seen.tier || (found.tier === seen.tier && found.score > seen.score)) byId[result.id] = found;
+            });
           });
         });
         var merged = Object.keys(byId).map(function (id) { return byId[id]; });
-        merged.sort(function (a, b) { return a.tier - b.tier || b.score - a.score; });
+        merged.sort(function (a, b) {
+          if (a.part !== b.part) return a.part - b.part;
+          if (sort) return a.tier - b.tier || a.position - b.position;  // Pagefind's date order within each tier
+          return a.tier - b.tier || b.score - a.score;
+        });
         return { results: merged.map(function (m) { return m.result; }), words: words };
       });
     });
@@ -300,21 +318,43 @@
     return node;
   }
 
-  // Pagefind's excerpts are escaped text with <mark> around the hits; they are
-  // rebuilt here as text and mark elements, so nothing else can pass as markup.
+  // Pagefind's excerpts are text with «<» and «>» escaped (but not «&») and <mark>
+  // around the hits. So «&lt;» in an excerpt is «<» on the page, or «&lt;» as it was
+  // typed there: the page's own text (data.content) tells which. The excerpt is
+  // rebuilt as text and mark elements, as it stands on the page, so nothing can
+  // pass as markup and no entity is ever read (or cut in two).
   // An excerpt cut in the middle of a sentence starts at the next one, or with «…»,
   // and one cut before its end ends with «…».
-  function excerpt(html) {
-    var paragraph = element("p", "search-result__excerpt");
-    var holder = document.createElement("template");
+  function asOnThePage(html, content) {
     var parts = [];
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      holder.innerHTML = part;
-      if (holder.content.textContent) parts.push({ text: holder.content.textContent, marked: marked });
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
+      if (piece === "<mark>") return true;
+      if (piece === "</mark>") return false;
+      if (piece) parts.push({ text: piece, marked: marked });
       return marked;
     }, false);
+    var pattern = parts.map(function (part) {
+      return "(" + part.text.split(/(&lt;|&gt;|\s+)/).map(function (bit) {
+        if (bit === "&lt;") return "(?:<|&lt;)";
+        if (bit === "&gt;") return "(?:>|&gt;)";
+        if (/^\s+$/.test(bit)) return "\\s+";
+        return bit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join("") + ")";
+    }).join("");
+    var match = null;
+    if (content && parts.length) {
+      try { match = new RegExp(pattern).exec(content); } catch (error) { match = null; }
+    }
+    parts.forEach(function (part, i) {
+      // Without the page's text, «&lt;» and «&gt;» are the escapes Pagefind made.
+      part.text = match ? match[i + 1].replace(/\s+/g, " ") : part.text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    });
+    return parts;
+  }
+
+  function excerpt(html, content) {
+    var paragraph = element("p", "search-result__excerpt");
+    var parts = asOnThePage(html || "", content);
     if (parts.length && !/^[\p{Lu}\p{N}«"(]/u.test(parts[0].text)) {
       var first = parts[0];
       var sentence = first.marked ? -1 : first.text.lastIndexOf(". ");
@@ -359,7 +399,7 @@
       section.appendChild(sectionLink);
       item.appendChild(section);
     }
-    item.appendChild(excerpt(part ? part.excerpt : data.excerpt));
+    item.appendChild(excerpt(part ? part.excerpt : data.excerpt, data.content));
     var filters = data.filters || {};
     var meta = element("dl", "search-result__meta");
     labelled(meta, "Type", (filters.type || [])[0]);
@@ -518,6 +558,7 @@
     var input = form.querySelector("#search-page-input");
     var status = form.querySelector("#search-page-status");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var order = form.querySelector("#search-sort");
     var list = document.getElementById("search-page-results");
     var more = document.getElementById("search-page-more");
     var latest = 0;
@@ -528,10 +569,14 @@
 
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
-    selects.forEach(function (select) {
+    selects.concat(order ? [order] : []).forEach(function (select) {
       var wanted = params.get(select.name);
       Array.prototype.forEach.call(select.options, function (option) { if (wanted && option.value === wanted) select.value = wanted; });
     });
+
+    function sorting() {
+      return order && order.value ? { dato: order.value } : null;
+    }
 
     function filters() {
       var chosen = {};
@@ -542,7 +587,7 @@
     function remember() {
       var params = new URLSearchParams();
       if (input.value.trim()) params.set("q", input.value.trim());
-      selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+      selects.concat(order ? [order] : []).forEach(function (select) { if (select.value) params.set(select.name, select.value); });
       var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
@@ -571,12 +616,13 @@
         status.textContent = "";
         return;
       }
-      runSearch(query, chosen).then(function (found) {
+      runSearch(query, chosen, sorting()).then(function (found) {
         if (number !== latest) return;
         current = found;
         var text = query ? summary(found, query) : (found.results.length ? count(found.results.length) + "." : "Ingen treff.");
         var narrowed = selects.filter(function (s) { return s.value; }).map(function (s) { return s.labels[0].textContent + ": " + s.value; });
         if (narrowed.length) text += " Avgrenset til " + narrowed.join(", ") + ".";
+        if (sorting()) text += order.value === "desc" ? " Nyeste først." : " Eldste først.";
         return showMore(number, true).then(function () { if (number === latest) status.textContent = text; });
       }).catch(function () {
         if (number === latest) status.textContent = "Søket virker ikke akkurat nå. Prøv igjen senere.";
@@ -589,7 +635,7 @@
       clearTimeout(timer);
       timer = setTimeout(search, DEBOUNCE_MS);
     });
-    selects.forEach(function (select) { select.addEventListener("change", search); });
+    selects.concat(order ? [order] : []).forEach(function (select) { select.addEventListener("change", search); });
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
     more.addEventListener("click", function () {
       var first = list.children.length;
