@@ -15,16 +15,18 @@ import re
 # Common words of one form that the other does not use. Not «eg» or «dei»
 # alone: abbreviations and names may look like them.
 NYNORSK_WORDS = frozenset(
-    "ikkje frå kva korleis kvifor kven vart vore eit ein eitt berre noko nokon mykje heile saman "
-    "òg høyrer kome kjem gjekk fekk sjølv sjølve dykk dykkar kvar kvarandre ho difor utval utvalet".split()
+    "ikkje frå kva korleis kvifor kven vart vore eit ein eitt berre noko nokon nokre mykje heile saman òg "
+    "høyrer kome kjem gjekk fekk sjølv sjølve dykk dykkar kvar kvarandre ho difor utval utvalet då sidan "
+    "gjere gjer godkjend godkjende kommunane fylkeskommunane vidare fleire eigen eige eigne".split()
 )
 BOKMAAL_WORDS = frozenset(
     "ikke fra hva hvordan hvorfor hvem ble vært et en ett bare noe noen mye hele sammen "
-    "hører komme kommer gikk fikk selv dere deres hver hverandre hun utvalg utvalget".split()
+    "hører komme kommer gikk fikk selv dere deres hver hverandre hun utvalg utvalget siden "
+    "gjøre gjør godkjent kommunene fylkeskommunene videre flere egen egne".split()
 )
 _WORD = re.compile(r"[a-zæøåò]+")
 # At least this many Nynorsk words, and more than twice as many as Bokmål words.
-MIN_WORDS = 4
+MIN_WORDS = 3
 
 
 def language_of(text: str) -> str:

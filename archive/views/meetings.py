@@ -34,7 +34,7 @@ from archive.views.common import (
 )
 from archive.views.html import EMPTY, Markup, a, concat, definition_list, join, table, tag, unordered_list
 from archive.views.pages import Heading, Later, Page
-from archive.views.paging import PAGE_ROWS, paged
+from archive.views.paging import LIST_PAGE, PAGE_ROWS, paged
 
 PUBLISHER = "Osloregionen – Faggruppe for næringssamarbeid"
 
@@ -499,7 +499,7 @@ def meeting_archive(repo: Repository, here: str = paths.ARCHIVE_PAGE) -> list[Pa
         by_year[meeting.year].append(meeting)
     for year in years:
         src = paths.archive_year_page(year)
-        year_page = Page(src, f"Møter {year}", hide=("navigation",))
+        year_page = Page(src, f"Møter {year}", hide=LIST_PAGE)
         year_page.blocks.append(breadcrumb(src, [(paths.ARCHIVE_PAGE, "Møter")]))
         year_page.blocks.append(Heading(1, f"Møter {year}", ""))
         year_page.blocks.append(tag("p", concat(f"{plural(len(by_year[year]), 'møte', 'møter')}, nyeste først. ", _year_links(src, years, year))))
@@ -535,7 +535,7 @@ def meetings_by_group(repo: Repository, here: str = paths.ARCHIVE_BY_GROUP_PAGE)
         rows.append(("Om gruppen", group_link(repo, group.id, here)))
         page.blocks.append(definition_list(rows))
         src = paths.group_meetings_page(group.id)
-        group_page = Page(src, f"Møter i {group.name}", hide=("navigation",), origin=group)
+        group_page = Page(src, f"Møter i {group.name}", hide=LIST_PAGE, origin=group)
         crumbs = [(paths.ARCHIVE_PAGE, "Møter"), (paths.ARCHIVE_BY_GROUP_PAGE, "Etter gruppe")]
         group_page.blocks.append(breadcrumb(src, crumbs))
         group_page.blocks.append(Heading(1, f"Møter i {group.name}", ""))

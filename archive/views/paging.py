@@ -16,6 +16,10 @@ from archive.views.common import breadcrumb
 from archive.views.html import Markup, a, tag
 from archive.views.pages import Heading, Later, Page
 
+# A list with no sections of its own: neither the menu's column nor the contents'
+# column beside it, so that a row reads on one line on a desktop.
+LIST_PAGE = ("navigation", "toc")
+
 # Rows on one page of a register: small enough for a phone (a few thousand
 # DOM nodes at most), large enough to read through.
 PAGE_ROWS = 50

@@ -32,7 +32,7 @@ from archive.views.common import (
 from archive.views.html import EMPTY, Markup, a, concat, join, table, tag, unordered_list
 from archive.views.meetings import FOLLOW_UP_HEAD, follow_up_cells, follow_up_facets, follow_up_row_attributes
 from archive.views.pages import Heading, Later, Page
-from archive.views.paging import PAGE_ROWS, paged
+from archive.views.paging import LIST_PAGE, PAGE_ROWS, paged
 
 # The chart shows the latest meetings; the tables hold them all.
 CHART_MEETINGS = 24
@@ -80,7 +80,7 @@ def _follow_up_table(repo: Repository, chains: list, here: str) -> Markup:
 def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> list[Page]:
     """The open follow-ups, overdue first and by deadline, a page at a time; the closed ones on
     pages of their own; a form that filters all of them by status, group, owner and focus area."""
-    page = Page(here, "Oppfølging", hide=("navigation",))
+    page = Page(here, "Oppfølging", hide=LIST_PAGE)
     page.blocks.append(Heading(1, "Oppfølging", ""))
     chains = sorted(repo.action_chains, key=lambda c: follow_up_order(repo, c))
     if not chains:
@@ -117,7 +117,7 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> list[Pa
     page.blocks.append(intro + form)
     crumbs = [(paths.ACTIONS_PAGE, "Oppfølging")]
     pages = paged(page, still_open, lambda piece, where: _follow_up_table(repo, piece, where), title="Oppfølging", crumbs=[])
-    closed_page = Page(paths.CLOSED_ACTIONS_PAGE, "Avsluttede oppfølgingspunkter", hide=("navigation",))
+    closed_page = Page(paths.CLOSED_ACTIONS_PAGE, "Avsluttede oppfølgingspunkter", hide=LIST_PAGE)
     closed_page.blocks.append(breadcrumb(closed_page.src, crumbs))
     closed_page.blocks.append(Heading(1, "Avsluttede oppfølgingspunkter", ""))
     closed_page.blocks.append(tag("p", f"{plural(len(closed), 'punkt', 'punkter')} som er ferdige eller utgått, sist avsluttet først."))
@@ -206,7 +206,7 @@ def decision_pages(repo: Repository) -> list[Page]:
     crumbs = [(here, "Vedtak")]
     for year in years:
         src = paths.decisions_year_page(year)
-        page = Page(src, f"Vedtak {year}", hide=("navigation",))
+        page = Page(src, f"Vedtak {year}", hide=LIST_PAGE)
         page.blocks.append(breadcrumb(src, crumbs))
         page.blocks.append(Heading(1, f"Vedtak {year}", ""))
         page.blocks.append(tag("p", Markup(f"{plural(len(by_year[year]), 'vedtak', 'vedtak')}, nyeste først. ") + a(url(src, here), "Alle år") + "."))
@@ -338,7 +338,7 @@ def attendance_pages(repo: Repository) -> list[Page]:
     pages = [index]
     crumbs = [(here, "Oppmøte")]
     if len(ranked) > ATTENDANCE_PEOPLE:
-        people_page = Page(paths.ATTENDANCE_PEOPLE_PAGE, "Oppmøte etter person", hide=("navigation",))
+        people_page = Page(paths.ATTENDANCE_PEOPLE_PAGE, "Oppmøte etter person", hide=LIST_PAGE)
         people_page.blocks.append(breadcrumb(people_page.src, crumbs))
         people_page.blocks.append(Heading(1, "Oppmøte etter person", ""))
         people_page.blocks.append(tag("p", "Flest møter først; digital deltakelse er tatt med i totalen."))
@@ -351,7 +351,7 @@ def attendance_pages(repo: Repository) -> list[Page]:
         )
     for year in years:
         src = paths.attendance_year_page(year)
-        page = Page(src, f"Oppmøte {year}", hide=("navigation",))
+        page = Page(src, f"Oppmøte {year}", hide=LIST_PAGE)
         page.blocks.append(breadcrumb(src, crumbs))
         page.blocks.append(Heading(1, f"Oppmøte {year}", ""))
         page.blocks.append(tag("p", Markup("Møte for møte, nyeste først. ") + a(url(src, here), "Oppmøte alle år") + "."))
@@ -491,7 +491,7 @@ def calendar_page(repo: Repository, site_url: str, here: str = paths.CALENDAR_PA
         )
     pages = [page]
     if len(past) > CALENDAR_PAST:
-        older = Page(paths.PAST_CALENDAR_PAGE, "Tidligere møter og arrangementer", hide=("navigation",))
+        older = Page(paths.PAST_CALENDAR_PAGE, "Tidligere møter og arrangementer", hide=LIST_PAGE)
         crumbs = [(here, "Kalender")]
         older.blocks.append(breadcrumb(older.src, crumbs))
         older.blocks.append(Heading(1, "Tidligere møter og arrangementer", ""))

@@ -204,7 +204,7 @@
       // Each file is filtered as it arrives, in its own task: no long block on a slow phone.
       var found = [];
       files.reduce(function (chain, file) {
-        return chain.then(function () { return fetchRows(file); }).then(function (rows) {
+        return chain.then(function () { return fetchRows(form.dataset.list + file); }).then(function (rows) {
           if (number !== latest) return;
           rows.forEach(function (row) { if (rowMatches(row[1], choices)) found.push(row); });
         });
