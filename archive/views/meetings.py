@@ -109,6 +109,7 @@ def print_header(repo: Repository, meeting: model.Meeting) -> Markup:
     parts = [tag("p", PUBLISHER, class_="print-header__publisher")]
     details = [meeting_kind(meeting), group_name(repo, meeting.group), meeting_date(meeting), schema.MEETING_STATUS_LABELS[meeting.status]]
     parts.append(tag("p", " · ".join(details)))
+    parts.append(tag("p", "", class_="print-header__address"))  # the page's address, filled in by site.js
     return tag("div", parts, class_="print-header", aria_hidden="true", data_pagefind_ignore="all")
 
 

@@ -42,7 +42,7 @@ MISSING_PAGE = "moter/finnes-ikke/"
 
 
 @functools.cache
-def _archive(root: Path):
+def loaded_archive(root: Path):
     """The archive the site is built from, loaded once for all that the tests pick from it."""
     from archive.model.repository import load_repository
 
@@ -55,7 +55,7 @@ def written_text(root: Path) -> str:
     """Everything the secretary wrote that a page may quote: the minutes'
     bodies, the pages and the data files, with white space collapsed and
     Markdown's emphasis marks taken out, as a page shows the text."""
-    repo = _archive(root)
+    repo = loaded_archive(root)
     parts = [m.raw_body for m in repo.meetings] + [page.body for page in repo.pages.values()]
     parts += [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yaml"))]
     return " ".join(" ".join(parts).translate(str.maketrans("", "", "*_`")).split())
@@ -71,7 +71,7 @@ def pick_page_types(root: Path) -> dict[str, str]:
     """
     from archive.model import paths
 
-    repo = _archive(root)
+    repo = loaded_archive(root)
     with_minutes = [m for m in repo.meetings if m.held and m.minutes_in_archive and m.agenda]
     without_minutes = [m for m in repo.meetings if not m.minutes_in_archive]
     assert with_minutes, "the archive has no meeting with minutes to test"
@@ -120,7 +120,7 @@ def outcome_meeting(root: Path) -> str | None:
     """The newest meeting page with decisions or follow-ups, if the archive has one."""
     from archive.model import paths
 
-    with_outcome = [m for m in _archive(root).meetings if m.decisions or m.actions]
+    with_outcome = [m for m in loaded_archive(root).meetings if m.decisions or m.actions]
     return paths.page_url(with_outcome[-1].src_path) if with_outcome else None
 
 

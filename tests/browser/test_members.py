@@ -264,6 +264,7 @@ def test_printed_minutes_say_who_issued_them_the_group_date_and_page(new_tab, si
     assert "Osloregionen – Faggruppe for næringssamarbeid" in text
     assert group in text and "Referat" in text
     assert "Side 1 av" in text
+    assert "Nettside: " + page.url.split("#")[0] in " ".join(text.split())
     assert "Skriv ut referatet" not in text and "Brødsmulesti" not in text
 
 

@@ -159,11 +159,25 @@
         var options = { baseUrl: ROOT.pathname, excerptLength: 22, ranking: { pageLength: 0.1, metaWeights: { title: 1 } } };
         return pagefind.options(options).then(function () {
           return pagefind.init();
-        }).then(function () { return pagefind; });
+        }).then(function () {
+          // The filters' index, which every search reads (the pages about the site come last): small, fetched now.
+          pagefind.filters().catch(function () { return null; });
+          return pagefind;
+        });
       });
       pagefindLoading.catch(function () { pagefindLoading = null; });
     }
     return pagefindLoading;
+  }
+
+  // While a word is typed: the parts of the index it will need, and the words of its
+  // beginning (for the spellings), so that little is left to fetch after the last key.
+  function prepare(query) {
+    loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+    typedTerms(query).forEach(function (term) {
+      var folded = fold(term.toLowerCase());
+      if (folded.length >= 2 && !/\p{N}/u.test(folded)) loadVocabulary(fileKey(folded));
+    });
   }
 
   function getJSON(path) {
@@ -515,7 +529,7 @@
     input.addEventListener("focus", function () { loadPagefind(); loadAids(); });
     input.addEventListener("input", function () {
       var query = input.value.trim();
-      if (query) loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+      if (query) prepare(query);
       clearTimeout(timer);
       timer = setTimeout(search, DEBOUNCE_MS);
     });
@@ -631,7 +645,7 @@
 
     input.addEventListener("input", function () {
       var query = input.value.trim();
-      if (query) loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+      if (query) prepare(query);
       clearTimeout(timer);
       timer = setTimeout(search, DEBOUNCE_MS);
     });

@@ -412,8 +412,16 @@
     }
   }
 
+  // -- printed minutes say where they are on the web ------------------------------------
+  function fillPrintAddress() {
+    document.querySelectorAll(".print-header__address").forEach(function (line) {
+      line.textContent = "Nettside: " + window.location.href.split("#")[0];
+    });
+  }
+
   function init() {
     markTab();
+    fillPrintAddress();
     markOverdue(document);
     document.querySelectorAll(".sortable-table table").forEach(function (table) {
       if (!table.dataset.sortable) { table.dataset.sortable = "yes"; makeSortable(table); }
