@@ -371,7 +371,7 @@
   // (extra.css); a tap offers the phone's own sharing, where there is one.
   function initShareLinks() {
     if (!navigator.share || !window.matchMedia("(hover: none)").matches) return;
-    document.querySelectorAll(".md-content h2 .headerlink").forEach(function (link) {
+    document.querySelectorAll(".md-content h2[id^='sak-'] .headerlink").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
         var heading = link.parentNode.textContent.replace(/¶\s*$/, "").trim();
