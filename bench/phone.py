@@ -13,8 +13,8 @@ How:
 
 - The site is served from a thread on 127.0.0.1, gzipped as GitHub Pages serves
   it (HTML, CSS, JavaScript, JSON, XML and SVG, when the browser asks for it).
-- Headless Chromium (Debian's) at 390 × 844 with touch, a fresh context for
-  every page, through the DevTools protocol: the CPU 4× slower
+- Headless Chromium (Debian's) at 390 × 844 with touch, a fresh context (a
+  cold cache) for every page, through the DevTools protocol: the CPU 4× slower
   (Emulation.setCPUThrottlingRate) and the network at 1.6 Mbit/s down with
   150 ms latency (Network.emulateNetworkConditions): about a phone on mobile data.
 - Long tasks: a PerformanceObserver for `longtask` entries, installed before
@@ -172,7 +172,6 @@ def _phone_context(browser):
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     cdp.send("Network.emulateNetworkConditions", PHONE_NETWORK)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": PHONE_CPU})
     page.add_init_script(OBSERVER)

@@ -165,10 +165,10 @@ def _text(html):
     return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
 
 
-def test_every_follow_up_is_a_row_in_the_file_of_its_status(repo):
+def test_every_follow_up_is_a_row_in_the_file_of_its_status_and_of_its_groups(repo):
     files = exports.export_files(repo, SITE, GENERATED)
-    open_rows = _rows(files, "liste-oppfolging-apen.json")
-    closed_rows = _rows(files, "liste-oppfolging-ferdig.json") + _rows(files, "liste-oppfolging-utgar.json")
+    open_rows = _rows(files, "liste-oppfolging-status-apen.json")
+    closed_rows = _rows(files, "liste-oppfolging-status-ferdig.json") + _rows(files, "liste-oppfolging-status-utgar.json")
     assert sorted(_text(cells[0]) for cells, _, _ in open_rows) == sorted(c.latest.task for c in repo.action_chains if c.is_open)
     assert len(open_rows) + len(closed_rows) == len(repo.action_chains)
     facets = {_text(cells[0]): facets for cells, facets, _ in open_rows}
@@ -176,6 +176,9 @@ def test_every_follow_up_is_a_row_in_the_file_of_its_status(repo):
     assert facets["Kartlegge prosjekter, runde to."]["ansvarlig"] == "arbeidsgruppe-a"
     # Overdue first, by deadline: the order the register itself shows.
     assert [_text(cells[0]) for cells, _, _ in sorted(open_rows, key=lambda row: row[2]["frist"])][0] == "Skrive rapport."
+    # A group's file: every follow-up of its meetings and of the group itself, whatever its status.
+    of_group = {_text(cells[0]) for cells, _, _ in _rows(files, "liste-oppfolging-gruppe-arbeidsgruppe-a.json")}
+    assert of_group == {c.latest.task for c in repo.action_chains if "arbeidsgruppe-a" in c.owners}
 
 
 def test_rows_link_from_the_sites_root_and_hold_no_script(repo):
@@ -188,13 +191,14 @@ def test_rows_link_from_the_sites_root_and_hold_no_script(repo):
                 assert not link["href"].startswith(("../", "/")), (name, link["href"])
 
 
-def test_every_decision_and_meeting_is_in_the_file_of_its_year_once(repo):
+def test_every_decision_and_meeting_is_in_the_file_of_its_year_and_of_its_group_once(repo):
     files = exports.export_files(repo, SITE, GENERATED)
-    decisions = [row for name in files if name.startswith("liste-vedtak-") for row in _rows(files, name)]
-    assert len(decisions) == sum(len(m.decisions) for m in repo.meetings)
-    assert all(name[len("liste-vedtak-") : -len(".json")] == row[1]["ar"] for name in files if name.startswith("liste-vedtak-") for row in _rows(files, name))
-    meetings = [row for name in files if name.startswith("liste-moter-") for row in _rows(files, name)]
-    assert len(meetings) == len(repo.meetings)
+    for kind, count in (("vedtak", sum(len(m.decisions) for m in repo.meetings)), ("moter", len(repo.meetings))):
+        for facet in ("ar", "gruppe"):
+            prefix = f"liste-{kind}-{facet}-"
+            shards = {name[len(prefix) : -len(".json")]: _rows(files, name) for name in files if name.startswith(prefix)}
+            assert sum(len(rows) for rows in shards.values()) == count, (kind, facet)
+            assert all(value in row[1][facet].split() for value, rows in shards.items() for row in rows)
 
 
 # -- open data ---------------------------------------------------------------
@@ -293,7 +297,14 @@ def test_the_build_writes_every_file(fixture_site):
         "mote-testgruppen-2025-09-10.ics",
         "mote-testgruppen-2026-01-15.ics",
     ]
-    assert {"liste-oppfolging-apen.json", "liste-vedtak-2025.json", "liste-moter-2025.json", "liste-personer-alle.json"} <= set(names)
+    assert {
+        "liste-oppfolging-status-apen.json",
+        "liste-oppfolging-gruppe-testgruppen.json",
+        "liste-vedtak-ar-2025.json",
+        "liste-vedtak-gruppe-testgruppen.json",
+        "liste-moter-ar-2025.json",
+        "liste-personer-alle-alle.json",
+    } <= set(names)
     data = json.loads((fixture_site / "eksport/data.json").read_text(encoding="utf-8"))
     assert data["nettsted"] == SITE and data["generert"] == "2025-12-01T08:30:00+00:00"
     assert json.loads((fixture_site / "eksport/schema.json").read_text(encoding="utf-8")) == exports.json_schema()

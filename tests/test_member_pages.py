@@ -340,7 +340,7 @@ def test_a_long_contact_list_goes_on_over_pages_never_splitting_a_letter(repo, m
     for page in names:
         assert len({n[0] for n in page}) == 1  # one letter per page here, and a letter on one page only
     first = page_text(pages[0])
-    assert 'data-list="eksport/liste-personer-alle.json"' in first  # the name filter searches everyone
+    assert 'data-list="eksport/liste-personer-alle-alle.json"' in first  # the name filter searches everyone
 
 
 def test_contact_data_needs_consent_even_when_listed_as_public(repo):

@@ -398,7 +398,7 @@ def contact_data(repo: Repository) -> lists.DataList:
         people = sorted(repo.people.values(), key=lambda p: _sort_key(p.name))
         return [lists.Row([contact_entry(repo, person, lists.ROOT_PAGE)], {"alle": "alle", "navn": person.name.lower()}) for person in people]
 
-    return lists.DataList("personer", ["Person"], "contact-list", "alle", rows, ["alle"])
+    return lists.DataList("personer", ["Person"], "contact-list", [("alle", ["alle"])], rows)
 
 
 def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> list[Page]:
@@ -430,7 +430,7 @@ def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> list[Pa
             id="contact-filter",
             autocomplete="off",
             data_filter_target="contact-list",
-            data_list=None if single else contact_data(repo).folder() + "alle.json",
+            data_list=None if single else contact_data(repo).folder() + contact_data(repo).file_of("alle", "alle"),
         )
         + tag("p", "", class_="contact-filter-count", role="status", aria_live="polite"),
         class_="contact-filter",

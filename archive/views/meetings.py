@@ -440,7 +440,8 @@ def archive_data(repo: Repository) -> lists.DataList:
             for m in _newest_first(repo)
         ]
 
-    return lists.DataList("moter", ARCHIVE_HEAD, "archive-table", "ar", rows, [str(y) for y in years])
+    groups = [g for g in repo.groups if repo.meetings_by_group.get(g)]
+    return lists.DataList("moter", ARCHIVE_HEAD, "archive-table", [("gruppe", groups), ("ar", [str(y) for y in years])], rows, "gruppe")
 
 
 def archive_filter(repo: Repository, years: list[int], here: str) -> Markup:

@@ -66,7 +66,9 @@ def follow_up_data(repo: Repository) -> lists.DataList:
             )
         return out
 
-    return lists.DataList("oppfolging", FOLLOW_UP_HEAD, "follow-up-table", "status", rows, ["åpen", "ferdig", "utgår"])
+    groups = [g for g in repo.groups if repo.meetings_by_group.get(g) or repo.chains_by_owner.get(g)]
+    # A group's file first (smaller); the status files hold every follow-up once.
+    return lists.DataList("oppfolging", FOLLOW_UP_HEAD, "follow-up-table", [("gruppe", groups), ("status", ["åpen", "ferdig", "utgår"])], rows, "status")
 
 
 def _follow_up_table(repo: Repository, chains: list, here: str) -> Markup:
@@ -112,7 +114,7 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> list[Pa
         aria_label="Avgrens oppfølgingspunktene",
         default={"status": "åpen"},
         sorts=[("frist", "Frist, forfalte først"), ("-dato", "Sist fulgt opp")],
-        shards={"forfalt": ["åpen"]},
+        shards=[("status", "forfalt", "åpen")],
     )
     page.blocks.append(intro + form)
     crumbs = [(paths.ACTIONS_PAGE, "Oppfølging")]
@@ -166,7 +168,10 @@ def decision_data(repo: Repository) -> lists.DataList:
             for m, item, d in by_year[year]
         ]
 
-    return lists.DataList("vedtak", DECISION_HEAD, "decision-table", "ar", rows, [str(y) for y in sorted(by_year, reverse=True)])
+    years = [str(y) for y in sorted(by_year, reverse=True)]
+    groups = [g for g in repo.groups if any(m.decisions for m in repo.meetings_by_group.get(g, []))]
+    # A group's or a year's file; the groups' files hold every decision once, in fewer files than the years'.
+    return lists.DataList("vedtak", DECISION_HEAD, "decision-table", [("gruppe", groups), ("ar", years)], rows, "gruppe")
 
 
 def decision_pages(repo: Repository) -> list[Page]:

@@ -23,6 +23,8 @@
   var PANEL_RESULTS = 6;
   var PAGE_RESULTS = 10;
   var DEBOUNCE_MS = 80;
+  // A query of one letter begins too many words to be worth the phone's time.
+  var MIN_QUERY = 2;
 
   // -- Norwegian words -------------------------------------------------------------
 
@@ -151,7 +153,25 @@
   var aidsLoading = null;
   var vocabularies = {};
 
+  // Pagefind's worker asks for its files one after another (the entry, then the
+  // metadata and the WebAssembly) once it has started: asked for as soon as the
+  // search opens, they are in the browser's cache by the time it asks.
+  var warmed = false;
+
+  function warmUp() {
+    if (warmed) return;
+    warmed = true;
+    var get = function (path) { return fetch(new URL(path, ROOT).href).catch(function () { return null; }); };
+    get("pagefind/pagefind-entry.json").then(function (response) { return response && response.ok ? response.json() : null; }).then(function (entry) {
+      var language = entry && entry.languages && (entry.languages[document.documentElement.lang] || entry.languages[Object.keys(entry.languages)[0]]);
+      if (!language) return;
+      get("pagefind/pagefind." + language.hash + ".pf_meta");
+      get("pagefind/wasm." + (language.wasm || "unknown") + ".pagefind");
+    }).catch(function () { return null; });
+  }
+
   function loadPagefind() {
+    warmUp();
     if (!pagefindLoading) {
       pagefindLoading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pagefind) {
         // Ranking: long pages (meetings) are not held back for their length, and a word in
@@ -160,8 +180,6 @@
         return pagefind.options(options).then(function () {
           return pagefind.init();
         }).then(function () {
-          // The filters' index, which every search reads (the pages about the site come last): small, fetched now.
-          pagefind.filters().catch(function () { return null; });
           return pagefind;
         });
       });
@@ -173,7 +191,8 @@
   // While a word is typed: the parts of the index it will need, and the words of its
   // beginning (for the spellings), so that little is left to fetch after the last key.
   function prepare(query) {
-    loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+    var long = terms(query).filter(function (term) { return term.length >= 3; });
+    if (long.length) loadPagefind().then(function (pagefind) { pagefind.preload(long.join(" ")); });
     typedTerms(query).forEach(function (term) {
       var folded = fold(term.toLowerCase());
       if (folded.length >= 2 && !/\p{N}/u.test(folded)) loadVocabulary(fileKey(folded));
@@ -280,25 +299,29 @@
   // Pages about the site itself (the guide, the help, open data): they come after
   // the archive's own pages, whatever their score (archive/views/search.py: GUIDE).
   var ABOUT_THE_SITE = "Om nettstedet";
+  // The header's panel fetches this many results more than it shows, to put the pages about the site after the rest.
+  var ABOUT_HELD_BACK = 4;
 
   // Each search as two: the archive's pages, then the pages about the site, unless
-  // the reader chose a kind of page; `sort` as Pagefind takes it (by date).
-  function searchInParts(pagefind, query, filters, sort) {
+  // the reader chose a kind of page (or `whole`: the header's panel, which puts
+  // them last among what it shows, without the filters' index to wait for);
+  // `sort` as Pagefind takes it (by date).
+  function searchInParts(pagefind, query, filters, sort, whole) {
     var options = function (extra) {
       var chosen = Object.keys(filters).length ? { all: [filters, extra] } : extra;
       return sort ? { filters: chosen, sort: sort } : { filters: chosen };
     };
-    if (filters.type) return pagefind.search(query, sort ? { filters: filters, sort: sort } : { filters: filters }).then(function (found) { return [found]; });
+    if (filters.type || whole) return pagefind.search(query, sort ? { filters: filters, sort: sort } : { filters: filters }).then(function (found) { return [found]; });
     return Promise.all([pagefind.search(query, options({ not: { type: ABOUT_THE_SITE } })), pagefind.search(query, options({ type: ABOUT_THE_SITE }))]);
   }
 
   // Runs the query and its variants, best first (or by date, with `sort`); `filters` as Pagefind takes them.
-  function runSearch(query, filters, sort) {
+  function runSearch(query, filters, sort, whole) {
     var trimmed = query.trim();
     return Promise.all([loadPagefind(), trimmed ? plan(trimmed) : Promise.resolve([])]).then(function (ready) {
       var pagefind = ready[0], words = ready[1];
       var queries = words.length ? variants(words) : [{ query: null, tier: 1 }];
-      return Promise.all(queries.map(function (q) { return searchInParts(pagefind, q.query, filters, sort); })).then(function (searches) {
+      return Promise.all(queries.map(function (q) { return searchInParts(pagefind, q.query, filters, sort, whole); })).then(function (searches) {
         // A page found by several spellings counts in its best tier, with its best score there.
         var byId = {};
         var position = 0;
@@ -320,6 +343,22 @@
         });
         return { results: merged.map(function (m) { return m.result; }), words: words };
       });
+    });
+  }
+
+  // One search at a time: Pagefind answers in the order it is asked, so a search
+  // for every pause in the typing would hold back the one for the whole query.
+  // While one runs, only the latest of those asked for since waits its turn.
+  var running = null;
+  var waiting = null;
+
+  function oneAtATime(job) {
+    if (running) { waiting = job; return; }
+    running = Promise.resolve().then(job).catch(function () { return null; }).then(function () {
+      running = null;
+      var next = waiting;
+      waiting = null;
+      if (next) oneAtATime(next);
     });
   }
 
@@ -483,33 +522,52 @@
     // The panel is replaced when the first result's data is in (the previous
     // results stay until then, so nothing flickers); the others follow in order
     // as theirs arrive, and the list is busy until the last is shown.
+    // The panel shows the first result as soon as its data is in (the previous
+    // results stay until then, so nothing flickers); the others follow in order
+    // as theirs arrive, and the list is busy until the last is shown. A page about
+    // the site waits until the archive's own pages among the first are shown.
     function render(found, query, number) {
       if (number !== latest) return Promise.resolve();
-      var shown = found.results.slice(0, PANEL_RESULTS);
-      var loading = shown.map(function (r) { return r.data(); });
+      var candidates = found.results.slice(0, PANEL_RESULTS + ABOUT_HELD_BACK);
+      var loading = candidates.map(function (r) { return r.data(); });
       var list = element("ol", "search-results");
-      return (loading[0] || Promise.resolve(null)).then(function (first) {
-        if (number !== latest) return;
+      var text = summary(found, query);
+      var shown = 0;
+      var held = [];
+
+      function open() {
         panel.textContent = "";
-        var text = summary(found, query);
         panel.appendChild(element("p", "search-status", text));
-        if (first) {
+        if (candidates.length) {
           list.setAttribute("aria-busy", "true");
-          list.appendChild(resultItem(first));
           panel.appendChild(list);
         }
         var all = element("p", "site-search__all");
-        var link = element("a", null, found.results.length > shown.length ? "Alle " + count(found.results.length) + ", med filtre" : "Søk med filtre");
+        var link = element("a", null, found.results.length > PANEL_RESULTS ? "Alle " + count(found.results.length) + ", med filtre" : "Søk med filtre");
         link.href = new URL("sok/?q=" + encodeURIComponent(query), ROOT).href;
         all.appendChild(link);
         panel.appendChild(all);
         panel.hidden = false;
         status.textContent = text;
-        return loading.slice(1).reduce(function (chain, next) {
-          return chain.then(function () { return next; }).then(function (data) {
-            if (number === latest) list.appendChild(resultItem(data));
-          });
-        }, Promise.resolve()).then(function () { list.removeAttribute("aria-busy"); });
+      }
+
+      function show(data) {
+        if (number !== latest || shown >= PANEL_RESULTS) return;
+        if (!shown) open();
+        list.appendChild(resultItem(data));
+        shown += 1;
+      }
+
+      return loading.reduce(function (chain, next) {
+        return chain.then(function () { return next; }).then(function (data) {
+          if (((data.filters || {}).type || [])[0] === ABOUT_THE_SITE) held.push(data);
+          else show(data);
+        });
+      }, Promise.resolve()).then(function () {
+        if (number !== latest) return;
+        held.forEach(show);
+        if (!shown) open();
+        list.removeAttribute("aria-busy");
       });
     }
 
@@ -517,12 +575,15 @@
       var query = input.value.trim();
       latest += 1;
       var number = latest;
-      if (!query) { hidePanel(); status.textContent = ""; return; }
-      runSearch(query, {}).then(function (found) { return render(found, query, number); }).catch(function () {
-        if (number !== latest) return;
-        panel.textContent = "";
-        panel.appendChild(element("p", "search-status", "Søket virker ikke akkurat nå. Prøv igjen senere."));
-        panel.hidden = false;
+      if (query.length < MIN_QUERY) { hidePanel(); status.textContent = ""; return; }
+      oneAtATime(function () {
+        if (number !== latest) return null;  // a later query is waiting
+        return runSearch(query, {}, null, true).then(function (found) { render(found, query, number); }).catch(function () {
+          if (number !== latest) return;
+          panel.textContent = "";
+          panel.appendChild(element("p", "search-status", "Søket virker ikke akkurat nå. Prøv igjen senere."));
+          panel.hidden = false;
+        });
       });
     }
 
@@ -630,7 +691,15 @@
         status.textContent = "";
         return;
       }
-      runSearch(query, chosen, sorting()).then(function (found) {
+      if (query && query.length < MIN_QUERY) return;
+      oneAtATime(function () {
+        if (number !== latest) return null;
+        return pageSearch(query, chosen, number);
+      });
+    }
+
+    function pageSearch(query, chosen, number) {
+      return runSearch(query, chosen, sorting()).then(function (found) {
         if (number !== latest) return;
         current = found;
         var text = query ? summary(found, query) : (found.results.length ? count(found.results.length) + "." : "Ingen treff.");
@@ -658,7 +727,8 @@
         if (next) next.querySelector("a").focus();
       });
     });
-    loadPagefind();
+    // The filters' index, which every search here reads (the pages about the site come last): small, fetched now.
+    loadPagefind().then(function (pagefind) { return pagefind.filters(); }).catch(function () { return null; });
     loadAids();
     if (input.value || Object.keys(filters()).length) search();
     return { focus: function () { input.focus(); input.select(); } };

@@ -162,9 +162,8 @@
     var pagers = document.querySelectorAll(".md-content nav.pager");
     var count = form.querySelector(".archive-filter-count");
     var labels = JSON.parse(form.dataset.labels || "[]");
-    var shards = JSON.parse(form.dataset.shards || "{}");
+    var shards = JSON.parse(form.dataset.shards || "[]");
     var all = JSON.parse(form.dataset.all || "[]");
-    var shardFacet = form.dataset.shardFacet;
     var more = document.createElement("button");
     more.type = "button";
     more.className = "md-button filter-more";
@@ -198,17 +197,23 @@
         count.textContent = "";
         return;
       }
-      var files = choices[shardFacet] ? (shards[choices[shardFacet]] || []) : all;
+      // The one file of the first facet chosen (a group's, a year's), or all of them.
+      var files = all;
+      shards.some(function (shard) {
+        var file = choices[shard[0]] && shard[1][choices[shard[0]]];
+        if (file) files = [file];
+        return Boolean(file);
+      });
       count.textContent = "Henter …";
       form.setAttribute("aria-busy", "true");
-      // Each file is filtered as it arrives, in its own task: no long block on a slow phone.
+      // Fetched at once; each filtered as it arrives, in a task of its own: no long block on a slow phone.
       var found = [];
-      files.reduce(function (chain, file) {
-        return chain.then(function () { return fetchRows(form.dataset.list + file); }).then(function (rows) {
+      Promise.all(files.map(function (file) {
+        return fetchRows(form.dataset.list + file).then(function (rows) {
           if (number !== latest) return;
           rows.forEach(function (row) { if (rowMatches(row[1], choices)) found.push(row); });
         });
-      }, Promise.resolve()).then(function () {
+      })).then(function () {
         if (number !== latest) return;
         form.removeAttribute("aria-busy");
         matching = sortRows(found, choices.sorter);
