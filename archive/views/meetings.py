@@ -566,7 +566,8 @@ def follow_up_cells(repo: Repository, chain, here: str, *, with_owner: bool = Tr
         latest_meeting, latest_item = repo.item_of_action[chain.latest.key]
         origin = concat(origin, tag("br"), "sist fulgt opp: ", item_link(repo, latest_meeting, latest_item, here))
     due = chain.latest.due
-    row = [render_inline(chain.latest.task)]
+    task = render_inline(chain.latest.task)
+    row = [tag("span", task, lang="nn") if repo.meetings_by_id[chain.latest.meeting_id].language == "nn" else task]
     if with_owner:
         row.append(join(owner_link(repo, o, here) for o in chain.owners) or EMPTY)
     row += [norwegian_date(due) if due else EMPTY, action_status_badge(chain.status, due, repo.today), origin]

@@ -400,10 +400,11 @@
       if (path === ROOT.pathname) return;  // the front page is no section
       if (here.indexOf(path) === 0 && path.length > bestLength) { best = tab; bestLength = path.length; }
     });
-    // A group's page and the contact list are one section (Kontakter); the meetings' folder is Møter.
+    // Pages whose folder is not their section's: groups are under Kontakter, the
+    // calendar's and attendance's own pages under Møter, the guide under Hjelp.
     if (!best) {
       var section = here.slice(ROOT.pathname.length).split("/")[0];
-      var alias = { grupper: "kontakter/" }[section];
+      var alias = { grupper: "kontakter/", kalender: "moter/", oppmote: "moter/", veiledning: "hjelp/", data: "hjelp/" }[section];
       if (alias) {
         tabs.forEach(function (tab) {
           var link = tab.querySelector("a.md-tabs__link");
