@@ -1,9 +1,11 @@
-"""Turn minutes from outside (text, OCR output, Word .docx, PDF) into a draft minutes file.
+"""Turn minutes from outside (text, OCR output, Word .docx, PDF, scans, photos) into a draft minutes file.
 
     python scripts/import_minutes.py referat.txt --group naeringsgruppen [--date 2025-03-12] [--output PATH]
 
 Writes docs/moter/<group>/<date>.md with status utkast, prints its path and a
-Norwegian list of what needs review. Never overwrites a file.
+Norwegian list of what needs review. People the register does not know are
+proposed in <date>.nye-personer.yaml beside the draft (never in data/). Never
+overwrites a file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from new_meeting import parse_date
 
 from archive.importer.draft import SourceError, draft_minutes, read_source, summary
 from archive.importer.lexicon import LexiconError, load_lexicon
+from archive.importer.people import PROPOSALS_SUFFIX
 from archive.model.formatting import norwegian_date
 from archive.model.paths import DOCS_DIR, MEETINGS_DIR
 from archive.model.repository import load_repository
@@ -24,10 +27,11 @@ from archive.model.repository import load_repository
 def parse_args(argv: list[str] | None):
     parser = NorwegianArgumentParser(
         prog="import_minutes.py",
-        description="Lager et utkast til referatfil fra et referat i tekst, Word (.docx) eller PDF. "
-        "Retter feil fra tekstgjenkjenning og lister alt som må sjekkes. En fil som finnes fra før, blir aldri overskrevet.",
+        description="Lager et utkast til referatfil fra et referat i tekst, Word (.docx), PDF eller som bilde (skannet eller fotografert). "
+        "Retter feil fra tekstgjenkjenning og lister alt som må sjekkes. Personer som ikke finnes i registeret, foreslås i en egen fil "
+        "ved siden av utkastet. En fil som finnes fra før, blir aldri overskrevet.",
     )
-    parser.add_argument("source", metavar="KILDE", help="referatet som skal importeres (.txt, .docx eller .pdf)")
+    parser.add_argument("source", metavar="KILDE", help="referatet som skal importeres (.txt, .md, .docx, .pdf, .png, .jpg)")
     parser.add_argument("--group", "--gruppe", dest="group", required=True, metavar="GRUPPE", help="gruppens id, for eksempel naeringsgruppen")
     parser.add_argument("--date", "--dato", dest="date", metavar="ÅÅÅÅ-MM-DD", help="møtedatoen, hvis den ikke står i referatet")
     parser.add_argument("--output", "--til", dest="output", metavar="FIL", help="hvor utkastet skal lagres (standard: docs/moter/GRUPPE/DATO.md)")
@@ -77,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     except LexiconError as error:
         print(f"{args.source}: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    result = draft_minutes(text, repo, group.id, date, source.name, lexicon, notes)
+    result = draft_minutes(text, repo, group.id, date, source.name, lexicon, notes, output.name if output else "")
     date = result.date
     if date is None:
         print(
@@ -91,13 +95,23 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PROBLEMS
     if output is None:
         output = root / DOCS_DIR / MEETINGS_DIR / group.id / f"{date.isoformat()}.md"
+        result = draft_minutes(text, repo, group.id, date if args.date else None, source.name, lexicon, notes, output.name)
+    proposals = output.with_name(output.name.removesuffix(".md") + PROPOSALS_SUFFIX)
     shown = display_path(output)
+    if result.proposals and proposals.exists():
+        return fail(f"{display_path(proposals)}: filen finnes allerede og blir ikke overskrevet. Flytt eller slett den, eller velg en annen fil med --output.")
     problem = write_new_minutes(output, shown, result.text, repo, group.id, date, "Velg en annen fil med --output.")
     if problem:
         return fail(problem)
+    if result.proposals:
+        try:
+            with proposals.open("x", encoding="utf-8", newline="\n") as handle:
+                handle.write(result.proposals)
+        except OSError as error:
+            return fail(f"{display_path(proposals)}: filen kunne ikke skrives ({error.strerror or error}).")
     print(shown)
     print(f"Utkast til referat for {group.name} {norwegian_date(date)} (status utkast).")
-    for line in summary(result):
+    for line in summary(result, display_path(proposals) if result.proposals else None):
         print(line)
     print("Kjør «make validate» når du har gått gjennom utkastet.")
     return 0

@@ -19,6 +19,7 @@ from _helpers import ROOT, copy_real_repo, run_script
 
 from archive.importer.draft import draft_minutes, missing_words, read_source
 from archive.importer.lexicon import load_lexicon
+from archive.importer.people import accept_proposals
 from archive.model.repository import load_repository
 
 SEED = Path("/work/shared/seed/referat-naeringsgruppen-ocr.txt")
@@ -44,16 +45,19 @@ def assert_every_word_kept(source: str, result) -> None:
     assert not missing_words(result), missing_words(result)
 
 
-def draft_problems(text: str, name: str | None = None, instead_of: str | None = None) -> list[str]:
+def draft_problems(text: str, name: str | None = None, instead_of: str | None = None, proposals: Path | str | None = None) -> list[str]:
     """What the validator (the same load as `make validate`) says about the draft
     `text` saved where it belongs in a copy of this archive (as `name`, by default
-    its date), in place of the file `instead_of` (the same minutes, already there).
-    Only the draft's own problems count: later minutes may refer to the hand-made
-    version's follow-ups, which an import of the same text cannot know."""
+    its date), in place of the file `instead_of` (the same minutes, already there),
+    with the proposed people (a `.nye-personer.yaml` file, or its text) accepted
+    into data/. Only the draft's own problems count: later minutes may refer to
+    the hand-made version's follow-ups, which an import of the same text cannot know."""
     front = _front(text)
     name = name or f"{front['dato']}.md"
     with tempfile.TemporaryDirectory() as temporary:
         root = copy_real_repo(Path(temporary) / "repo")
+        if proposals is not None:
+            accept_proposals(proposals.read_text(encoding="utf-8") if isinstance(proposals, Path) else proposals, root)
         folder = root / "docs" / "moter" / front["gruppe"]
         folder.mkdir(parents=True, exist_ok=True)
         if instead_of:
@@ -165,15 +169,16 @@ def test_seed_draft_reads_the_structure(archive):
     assert [id_of.get(name) for name in front["inviterte"]] == frozen.groups["naeringsgruppen"].members
     assert front["arrangementer"] == ["Energiworkshop", "BEST-konferansen 2025"]
     headings = re.findall(r"^## (.*)$", result.text, re.MULTILINE)
+    # Titles in capitals stay as written (issue 25: capitals and acronyms are never recased).
     assert headings == [
-        "1. Godkjenning av innkalling og dagsorden",
-        "2. Godkjenning av referat fra møte 16. januar 2025",
-        "3. Næringsklynger - status",
-        "[4] Fremlegg og diskusjon om satsingsområder for næringssamarbeid",
-        "[5] Runde rundt bordet",
+        "1. GODKJENNING AV INNKALLING OG DAGSORDEN",
+        "2. GODKJENNING AV REFERAT FRA MØTE 16. januar 2025",
+        "3. NÆRINGSKLYNGER - STATUS",
+        "[4] FREMLEGG OG DISKUSJON OM SATSINGSOMRÅDER FOR NÆRINGSSAMARBEID",
+        "[5] RUNDE RUNDT BORDET",
         "7. Eventuelt",
     ]
-    assert "## 1. Godkjenning av innkalling og dagsorden\n\nVedtak: Godkjent\n" in result.text
+    assert "## 1. GODKJENNING AV INNKALLING OG DAGSORDEN\n\nVedtak: Godkjent\n" in result.text
     assert "### Gruppe 2 - Sirkulærøkonomi" in result.text
     assert "#   Rettet: linje 14: «Strgmsvag» → «Strømsvåg» (g→ø, a→å)" in result.text
     assert "nummeret 4 er satt inn som [4]" in result.text
@@ -206,12 +211,21 @@ def test_docx_import(archive, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "«Kari Ukjentsen»" in result.stdout  # unknown person listed for review …
     text = output.read_text(encoding="utf-8")
-    assert "Kari Ukjentsen" in text.split("\n---\n", 1)[1]  # … and kept in the body
+    assert "Kari Ukjentsen" in text.split("\n---\n", 1)[1]  # … kept in the body …
     front = _front(text)
     assert (front["dato"], front["sted"], front["møteleder"]) == (dt.date(2025, 3, 12), "Hamar", "Eli Arnkværn Bryhni")
-    assert (front["tilstede"], front["tilstede_digitalt"]) == (["Dag Aanensen"], ["Asbjørn Lunde"])
+    # … and written as present, never dropped: proposed as a record beside the draft, with her organisation.
+    assert (front["tilstede"], front["tilstede_digitalt"]) == (["Dag Aanensen", "Kari Ukjentsen"], ["Asbjørn Lunde"])
+    proposals = yaml.safe_load((output.parent / "fra-word.nye-personer.yaml").read_text(encoding="utf-8"))
+    # The file came through text recognition («mgte»): the spelling of the name is not confirmed.
+    source_note = "Referat importert fra referat.docx (tekstgjenkjenning)"
+    assert proposals["personer"] == [
+        {"id": "kari-ukjentsen", "navn": "Kari Ukjentsen", "organisasjon": "ingen-kommune", "navn_bekreftet": False, "kilde": source_note}
+    ]
+    assert proposals["organisasjoner"] == [{"id": "ingen-kommune", "navn": "Ingen kommune", "type": "kommune", "kilde": source_note}]
     assert "## Sak 38/25 Budsjett for sirkulærøkonomi\n\nVedtak: Budsjettet ble godkjent.\n" in text
-    assert draft_problems(text) == []
+    assert draft_problems(text) != []  # Kari Ukjentsen is not in the register yet …
+    assert draft_problems(text, proposals=output.parent / "fra-word.nye-personer.yaml") == []  # … and once accepted, the draft validates
     source_text, in_process = _in_process(source, archive)
     assert_every_word_kept(source_text, in_process)
 
@@ -255,14 +269,14 @@ def test_pdf_import(archive, tmp_path):
     text = output.read_text(encoding="utf-8")
     front = _front(text)
     assert front["dato"] == dt.date(2025, 3, 12)
-    assert (front["tilstede"], front["forfall"]) == (["Dag Aanensen", "Unni Larsen"], ["Ove Gjesdal"])
+    assert (front["tilstede"], front["forfall"]) == (["Dag Aanensen", "Unni Larsen", "Per Utenfra"], ["Ove Gjesdal"])
     assert "## 07 - 2025 Godkjenning av innkalling\n\nVedtak: Godkjent\n" in text
     # A follow-up that names no owner stays text and is listed; no owner is invented.
     assert "Oppfølging: Dele kontaktlisten med alle klyngene." in text and "\n- [ ]" not in text
     assert "oppfølgingspunkt i sak 08 - 2025 uten ansvarlig" in result.stdout
     assert "«Per Utenfra»" in result.stdout and "Per Utenfra" in text.split("\n---\n", 1)[1]
     assert "på neste møte" in text
-    assert draft_problems(text) == []
+    assert draft_problems(text, proposals=output.parent / "fra-pdf.nye-personer.yaml") == []
     source_text, in_process = _in_process(source, archive)
     assert "Referat fra mgte i Naeringsgruppen" in source_text  # really read from the PDF's text layer
     assert_every_word_kept(source_text, in_process)
@@ -312,7 +326,7 @@ def test_bad_date(archive):
     [
         ("mangler.txt", None, "filen finnes ikke.\n"),
         ("tom.txt", b"  \n\n", "filen inneholder ingen tekst.\n"),
-        ("referat.odt", b"x", "filtypen «.odt» kan ikke leses. Lagre referatet som .docx, .pdf (med tekst) eller .txt.\n"),
+        ("referat.odt", b"x", "filtypen «.odt» kan ikke leses. Lagre referatet som .docx, .pdf eller .txt, eller som bilde (.png, .jpg).\n"),
         (
             "odelagt.docx",
             b"ikke en zip",
@@ -332,12 +346,13 @@ def test_unreadable_sources(tmp_path, name, content, message):
     assert not (tmp_path / "ut.md").exists()
 
 
-def test_pdf_without_text_layer(tmp_path):
+def test_pdf_without_text_layer_or_image(tmp_path):
+    # A PDF without a text layer is read as a scan; a blank page has nothing to read.
     source = _make_pdf(tmp_path / "skannet.pdf", [])
     result = run_script("import_minutes.py", str(source), "--group", "naeringsgruppen", "--date", "2025-03-12", "--output", str(tmp_path / "ut.md"))
     assert (result.returncode, result.stderr) == (
         1,
-        f"{source}: PDF-en har ikke noe tekstlag (kanskje et skannet bilde). Kjør tekstgjenkjenning (OCR) på den først.\n",
+        f"{source}: PDF-en har ikke noe tekstlag, og tekstgjenkjenningen fant ingen tekst på sidene.\n",
     )
 
 
@@ -360,7 +375,7 @@ def test_missing_lexicon_is_a_clear_refusal(tmp_path):
     assert (result.returncode, result.stderr) == (
         1,
         (
-            f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic) i {tmp_path}. "
+            f"{source}: fant ikke den norske ordlisten for hunspell (nb_NO.dic, bokmål) i {tmp_path}. "
             "Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen.\n"
         ),
     )

@@ -1,13 +1,19 @@
-"""The Norwegian Bokmål lexicon the importer repairs text against.
+"""The Norwegian lexicon the importer repairs text against: Bokmål and Nynorsk.
 
 Two maintained sources, both installed by the ordinary package managers:
 
-- the hunspell dictionary `nb_NO` (Debian's `hunspell-no`, from LibreOffice's
-  dictionaries): which spellings are real words. Its stems and affix rules are
-  expanded into every word form once, and the expanded list is cached on disk,
+- the hunspell dictionaries `nb_NO` and `nn_NO` (Debian's `hunspell-no`, from
+  LibreOffice's dictionaries): which spellings are real words in each written
+  standard. Their stems and affix rules are expanded into every word form once,
+  and the expanded lists (with the frequencies below) are cached on disk,
   because expanding takes seconds and reading the cache a fraction of one;
-- `wordfreq`'s Bokmål list: how common a word is (Zipf scale, 0-8), so that a
+- `wordfreq`'s Norwegian list: how common a word is (Zipf scale, 0-8), so that a
   repair can prefer `på` (7.2) to `pa` (4.3, a misspelling common on the web).
+  It is mostly Bokmål; a Nynorsk word it lacks gets a floor in a Nynorsk text.
+
+A word correct in either standard is a word: `vart`, `gjere` and `skjere` are
+as right as `ble`, `gjøre` and `skjære`. `standard_of` tells which standard a
+text is written in, and `for_standard` weighs the lexicon for it.
 
 On top come the archive's own names (people, organisations, groups, events).
 Compound words (`høringsinnspill`, `næringsutviklingsprosjekter`) are known
@@ -22,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import marshal
 import os
 import re
 import tempfile
@@ -31,16 +38,19 @@ from pathlib import Path
 
 # Where Debian (and most Linux distributions) install hunspell dictionaries.
 DICTIONARY_DIRS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell"), Path("/usr/share/myspell/dicts"))
-DICTIONARY_NAME = "nb_NO"
+DICTIONARY_NAMES = ("nb_NO", "nn_NO")
 # Bumped when the expansion below changes, so that an old cache is not read.
-CACHE_FORMAT = "3"
+CACHE_FORMAT = "6"
 
 # Scores are on wordfreq's Zipf scale: log10 of occurrences per billion words.
 SCORE_UNSEEN_WORD = 1.5  # a hunspell word that wordfreq has not seen
 UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a misspelling)
 SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
-COMPOUND_PENALTY = 1.0  # per join: a compound is rarer than its rarest part
-COMPOUND_MAX_SCORE = 2.0
+SCORE_OWN_STANDARD = 2.5  # the least a word of the text's own standard scores (Nynorsk words wordfreq lacks)
+OTHER_STANDARD_PENALTY = 1.0  # a word only the other standard has is rarer in this text
+COMPOUND_JOIN = 5.0  # per join: parts used together, as if independent (Zipf of the parts added, less this)
+COMPOUND_MAX_SCORE = 4.5
+UNATTESTED = 0.5
 PART_FROM_FREQUENCY = 2.0  # Zipf: about once in ten million words
 MIN_PART = 4  # the shortest part of a compound (hunspell nb_NO's own COMPOUNDMIN)
 MAX_PARTS = 3
@@ -117,43 +127,23 @@ def expand_hunspell(dic: Path, aff: Path) -> set[str]:
     return {form for form in forms if form}
 
 
-def find_dictionary() -> tuple[Path, Path]:
-    """nb_NO.dic and .aff: in NB_HUNSPELL_DIR when set, else where Debian installs them."""
+def find_dictionary(name: str = "nb_NO") -> tuple[Path, Path]:
+    """<name>.dic and .aff: in NB_HUNSPELL_DIR when set, else where Debian installs them."""
     override = os.environ.get("NB_HUNSPELL_DIR")
     for directory in (Path(override),) if override else DICTIONARY_DIRS:
-        dic, aff = directory / f"{DICTIONARY_NAME}.dic", directory / f"{DICTIONARY_NAME}.aff"
+        dic, aff = directory / f"{name}.dic", directory / f"{name}.aff"
         if dic.is_file() and aff.is_file():
             return dic, aff
     where = f" i {override}" if override else ""
+    standard = "bokmål" if name == "nb_NO" else "nynorsk"
     raise LexiconError(
-        f"fant ikke den norske ordlisten for hunspell (nb_NO.dic){where}. Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
+        f"fant ikke den norske ordlisten for hunspell ({name}.dic, {standard}){where}. Installer den med «apt-get install hunspell-no» (Debian/Ubuntu) og prøv igjen."
     )
 
 
 def _cache_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "naeringsgruppen-moter"
-
-
-def dictionary_forms(dic: Path, aff: Path) -> tuple[list[str], set[str]]:
-    """The expanded dictionary in lower case, sorted, and the words it has only
-    with a capital (names: «Hamar», «Elise»); read from the cache when it is there."""
-    stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in (dic, aff)) + "|" + CACHE_FORMAT
-    cache = _cache_dir() / f"{DICTIONARY_NAME}-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.txt"
-    try:
-        lines = cache.read_text(encoding="utf-8").split("\n")
-    except OSError:
-        lines = _cache_lines(expand_hunspell(dic, aff))
-        try:  # a cache that cannot be written only costs time
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=cache.parent, delete=False, suffix=".tmp") as handle:
-                handle.write("\n".join(lines))
-            os.replace(handle.name, cache)
-        except OSError:
-            pass
-    proper = {line[:-1] for line in lines if line.endswith("*")}
-    both = {line[:-1] for line in lines if line.endswith("+")}
-    return [line.rstrip("*+") for line in lines], proper, both
 
 
 def _cache_lines(forms: set[str]) -> list[str]:
@@ -165,13 +155,53 @@ def _cache_lines(forms: set[str]) -> list[str]:
     return sorted(lines, key=lambda line: line.rstrip("*+"))
 
 
-def word_frequencies() -> dict[str, float]:
-    """wordfreq's Bokmål words and their Zipf frequencies."""
+def _build_cache(files: list[tuple[Path, Path]]) -> dict:
+    """Everything `load_lexicon` needs, in lists that load fast: the union of the
+    standards (sorted), the words only one standard has, the names, the frequencies."""
     import math
 
     from wordfreq import get_frequency_dict
 
-    return {word: math.log10(freq) + 9 for word, freq in get_frequency_dict("nb", wordlist="large").items() if freq > 0}
+    star, plus, common, words = set(), set(), set(), []
+    for dic, aff in files:
+        lines = _cache_lines(expand_hunspell(dic, aff))
+        for line in lines:
+            (star if line.endswith("*") else plus if line.endswith("+") else common).add(line.rstrip("*+"))
+        words.append({line.rstrip("*+") for line in lines})
+    nb, nn = words
+    frequencies = {word: math.log10(freq) + 9 for word, freq in get_frequency_dict("nb", wordlist="large").items() if freq > 0}
+    return {
+        "union": sorted(nb | nn),
+        "nb_only": sorted(nb - nn),
+        "nn_only": sorted(nn - nb),
+        "proper": sorted(star - common - plus),  # only ever a name, in both standards
+        "also_names": sorted(plus | (star & common)),
+        "frequencies": frequencies,
+        "extra": sorted(set(frequencies) - nb - nn),
+    }
+
+
+def cached_sources() -> dict:
+    """The expanded dictionaries and the frequencies, from the cache when it is there."""
+    files = [find_dictionary(name) for name in DICTIONARY_NAMES]
+    import wordfreq
+
+    stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for pair in files for p in pair)
+    stamp += f"|{getattr(wordfreq, '__version__', '')}|{CACHE_FORMAT}"
+    cache = _cache_dir() / f"lexicon-{hashlib.sha1(stamp.encode()).hexdigest()[:16]}.marshal"
+    try:
+        return marshal.loads(cache.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _build_cache(files)
+    try:  # a cache that cannot be written only costs time
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=cache.parent, delete=False, suffix=".tmp") as handle:
+            handle.write(marshal.dumps(data))
+        os.replace(handle.name, cache)
+    except OSError:
+        pass
+    return data
 
 
 # -- the lexicon ----------------------------------------------------------------
@@ -182,7 +212,9 @@ class Lexicon:
     """Known words and how common they are.
 
     `dictionary` is sorted (for prefix look-ups by bisection); `frequencies`
-    maps words to Zipf scores; `names` are the archive's own words.
+    maps words to Zipf scores; `names` are the archive's own words;
+    `nb_only` and `nn_only` the words only one written standard has, and
+    `standard` («nb», «nn» or None) the standard of the text being read.
     """
 
     dictionary: list[str] = field(default_factory=list)
@@ -191,24 +223,56 @@ class Lexicon:
     first_names: set[str] = field(default_factory=set)
     proper: set[str] = field(default_factory=set)  # dictionary words only ever written with a capital
     also_names: set[str] = field(default_factory=set)  # dictionary words that are names too («bjørn», «hans»)
+    nb_only: list[str] = field(default_factory=list)  # sorted
+    nn_only: list[str] = field(default_factory=list)  # sorted
+    standard: str | None = None
+    extra: list[str] | None = None  # sorted: the words only wordfreq knows, when known beforehand
 
     def __post_init__(self) -> None:
         self.valid = set(self.dictionary)
         # Words only wordfreq or the archive knows, for prefix look-ups.
-        self._extra = sorted((set(self.frequencies) | self.names) - self.valid)
+        self._extra = sorted((set(self.frequencies) | self.names) - self.valid) if self.extra is None else self.extra
         self._compounds: dict[str, tuple[str, ...] | None] = {}
+
+    def _copy(self) -> Lexicon:
+        copy = Lexicon.__new__(Lexicon)
+        copy.__dict__.update(self.__dict__)
+        copy._compounds = {}
+        return copy
 
     def with_names(self, texts: Iterable[str], first_names: Iterable[str] = ()) -> Lexicon:
         """A copy that also knows the capitalised words of `texts` (names from the archive)."""
         words = {w.lower() for text in texts for w in WORD_RE.findall(text) if w[:1].isupper()}  # names, not «og», «for»
-        copy = Lexicon.__new__(Lexicon)
-        copy.dictionary, copy.frequencies, copy.valid, copy.proper = self.dictionary, self.frequencies, self.valid, self.proper
-        copy.also_names = self.also_names
+        copy = self._copy()
         copy.names = self.names | words
         copy.first_names = self.first_names | {f.lower() for f in first_names}
         copy._extra = sorted(set(self._extra) | (words - self.valid))
-        copy._compounds = {}
         return copy
+
+    def for_standard(self, standard: str | None) -> Lexicon:
+        """A copy weighed for a text in `standard` («nb» or «nn»)."""
+        copy = self._copy()
+        copy.standard = standard
+        return copy
+
+    def standard_of(self, text: str) -> str | None:
+        """«nn» when the text's words are more often Nynorsk-only than Bokmål-only,
+        «nb» when the other way round, None when it cannot tell (too few such words)."""
+        nynorsk = bokmal = 0
+        for word in WORD_RE.findall(text.lower()):
+            nynorsk += _in_sorted(self.nn_only, word)
+            bokmal += _in_sorted(self.nb_only, word)
+        if nynorsk + bokmal < 3:
+            return None
+        return "nn" if nynorsk > bokmal else "nb"
+
+    def in_other_standard_only(self, word: str) -> bool:
+        """A word the text's standard lacks and the other one has («ikkje» in Bokmål)."""
+        if self.standard == "nb":
+            return _in_sorted(self.nn_only, word)
+        if self.standard == "nn":
+            return _in_sorted(self.nb_only, word)
+        return False
 
     def has_prefix(self, prefix: str) -> bool:
         """Whether some known word starts with `prefix`."""
@@ -233,7 +297,12 @@ class Lexicon:
         if word in self.names:
             return max(score or 0.0, SCORE_ARCHIVE_NAME)
         if word in self.valid:
-            return score if score is not None else SCORE_UNSEEN_WORD
+            value = score if score is not None else SCORE_UNSEEN_WORD
+            if self.in_other_standard_only(word):
+                return value - OTHER_STANDARD_PENALTY
+            if self.standard == "nn":  # wordfreq is mostly Bokmål: a Nynorsk word is not rare for that
+                return max(value, SCORE_OWN_STANDARD)
+            return value
         if score is not None:
             return score - UNCHECKED_PENALTY
         return None
@@ -272,17 +341,26 @@ class Lexicon:
     def score_of_parts(self, parts: tuple[str, ...]) -> float:
         scores = []
         for index, part in enumerate(parts):
-            forms = [part, part[:-1]] if index < len(parts) - 1 and part[-1:] in LINKS else [part]  # with and without the linking letter
-            scores.append(max((s for s in map(self.direct_score, forms) if s is not None), default=SCORE_UNSEEN_WORD))
-        return min(min(scores) - COMPOUND_PENALTY * (len(parts) - 1), COMPOUND_MAX_SCORE)
+            value = self.direct_score(part)
+            if value is None and index < len(parts) - 1 and part[-1:] in LINKS:
+                value = self.direct_score(part[:-1])  # «hørings»: «høring» and a linking s
+            scores.append(SCORE_UNSEEN_WORD if value is None else value)
+        # Each part counts in full, so that «styremøte» beats «styremote» by what «møte» beats «mote».
+        joined = sum(scores) - COMPOUND_JOIN * (len(parts) - 1) - 0.5 * (len(parts) - 2)  # three parts are rarer still
+        return min(joined, min(scores), COMPOUND_MAX_SCORE)
 
     def score(self, word: str) -> float | None:
-        """How common `word` is, as a word or as a compound; None when unknown."""
+        """How common `word` is, as a word or as a compound; None when unknown.
+        A dictionary word wordfreq has not seen («møtedato») scores at least as
+        its parts do, so that it is not rarer than a misreading of them («motedato»)."""
+        word = word.lower()
         direct = self.direct_score(word)
-        if direct is not None and (word.lower() in self.valid or word.lower() in self.names):
+        if direct is not None and (word in self.names or word in self.valid and word in self.frequencies):
             return direct
         parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
         compound = self.score_of_parts(parts) if parts else None
+        if compound is not None and direct is None:
+            compound -= UNATTESTED  # a compound no list has seen («styremote») is rarer than its parts say
         return max((s for s in (direct, compound) if s is not None), default=None)
 
     def is_known(self, word: str) -> bool:
@@ -299,13 +377,24 @@ class Lexicon:
         return word in self.valid and word not in self.proper and word not in self.names
 
 
+def _in_sorted(words: list[str], word: str) -> bool:
+    index = bisect.bisect_left(words, word)
+    return index < len(words) and words[index] == word
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The Bokmål lexicon without the archive's names, built once per process."""
-    dic, aff = find_dictionary()
+    """The Bokmål and Nynorsk lexicon without the archive's names, built once per process."""
     try:
-        frequencies = word_frequencies()
+        data = cached_sources()
     except ImportError as error:  # pragma: no cover - wordfreq is in requirements.txt
         raise LexiconError("Python-pakken wordfreq mangler. Kjør «make install».") from error
-    forms, proper, both = dictionary_forms(dic, aff)
-    return Lexicon(forms, frequencies, proper=proper, also_names=both)
+    return Lexicon(
+        data["union"],
+        data["frequencies"],
+        proper=set(data["proper"]),
+        also_names=set(data["also_names"]),
+        nb_only=data["nb_only"],
+        nn_only=data["nn_only"],
+        extra=data["extra"],
+    )

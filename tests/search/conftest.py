@@ -10,7 +10,7 @@ indexed word, so its fallback to a shorter prefix cannot stand in for the
 correction.
 
 SEARCH_TEST_CODE=/path/to/a/checkout builds the same archive with another
-version of the site's code (mkdocs.yml, overrides/, archive/, scripts/), to
+version of the site's code (mkdocs.yml, overrides/, macros/, archive/, scripts/), to
 see the tests fail there: e.g. the commit before the search was added.
 
 Nothing downloads a browser: Playwright launches /usr/bin/chromium. Every
@@ -45,6 +45,7 @@ def build_fixture(target: Path, engine: str = "mkdocs") -> Path:
     shutil.copytree(FIXTURE, repo)
     shutil.copy2(CODE / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(CODE / "overrides", repo / "overrides")
+    shutil.copytree(CODE / "macros", repo / "macros")
     site = target / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}
     command = [sys.executable, str(CODE / "scripts" / "build_site.py"), "--rot", str(repo), "--site-dir", str(site), "--engine", engine]
