@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,10 +125,38 @@ def _ids_in(path: Path) -> list[str]:
     return [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- id:")]
 
 
+# What becomes of a follow-up at the group's next meeting: closed there, carried
+# on still open, or never mentioned again (and so open for good). About a third
+# of all tasks end open, as in a real group's minutes.
+CLOSED, CARRIED = 0.55, 0.15
+NEW_TASKS = 2  # per meeting, under item 3
+# The archive ends here and runs back in time, two weeks per meeting per group,
+# so that its last meetings are recent; each group has one planned meeting ahead.
+LAST_DAY = dt.date(2026, 11, 26)
+PLANNED_DAY = dt.date(2027, 1, 14)
+
+
+@dataclass
+class OpenTask:
+    date: dt.date  # the meeting of the task's latest entry
+    index: int  # its number among that item's follow-ups («punkt N»)
+    text: str
+
+
 def _meeting_text(
-    rng: random.Random, group: str, date: dt.date, people: dict[str, str], clusters: dict[str, str], events: list[str], previous: dt.date | None
+    rng: random.Random,
+    group: str,
+    date: dt.date,
+    people: dict[str, str],
+    clusters: dict[str, str],
+    events: list[str],
+    open_tasks: list[OpenTask],
 ) -> str:
-    """One meeting in the minutes format, written as a secretary would: names, labels, task lists."""
+    """One meeting in the minutes format, written as a secretary would: names, labels, task lists.
+
+    `open_tasks` are the group's tasks still open: some are closed or carried on
+    here, and the new tasks of this meeting join the list.
+    """
     attendees = rng.sample(list(people), 12)
     chair, secretary, present, online, absent = attendees[0], attendees[1], attendees[2:8], attendees[8:10], attendees[10:12]
     lines = [
@@ -163,13 +192,52 @@ def _meeting_text(
             lines += [f"Vedtak: Gruppen tok saken til orientering og ber sekretariatet følge opp sak {number}.", ""]
         if number == 3:
             due = (date + dt.timedelta(days=28)).isoformat()
-            lines.append(
-                f"- [ ] Lage et kort notat om status for «{title}» til møtet etter {date.isoformat()}. Ansvar: {people[rng.choice(attendees)]}. Frist: {due}."
-            )
-            if previous is not None:
-                lines.append(f"- [x] Følge opp notatet fra forrige møte. Ansvar: {people[rng.choice(attendees)]}. Fra: {previous.isoformat()}, sak 3, punkt 1.")
+            position = 0
+            still_open: list[OpenTask] = []
+            for task in open_tasks:
+                fate = rng.random()
+                fra = f"Fra: {task.date.isoformat()}, sak 3, punkt {task.index}."
+                if fate < CLOSED:
+                    position += 1
+                    lines.append(f"- [x] {task.text} Ansvar: {people[rng.choice(attendees)]}. {fra}")
+                elif fate < CLOSED + CARRIED:
+                    position += 1
+                    lines.append(f"- [ ] {task.text} Ansvar: {people[rng.choice(attendees)]}. Frist: {due}. {fra}")
+                    still_open.append(OpenTask(date, position, task.text))  # the chain goes on from here
+                # else: never mentioned again, so open for good
+            for offset in range(1, NEW_TASKS + 1):
+                position += 1
+                text = f"Lage et kort notat ({offset}) om status for «{title}» til møtet etter {date.isoformat()}."
+                lines.append(f"- [ ] {text} Ansvar: {people[rng.choice(attendees)]}. Frist: {due}.")
+                still_open.append(OpenTask(date, position, text))
+            open_tasks[:] = still_open
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _planned_text(group: str, date: dt.date) -> str:
+    """The group's next meeting, planned: an innkalling with its agenda."""
+    return "\n".join(
+        [
+            "---",
+            f"gruppe: {group}",
+            f"dato: {date.isoformat()}",
+            'start: "13:00"',
+            'slutt: "15:00"',
+            "sted: Osloregionens kontor, Oslo",
+            "status: planlagt",
+            "---",
+            "",
+            "## 1. Godkjenning av innkalling og dagsorden",
+            "",
+            "## 2. Godkjenning av referat fra forrige møte",
+            "",
+            "## 3. Status i arbeidsgruppene",
+            "",
+            "## 4. Eventuelt",
+            "",
+        ]
+    )
 
 
 def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
@@ -183,12 +251,14 @@ def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
     _append_records(data / "personer.yaml", people)
     clusters = [{"id": f"syn-klynge-{i:03d}", "navn": f"Klynge {i}", "bransje": "industri"} for i in range(CLUSTERS)]
     _append_records(data / "klynger.yaml", clusters)
-    first_day = dt.date(2000, 1, 3)
+    rounds = -(-meetings // len(GROUPS))  # meetings per group, rounded up
+    first_day = LAST_DAY - dt.timedelta(days=14 * (rounds - 1) + len(GROUPS) - 1)
+    span = (LAST_DAY - first_day).days
     events = [
         {
             "id": f"syn-arrangement-{i:03d}",
             "tittel": f"Regionkonferansen {i}",
-            "dato": (first_day + dt.timedelta(days=60 * i)).isoformat(),
+            "dato": (first_day + dt.timedelta(days=span * i // EVENTS)).isoformat(),
             "gruppe": "naeringsgruppen",
         }
         for i in range(EVENTS)
@@ -197,16 +267,18 @@ def write_repository(target: Path, meetings: int, seed: int = 1) -> Path:
     person_names = {p["id"]: p["navn"] for p in people}
     cluster_names = {c["id"]: c["navn"] for c in clusters}
     event_ids = [e["id"] for e in events]
-    previous: dict[str, dt.date] = {}
+    open_tasks: dict[str, list[OpenTask]] = {group: [] for group in GROUPS}
     for index in range(meetings):
         group = GROUPS[index % len(GROUPS)]
         # Each group meets every second week; groups meet on different weekdays.
         date = first_day + dt.timedelta(days=14 * (index // len(GROUPS)) + index % len(GROUPS))
-        text = _meeting_text(rng, group, date, person_names, cluster_names, event_ids, previous.get(group))
-        previous[group] = date
+        text = _meeting_text(rng, group, date, person_names, cluster_names, event_ids, open_tasks[group])
         path = target / "docs" / "moter" / group / f"{date.isoformat()}.md"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for offset, group in enumerate(GROUPS):
+        date = PLANNED_DAY + dt.timedelta(days=offset)
+        (target / "docs" / "moter" / group / f"{date.isoformat()}.md").write_text(_planned_text(group, date), encoding="utf-8")
     return target
 
 

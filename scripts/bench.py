@@ -18,7 +18,11 @@ and the baseline so that both see the same machine:
 - the same build with Zensical;
 - output size, the largest page and the largest meeting page;
 - search (bench/search.py): first result after typing in headless Chromium,
-  bytes per query, index size and build time.
+  bytes per query, index size and build time;
+- the members' site on a phone (bench/phone.py), at the largest size, for the
+  MkDocs and the Zensical build: every HTML page's size, DOM nodes, main-thread
+  tasks and time to usable per kind of page, the registers' filters and the
+  header search, throttled as issue 24 says and served gzipped.
 
 Timings depend on the machine; the figures are printed, not asserted.
 """
@@ -163,7 +167,7 @@ def search_row(root: Path, site: Path) -> dict | None:
     return search.search_figures(root, site)
 
 
-def measure(meetings: int, runs: int) -> dict:
+def measure(meetings: int, runs: int, phone_size: bool = False) -> dict:
     work = OUT / str(meetings)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -186,6 +190,10 @@ def measure(meetings: int, runs: int) -> dict:
         row[f"{name}_meeting"] = largest(site, "moter/*/*/index.html")
     row["preview"] = preview(ours)
     row["search"] = search_row(ours, work / "site-ours")
+    if phone_size:
+        from bench import phone
+
+        row["phone"] = {engine: phone.phone_figures(ours, work / site) for engine, site in (("mkdocs", "site-ours"), ("zensical", "site-zensical"))}
     return row
 
 
@@ -293,14 +301,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--meetings", type=int, nargs="+", default=[200, 2000])
     parser.add_argument("--runs", type=int, default=3, help="builds of each kind per size (the median counts)")
+    parser.add_argument("--no-phone", action="store_true", help="leave out the phone measurements (bench/phone.py)")
     args = parser.parse_args()
     about = machine()
     rows = []
     for n in args.meetings:
         print(f"… {n} meetings", file=sys.stderr, flush=True)
-        rows.append(measure(n, args.runs))
+        rows.append(measure(n, args.runs, phone_size=n == max(args.meetings) and not args.no_phone))
     lines = tables(rows)
     checks = verdicts(rows)
+    for row in rows:
+        for engine, figures in row.get("phone", {}).items():
+            from bench import phone
+
+            label = f"{row['n']:,} meetings, {engine}"
+            lines += ["", *phone.table(label, figures)]
+            checks += phone.verdicts(label, figures)
     print("\n".join(lines + [""] + checks))
     if args.meetings == [200, 2000]:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")

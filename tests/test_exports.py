@@ -81,6 +81,34 @@ def test_group_calendar_holds_only_the_group_and_is_valid_even_when_empty(repo):
     assert empty.walk("VEVENT") == [] and len(empty.walk("VTIMEZONE")) == 1
 
 
+def test_each_dated_meeting_has_a_calendar_file_of_its_own(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    planned = Calendar.from_ical(files["mote-testgruppen-2026-01-15.ics"])
+    (event,) = planned.walk("VEVENT")
+    assert str(event["uid"]) == "mote-testgruppen-2026-01-15@naeringsgruppen.osloregionen.no"
+    start = event.decoded("dtstart")
+    assert (start.date(), start.hour, str(start.tzinfo)) == (dt.date(2026, 1, 15), 10, "Europe/Oslo")
+    assert str(event["url"]) == SITE + "moter/testgruppen/2026-01-15/"
+    assert len(planned.walk("VTIMEZONE")) == 1 and str(planned["method"]) == "PUBLISH"
+    assert not [name for name in files if "udatert" in name]  # no date, no calendar file
+
+
+def test_an_event_is_written_alike_in_every_calendar_that_holds_it(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    uid = "mote-testgruppen-2025-09-10@naeringsgruppen.osloregionen.no"
+    written = [events_of(files[name])[uid].to_ical() for name in ("kalender.ics", "kalender-testgruppen.ics", "mote-testgruppen-2025-09-10.ics")]
+    assert written[0] == written[1] == written[2]
+
+
+def test_text_with_commas_semicolons_and_line_breaks_comes_back_as_written(repo):
+    meeting = repo.meetings_by_id["testgruppen/2025-09-10"]
+    meeting.place = "Rådhuset, sal 2; 3. etasje\\inngang B, «Møterom Ærlig Åpen» " + "langt navn " * 10
+    event = events_of(exports.calendar_ics(repo, SITE, GENERATED))["mote-testgruppen-2025-09-10@naeringsgruppen.osloregionen.no"]
+    assert str(event["location"]) == meeting.place + ", digitalt (Teams)"
+    lines = exports.calendar_ics(repo, SITE, GENERATED).split("\r\n")
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)  # folded (RFC 5545 3.1)
+
+
 # -- Atom --------------------------------------------------------------------
 
 
@@ -112,6 +140,65 @@ def test_approved_minutes_are_dated_by_the_approving_meeting(repo):
     entry = next(e for e in feed.findall(f"{ATOM}entry") if e.findtext(f"{ATOM}id").endswith("2025-05-20"))
     assert entry.findtext(f"{ATOM}updated").startswith("2025-09-10")
     assert "Godkjent på møtet 10. september 2025." in entry.findtext(f"{ATOM}summary")
+
+
+def test_a_groups_feed_holds_only_its_own_minutes(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    feed = ET.fromstring(files["feed-testgruppen.xml"].encode("utf-8"))
+    assert feed.findtext(f"{ATOM}title") == "Referater fra Testgruppen"
+    self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
+    assert self_link == [SITE + "eksport/feed-testgruppen.xml"]
+    ids = [e.findtext(f"{ATOM}id") for e in feed.findall(f"{ATOM}entry")]
+    assert len(ids) == 4 and all("moter/testgruppen/" in i for i in ids)
+    empty = ET.fromstring(files["feed-arbeidsgruppe-a.xml"].encode("utf-8"))
+    assert empty.findall(f"{ATOM}entry") == [] and empty.findtext(f"{ATOM}id") != feed.findtext(f"{ATOM}id")
+
+
+# -- the registers' rows, for their filters --------------------------------------
+
+
+def _rows(files, name):
+    return json.loads(files[name])["rows"]
+
+
+def _text(html):
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+
+
+def test_every_follow_up_is_a_row_in_the_file_of_its_status_and_of_its_groups(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    open_rows = _rows(files, "liste-oppfolging-status-apen.json")
+    closed_rows = _rows(files, "liste-oppfolging-status-ferdig.json") + _rows(files, "liste-oppfolging-status-utgar.json")
+    assert sorted(_text(cells[0]) for cells, _, _ in open_rows) == sorted(c.latest.task for c in repo.action_chains if c.is_open)
+    assert len(open_rows) + len(closed_rows) == len(repo.action_chains)
+    facets = {_text(cells[0]): facets for cells, facets, _ in open_rows}
+    assert facets["Skrive rapport."]["status"] == "åpen forfalt"  # due 1 October, today 1 December
+    assert facets["Kartlegge prosjekter, runde to."]["ansvarlig"] == "arbeidsgruppe-a"
+    # Overdue first, by deadline: the order the register itself shows.
+    assert [_text(cells[0]) for cells, _, _ in sorted(open_rows, key=lambda row: row[2]["frist"])][0] == "Skrive rapport."
+    # A group's file: every follow-up of its meetings and of the group itself, whatever its status.
+    of_group = {_text(cells[0]) for cells, _, _ in _rows(files, "liste-oppfolging-gruppe-arbeidsgruppe-a.json")}
+    assert of_group == {c.latest.task for c in repo.action_chains if "arbeidsgruppe-a" in c.owners}
+
+
+def test_rows_link_from_the_sites_root_and_hold_no_script(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    for name in [n for n in files if n.startswith("liste-")]:
+        for cells, _, _ in _rows(files, name):
+            soup = BeautifulSoup("".join(cells), "html.parser")
+            assert not soup.find(["script", "style", "iframe"]), name
+            for link in soup.find_all("a"):
+                assert not link["href"].startswith(("../", "/")), (name, link["href"])
+
+
+def test_every_decision_and_meeting_is_in_the_file_of_its_year_and_of_its_group_once(repo):
+    files = exports.export_files(repo, SITE, GENERATED)
+    for kind, count in (("vedtak", sum(len(m.decisions) for m in repo.meetings)), ("moter", len(repo.meetings))):
+        for facet in ("ar", "gruppe"):
+            prefix = f"liste-{kind}-{facet}-"
+            shards = {name[len(prefix) : -len(".json")]: _rows(files, name) for name in files if name.startswith(prefix)}
+            assert sum(len(rows) for rows in shards.values()) == count, (kind, facet)
+            assert all(value in row[1][facet].split() for value, rows in shards.items() for row in rows)
 
 
 # -- open data ---------------------------------------------------------------
@@ -153,7 +240,7 @@ def test_the_data_page_lists_every_public_field_and_no_private_one():
         for spec in kind.fields:
             row = f"<code>{spec.key}</code>"
             assert (row in section) == spec.public or spec.key in ("epost", "telefon"), spec.key
-    assert "aldri med: offentlig, andre_skrivemåter, merknad, kilde." in text
+    assert "aldri med: offentlig, samtykke, andre_skrivemåter, merknad, kilde." in text
 
 
 # -- the build that writes them -------------------------------------------------
@@ -169,14 +256,33 @@ def fixture_site(tmp_path_factory) -> Path:
 
 
 def test_the_build_writes_every_file(fixture_site):
-    assert sorted(p.name for p in (fixture_site / "eksport").iterdir()) == [
+    names = sorted(p.name for p in (fixture_site / "eksport").iterdir())
+    assert [n for n in names if not n.startswith(("mote-", "liste-"))] == [
         "data.json",
+        "feed-arbeidsgruppe-a.xml",
+        "feed-testgruppen.xml",
         "feed.xml",
         "kalender-arbeidsgruppe-a.ics",
         "kalender-testgruppen.ics",
         "kalender.ics",
         "schema.json",
+        "sitemap.xml",
     ]
+    # One calendar file per dated meeting (the undated one has none), and the registers' rows.
+    assert [n for n in names if n.startswith("mote-")] == [
+        "mote-testgruppen-2025-03-12.ics",
+        "mote-testgruppen-2025-05-20.ics",
+        "mote-testgruppen-2025-09-10.ics",
+        "mote-testgruppen-2026-01-15.ics",
+    ]
+    assert {
+        "liste-oppfolging-status-apen.json",
+        "liste-oppfolging-gruppe-testgruppen.json",
+        "liste-vedtak-ar-2025.json",
+        "liste-vedtak-gruppe-testgruppen.json",
+        "liste-moter-ar-2025.json",
+        "liste-personer-alle-alle.json",
+    } <= set(names)
     data = json.loads((fixture_site / "eksport/data.json").read_text(encoding="utf-8"))
     assert data["nettsted"] == SITE and data["generert"] == "2025-12-01T08:30:00+00:00"
     assert json.loads((fixture_site / "eksport/schema.json").read_text(encoding="utf-8")) == exports.json_schema()

@@ -186,10 +186,197 @@ def test_a_focus_area_with_many_items_gets_a_page_per_year(repo, monkeypatch):
     finally:
         repo.items_by_focus_area["gronn-omstilling"].pop()
     main, *years = pages
-    assert [p.src for p in years] == [paths.focus_area_year_page("gronn-omstilling", y) for y in (2026, 2025)]
+    # A year with more items than a page holds goes on over numbered pages.
+    year_2025 = paths.focus_area_year_page("gronn-omstilling", 2025)
+    assert [p.src for p in years] == [paths.focus_area_year_page("gronn-omstilling", 2026), year_2025, paths.numbered_page(year_2025, 2)]
     soup = BeautifulSoup(page_text(main), "html.parser")
-    assert _timeline(soup) == ["15. januar 2026: 1. Grønn plan for 2026"]  # the newest year that fits
+    newest = _timeline(soup)
+    assert len(newest) == 2 and newest[0] == "15. januar 2026: 1. Grønn plan for 2026"  # the newest items, across years
     assert [a.get_text() for a in soup.select(".year-list a")] == ["2026", "2025"]
-    by_year = [_timeline(BeautifulSoup(page_text(p), "html.parser")) for p in years]
-    assert by_year[0] == ["15. januar 2026: 1. Grønn plan for 2026"]
-    assert len(by_year[1]) == 4 and all("2025" in h for h in by_year[1])  # every item on exactly one year page
+    by_page = [_timeline(BeautifulSoup(page_text(p), "html.parser")) for p in years]
+    assert by_page[0] == ["15. januar 2026: 1. Grønn plan for 2026"]
+    of_2025 = by_page[1] + by_page[2]
+    assert len(by_page[1]) == 2 and len(of_2025) == 4 and len(set(of_2025)) == 4 and all("2025" in h for h in of_2025)  # each item once
+    assert newest[1] == by_page[1][0]
+
+
+# -- what members want first (issue 23) ------------------------------------------------
+
+from archive.views import front, meetings  # noqa: E402
+from archive.views.pages import Heading  # noqa: E402
+
+
+def _blocks(page) -> list:
+    """The page's headings as text and its HTML blocks made, in order."""
+    return [b.text if isinstance(b, Heading) else str(b.make() if hasattr(b, "make") else b) for b in page.blocks]
+
+
+def test_a_meeting_page_leads_with_its_decisions_under_their_items_then_the_agenda(repo):
+    meeting = repo.meetings_by_id["testgruppen/2025-09-10"]
+    page = meetings.meeting_page(repo, meeting)
+    headings = [b.text for b in page.blocks if isinstance(b, Heading)]
+    assert headings[:4] == [page.title, "Vedtak og oppfølging", "Om møtet", "1. Godkjenning av referat fra møtet 20. mai 2025"]
+    outcome = BeautifulSoup(_blocks(page)[headings.index("Vedtak og oppfølging") + 2 + 1], "html.parser")  # breadcrumb, H1, lead, H2, outcome
+    decisions = [(li.select_one(".outcome__item").get_text(), [p.get_text() for p in li.select("p")[1:]]) for li in outcome.select(".outcome-decisions > li")]
+    assert decisions == [
+        ("1. Godkjenning av referat fra møtet 20. mai 2025", ["Referatet ble godkjent."]),
+        ("2. Grønn omstilling", ["Forslagene sendes på høring."]),
+    ]
+    rows = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in outcome.select("table.outcome-actions tbody tr")]
+    assert rows[0] == ["Skrive rapport. (sak 2)", "Kari Nordmann", "1. oktober 2025", "Forfalt"]  # who, what, by when
+    assert [r[0] for r in rows] == ["Skrive rapport. (sak 2)", "Kartlegge prosjekter, runde to. (sak 2)", "Levere sluttrapport. (sak 2)"]
+
+
+def test_a_number_the_original_lacks_is_shown_as_written_and_said_once(repo):
+    from archive import model
+
+    meeting = repo.meetings_by_id["testgruppen/2025-09-10"]
+    restored = [model.AgendaItem(number=str(n), title=f"Sak {n}", anchor=f"sak-{n}", number_restored=True) for n in (3, 4)]
+    meeting.agenda.extend(restored)
+    try:
+        text = page_text(meetings.meeting_page(repo, meeting))
+    finally:
+        del meeting.agenda[-2:]
+    assert "## [3] Sak 3 {#sak-3}" in text and "## [4] Sak 4 {#sak-4}" in text
+    assert text.count("står ikke i originalen") == 1
+
+
+def test_a_planned_meeting_is_a_notice_with_its_own_print_button_and_calendar_file(repo):
+    planned = repo.meetings_by_id["testgruppen/2026-01-15"]
+    page = meetings.meeting_page(repo, planned)
+    text = page_text(page)
+    assert page.title == "Innkalling til møte i Testgruppen, 15. januar 2026"
+    assert "Skriv ut innkallingen" in text and "Skriv ut referatet" not in text
+    assert 'href="../../../eksport/mote-testgruppen-2026-01-15.ics"' in text
+    assert "## Vedtak og oppfølging" not in text
+    held = page_text(meetings.meeting_page(repo, repo.meetings_by_id["testgruppen/2025-09-10"]))
+    assert "Skriv ut referatet" in held and ".ics" not in held  # a past meeting has no calendar button
+
+
+NYNORSK = """---
+gruppe: testgruppen
+dato: 2025-11-05
+status: utkast
+{extra}---
+
+## 1. Status frå gruppa
+
+Gruppa har ikkje hatt møte sidan sist, og det vart sagt at kvar kommune sjølv avgjer korleis arbeidet skal gå vidare.
+
+Vedtak: Saka vart teken til orientering.
+"""
+
+
+@pytest.mark.parametrize(("extra", "language"), [("", "nn"), ("målform: bokmål\n", "nb"), ("målform: nynorsk\n", "nn")])
+def test_minutes_in_nynorsk_carry_lang_nn_found_or_written(tmp_path, extra, language):
+    from archive.model.repository import load_repository
+
+    root = write_fixture(tmp_path / "repo")
+    (root / "docs/moter/testgruppen/2025-11-05.md").write_text(NYNORSK.format(extra=extra), encoding="utf-8")
+    loaded, problems = load_repository(root, today=TODAY)
+    assert problems == []
+    meeting = loaded.meetings_by_id["testgruppen/2025-11-05"]
+    assert meeting.language == language
+    page = meetings.meeting_page(loaded, meeting)
+    item = next(b for b in page.blocks if isinstance(b, Heading) and b.anchor == "sak-1")
+    body = _blocks(page)[page.blocks.index(item) + 1]
+    if language == "nn":
+        assert item.lang == "nn" and body.startswith('<div lang="nn">')
+        assert "## 1. Status frå gruppa {#sak-1 lang=nn}" in page_text(page)
+    else:
+        assert item.lang == "" and 'lang="nn"' not in page_text(page)
+    assert page.title.startswith("Referat fra møte")  # the site's own words stay Bokmål
+
+
+def test_the_front_page_leads_with_the_next_meeting_then_the_latest_decisions_then_overdue_follow_ups(repo):
+    page = front.front_page(repo)
+    headings = [b.text for b in page.blocks if isinstance(b, Heading)]
+    assert headings == ["Næringsgruppen i Osloregionen", "Neste møte", "Siste referat", "Oppfølging", "Abonner", "Arrangementer", "Finn fram"]
+    text = page_text(page)
+    next_meeting = text[text.index("## Neste møte") : text.index("## Siste referat")]
+    assert "Testgruppen, 15. januar 2026" in next_meeting and "eksport/mote-testgruppen-2026-01-15.ics" in next_meeting
+    latest = text[text.index("## Siste referat") : text.index("## Oppfølging")]
+    assert "Testgruppen, 1. oktober 2025" in latest
+    assert "1. Grønn omstilling</a>: Kari Nordmann leder arbeidet videre." in latest and "Planen legges fram i januar." in latest
+    follow_ups = BeautifulSoup(text[text.index("## Oppfølging") : text.index("## Abonner")], "html.parser")
+    assert [b.get_text() for b in follow_ups.select(".badge")][0] == "Forfalt"
+    assert "av dem forfalt" in follow_ups.get_text()
+    assert 'href="eksport/feed.xml"' in text and 'href="eksport/kalender.ics"' in text
+    assert "tast" not in text.lower()  # no keyboard hints for touch screens
+
+
+def test_a_planned_meeting_with_an_agenda_shows_it_on_the_front_page(repo):
+    from archive import model
+
+    planned = repo.meetings_by_id["testgruppen/2026-01-15"]
+    planned.agenda = [model.AgendaItem(number="1", title="Budsjett", anchor="sak-1"), model.AgendaItem(number="2", title="Eventuelt", anchor="sak-2")]
+    text = page_text(front.front_page(repo))
+    agenda = BeautifulSoup(text[text.index("## Neste møte") : text.index("## Siste referat")], "html.parser")
+    assert [li.get_text() for li in agenda.select("ol li")] == ["1. Budsjett", "2. Eventuelt"]
+
+
+# -- follow-ups, contacts and groups -------------------------------------------------------
+
+
+def test_a_person_page_names_no_owner_when_every_follow_up_is_their_own(repo):
+    kari = _person(repo, "kari-nordmann")
+    assert [th.get_text().replace("\u00ad", "") for th in kari.select("table.follow-up-table th")] == ["Oppgave", "Frist", "Status", "Fra møte"]
+    ola = _person(repo, "ola-hansen")  # one is Arbeidsgruppe A's, which he is responsible for
+    assert "Ansvarlig" in [th.get_text().replace("\u00ad", "") for th in ola.select("table.follow-up-table th")]
+
+
+def test_the_contact_list_says_roles_and_groups(repo):
+    (page,) = directory.contacts_index(repo)
+    soup = BeautifulSoup(page_text(page), "html.parser")
+    kari = soup.select_one('li[data-name="kari nordmann"]')
+    assert "leder av Testgruppen" in kari.get_text() and kari.select_one('.contact-about a[href$="grupper/testgruppen/"]')
+
+
+def test_a_long_contact_list_goes_on_over_pages_never_splitting_a_letter(repo, monkeypatch):
+    monkeypatch.setattr(directory, "CONTACTS_PER_PAGE", 1)
+    pages = directory.contacts_index(repo)
+    names = [[li["data-name"] for li in BeautifulSoup(page_text(p), "html.parser").select("li[data-name]")] for p in pages]
+    assert sorted(n for page in names for n in page) == sorted(p.name.lower() for p in repo.people.values())
+    for page in names:
+        assert len({n[0] for n in page}) == 1  # one letter per page here, and a letter on one page only
+    first = page_text(pages[0])
+    assert 'data-list="eksport/liste-personer-alle-alle.json"' in first  # the name filter searches everyone
+
+
+def test_contact_data_needs_consent_even_when_listed_as_public(repo):
+    kari = repo.people["kari-nordmann"]
+    assert kari.public_email == "kari@example.no"
+    assert "har sagt ja til det" in page_text(directory.person_page(repo, kari))
+    consent, kari.consent = kari.consent, None
+    try:
+        assert kari.public_email is None
+        text = page_text(directory.person_page(repo, kari))
+        assert "kari@example.no" not in text and "har sagt ja" not in text
+    finally:
+        kari.consent = consent
+
+
+def test_a_group_page_has_its_members_meetings_follow_ups_calendar_and_feed(repo):
+    page = directory.group_page(repo, repo.groups["testgruppen"], "https://example.org/moter/")
+    text = page_text(page)
+    assert page.feed == "eksport/feed-testgruppen.xml" and page.feed_title == "Referater fra Testgruppen"
+    assert "## Neste møte" in text and "eksport/mote-testgruppen-2026-01-15.ics" in text
+    assert 'value="https://example.org/moter/eksport/kalender-testgruppen.ics"' in text
+    assert 'href="https://example.org/moter/eksport/feed-testgruppen.xml"' in text
+    follow_ups = BeautifulSoup(text[text.index("## Åpne oppfølgingspunkter") : text.index("## Møter")], "html.parser")
+    assert [td.get_text() for td in follow_ups.select("td[data-label=Oppgave]")][0] == "Skrive rapport."
+    assert "oppfolging/?gruppe=testgruppen" in str(follow_ups)
+
+
+def test_every_detail_page_has_a_breadcrumb(repo):
+    from archive.views import member_pages
+
+    details = [
+        p
+        for p in member_pages(repo, "https://example.org/")
+        if p.src.count("/") >= 1 and not p.src.endswith("/index.md") and p.src not in ("moter/etter-gruppe.md", "kontakter/organisasjoner.md")
+    ]
+    assert len(details) > 10
+    for page in details:
+        first = _blocks(page)[0]
+        assert 'class="breadcrumb"' in first, page.src

@@ -37,6 +37,7 @@ PLANTED_PEOPLE = """
   telefon: "+47 987 65 432"
   offentlig:
     - epost
+  samtykke: Planted by tests/test_privacy.py, as if the person agreed
   kilde: Planted by tests/test_privacy.py
 """
 

@@ -208,10 +208,13 @@ def test_meeting_header_card(site):
     terms = [dt.get_text(" ", strip=True) for dt in card.find_all("dt")]
     assert terms[:2] == ["Dato", "Digitalt"]
     assert "Møteleder" in terms and "Referent" in terms
-    assert "Til stede (10)" in terms and "Til stede digitalt (3)" in terms  # the chair counts, as on Oppmøte
+    # The card counts who came; the names stand under «Deltakere» (the chair counts, as on Oppmøte).
+    assert "10 til stede, 3 digitalt" in card.get_text(" ", strip=True)
+    listed = [dt.get_text(" ", strip=True) for dt in soup.select(".participants dt")]
+    assert "Til stede (10)" in listed and "Til stede digitalt (3)" in listed
     date = card.find("dd").get_text(" ", strip=True)
     assert date.startswith("udatert, mellom 16. januar og 8. april 2025")
-    assert soup.find("h1").get_text(strip=True).startswith("Møte i Næringsgruppen, udatert")
+    assert soup.find("h1").get_text(strip=True).startswith("Referat fra møte i Næringsgruppen, udatert")
 
 
 def test_decisions_and_follow_ups_are_marked(site):

@@ -42,18 +42,21 @@ class Person(Located):
     email: str | None = None
     phone: str | None = None
     public_fields: list[str] = field(default_factory=list)
+    consent: str | None = None  # where the person agreed to show the fields in public_fields
     name_confirmed: bool = True
     aliases: list[str] = field(default_factory=list)
     note: str | None = None
     source: str | None = None
 
+    # Contact details are shown only when listed as public and the person's
+    # consent is recorded: no source, no contact data.
     @property
     def public_email(self) -> str | None:
-        return self.email if "epost" in self.public_fields else None
+        return self.email if "epost" in self.public_fields and self.consent else None
 
     @property
     def public_phone(self) -> str | None:
-        return self.phone if "telefon" in self.public_fields else None
+        return self.phone if "telefon" in self.public_fields and self.consent else None
 
 
 @dataclass(slots=True)
@@ -246,6 +249,8 @@ class Meeting(Located):
     preamble: list = field(default_factory=list, repr=False)  # list[Block] before the first item
     agenda: list[AgendaItem] = field(default_factory=list)
     body_first_line: int = 1
+    language_form: str | None = None  # «målform» as written: bokmål | nynorsk
+    language: str = "nb"  # the minutes' language: nb or nn (written, else detected from the text)
 
     @property
     def date_known(self) -> bool:

@@ -28,8 +28,13 @@ ATTENDANCE_PAGE = "oppmote/index.md"
 SEARCH_PAGE = "sok/index.md"
 OPEN_DATA_PAGE = "data/index.md"
 GUIDE_PAGE = "veiledning/index.md"
+HELP_PAGE = "hjelp/index.md"  # written by hand, for members
+CLOSED_ACTIONS_PAGE = "oppfolging/avsluttet.md"
+PAST_CALENDAR_PAGE = "kalender/tidligere.md"
+ATTENDANCE_PEOPLE_PAGE = "oppmote/personer.md"
 
 EXPORT_DIR = "eksport"  # calendars, feed and open data
+LISTS_PREFIX = "liste-"  # in EXPORT_DIR: the registers' rows, fetched when a list is filtered
 SEARCH_INDEX_DIR = "pagefind"  # below the site: the search index and its scripts
 
 # Folders whose pages are all generated: a hand-written page there is refused.
@@ -62,6 +67,9 @@ GENERATED_PAGES = frozenset(
         DECISIONS_PAGE,
         ATTENDANCE_PAGE,
         SEARCH_PAGE,
+        CLOSED_ACTIONS_PAGE,
+        PAST_CALENDAR_PAGE,
+        ATTENDANCE_PEOPLE_PAGE,
     }
 )
 
@@ -84,6 +92,36 @@ def decisions_year_page(year: int) -> str:
 
 def attendance_year_page(year: int) -> str:
     return f"oppmote/{year}.md"
+
+
+def archive_year_page(year: int) -> str:
+    return f"{MEETINGS_DIR}/{year}.md"
+
+
+def group_page(group_id: str) -> str:
+    return f"grupper/{group_id}.md"
+
+
+def group_meetings_page(group_id: str) -> str:
+    return f"{MEETINGS_DIR}/etter-gruppe/{group_id}.md"
+
+
+def person_meetings_page(person_id: str) -> str:
+    return f"kontakter/{person_id}/moter.md"
+
+
+def numbered_page(src: str, number: int) -> str:
+    """Page `number` of a list that starts on `src`: 'vedtak/2025.md' → 'vedtak/2025/side-2.md',
+    'oppfolging/index.md' → 'oppfolging/side-2.md'. Page 1 is `src` itself."""
+    if number == 1:
+        return src
+    folder = src[: -len("/index.md")] if src.endswith("/index.md") else src[: -len(".md")]
+    return f"{folder}/side-{number}.md"
+
+
+def meeting_calendar_file(meeting_id: str) -> str:
+    """In EXPORT_DIR: the one meeting as a calendar file (the export folder is flat)."""
+    return f"mote-{meeting_id.replace('/', '-')}.ics"
 
 
 def is_generated(src: str) -> bool:

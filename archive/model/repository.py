@@ -23,6 +23,7 @@ from pathlib import Path
 
 from archive import model
 from archive.model import actions, schema
+from archive.model.language import meeting_language
 from archive.model.links import may_hold_links_or_html, meeting_markdown
 from archive.model.minutes import Context, MeetingRef, read_body
 from archive.model.names import NameIndex, group_entries, named_entries, person_entries
@@ -216,6 +217,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     # every reference to it would only bury that one message.
     problems += check_references(names, [ref for ref in references if ref.kind not in unread])
     problems += check_groups(records["groups"])
+    problems += check_contact_consent(records["people"])
     areas_of_group: dict[str, list[str]] = defaultdict(list)
     for area in records["focus_areas"].values():
         if area.working_group:
@@ -452,6 +454,34 @@ def check_groups(groups: dict[str, model.Group]) -> list[Problem]:
     return problems
 
 
+def check_contact_consent(people: dict[str, model.Person]) -> list[Problem]:
+    """Contact fields are shown only with the person's recorded consent, and only those the person has."""
+    problems = []
+    for person in people.values():
+        if not person.public_fields:
+            continue
+        line = person.line_of("public_fields")
+        if not person.consent and "consent" not in person.invalid:
+            problems.append(
+                Problem(
+                    person.path,
+                    line,
+                    f"«offentlig» for «{person.id}» viser kontaktfelt på nettstedet, men «samtykke» mangler. "
+                    "Skriv hvor og når personen sa ja, for eksempel «samtykke: E-post fra personen 3. mars 2025», eller fjern «offentlig».",
+                )
+            )
+        for key, attr in (("epost", "email"), ("telefon", "phone")):
+            if key in person.public_fields and not getattr(person, attr) and attr not in person.invalid:
+                problems.append(
+                    Problem(
+                        person.path,
+                        line,
+                        f"«offentlig» nevner «{key}», men «{person.id}» har ikke feltet «{key}». Legg det inn eller fjern det fra «offentlig».",
+                    )
+                )
+    return problems
+
+
 # -- the docs/ folder ----------------------------------------------------------
 
 
@@ -676,6 +706,7 @@ def meeting_from_text(text: str, display_path: str, meeting_id: str, src_path: s
     meeting.src_path = src_path
     meeting.body_first_line = document.body_first_line
     meeting.raw_body = document.body
+    meeting.language = meeting_language(meeting.language_form, document.body)
     group = groups.get(meeting.group)
     meeting.invited_as_written = "invited" in meeting.lines
     if not meeting.invited_as_written and group is not None and meeting.minutes_in_archive:

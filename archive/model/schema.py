@@ -88,9 +88,18 @@ PERSON = Schema(
             "public_fields",
             "choices",
             False,
-            "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon.",
+            "Kontaktfelt som personen har sagt ja til å vise: epost og/eller telefon. Krever «samtykke».",
             ["epost"],
             choices=PUBLIC_CONTACT_FIELDS,
+            public=False,
+        ),
+        Field(
+            "samtykke",
+            "consent",
+            "text",
+            False,
+            "Hvor og når personen sa ja til at feltene under «offentlig» vises. Uten dette vises ingen kontaktfelt.",
+            "E-post fra personen til sekretæren 3. mars 2025",
             public=False,
         ),
         Field("navn_bekreftet", "name_confirmed", "bool", False, "Sett til false når skrivemåten av navnet ikke er bekreftet.", True),
@@ -279,6 +288,7 @@ ATTACHMENT = Schema(
 )
 
 MEETING_STATUSES = ("planlagt", "utkast", "godkjent")
+LANGUAGE_FORMS = ("bokmål", "nynorsk")
 MEETING_STATUS_LABELS = {
     "planlagt": "Planlagt møte",
     "utkast": "Avholdt – referatet er et utkast",
@@ -312,6 +322,15 @@ MEETING = Schema(
         Field("vedlegg", "attachments", "records", False, "Vedlegg.", record="attachment"),
         Field("kilde", "source", "text", False, "Hvor referatet kommer fra (for eksempel skannet PDF)."),
         Field("referat_i_arkivet", "minutes_in_archive", "bool", False, "false når møtet er kjent, men referatet ikke finnes her.", True),
+        Field(
+            "målform",
+            "language_form",
+            "choice",
+            False,
+            "Referatets målform. Nynorsk kjennes som regel igjen av seg selv; skriv feltet bare når nettstedet tar feil.",
+            "nynorsk",
+            choices=LANGUAGE_FORMS,
+        ),
     ),
 )
 

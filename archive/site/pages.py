@@ -17,30 +17,14 @@ from archive.model import Located
 from archive.model.paths import page_url
 from archive.model.problems import Problem
 from archive.model.repository import Repository, WrittenPage, load_repository
-from archive.views import directory, front, meetings, registers, search
+from archive.views import member_pages, search
 from archive.safety.templates import macro_calls, report_template
 from archive.views.page_parts import PARTS, PartError, Where
 from archive.views.pages import Page
 
 
 def site_pages(repo: Repository, site_url: str) -> list[Page]:
-    pages = [
-        front.front_page(repo),
-        meetings.meeting_archive(repo),
-        meetings.meetings_by_group(repo),
-        directory.focus_area_index(repo),
-        *(page for area in repo.focus_areas for page in directory.focus_area_pages(repo, area)),
-        directory.groups_page(repo),
-        directory.cluster_directory(repo),
-        directory.contacts_index(repo),
-        *(directory.person_page(repo, person) for person in repo.people.values()),
-        directory.organisation_list(repo),
-        registers.action_register(repo),
-        *registers.decision_pages(repo),
-        *registers.attendance_pages(repo),
-        registers.calendar_page(repo, site_url),
-        *(meetings.meeting_page(repo, meeting) for meeting in repo.meetings),
-    ]
+    pages = member_pages(repo, site_url)  # the generated pages (archive/views/__init__.py)
     pages.append(search.search_page(repo))  # the search (archive/views/search.py)
     pages += [handwritten_page(page) for page in repo.pages.values()]
     return pages
@@ -124,6 +108,8 @@ def _described(origin: Located) -> tuple[str, str]:
         return f"personen med id «{origin.id}»", "Gi personen en annen id (for eksempel fornavn-etternavn) og bruk den der personen er nevnt."
     if isinstance(origin, model.FocusArea):
         return f"satsingsområdet med id «{origin.id}»", "Gi satsingsområdet en annen id og bruk den der området er nevnt."
+    if isinstance(origin, model.Group):
+        return f"gruppen med id «{origin.id}»", "Gi gruppen en annen id, flytt møtene til mappen med den nye id-en, og bruk den der gruppen er nevnt."
     if isinstance(origin, model.Meeting):
         return f"møtet «{origin.id}»", "Gi filen et annet navn."
     return "siden", "Gi filen et annet navn eller legg den i en annen mappe."

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from archive import model
 from archive.model import paths, schema
 from archive.model.formatting import meeting_title
@@ -36,7 +38,7 @@ def group_link(repo: Repository, group_id: str, here: str) -> Markup:
     group = repo.groups.get(group_id)
     if group is None:
         return tag("span", group_id)
-    return _cached_link(repo, "group", group_id, here, lambda: a(url(here, paths.GROUPS_PAGE, group.id), group.name))
+    return _cached_link(repo, "group", group_id, here, lambda: a(url(here, paths.group_page(group.id)), group.name))
 
 
 def owner_link(repo: Repository, ref: str, here: str) -> Markup:
@@ -86,26 +88,77 @@ def item_link(repo: Repository, meeting: model.Meeting, item: model.AgendaItem, 
         "item",
         f"{meeting.id}#{item.anchor}",
         here,
-        lambda: a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item.reference}"),
+        lambda: a(url(here, meeting.src_path, item.anchor), f"{meeting_name(repo, meeting)}, {item_reference(item)}"),
     )
 
 
+def item_label(item: model.AgendaItem) -> str:
+    """The item's heading with its number as the minutes have it: «3. Klynger», or «[4] Klynger»
+    when the secretary added the number (the original has none), or the title alone."""
+    if item.number_restored and item.number:
+        return f"[{item.number}] {item.title}"
+    return item.label
+
+
+def item_reference(item: model.AgendaItem) -> str:
+    """How running text names the item: «sak 3», «sak [4]» for a number the original lacks."""
+    if item.number_restored and item.number:
+        return f"sak [{item.number}]"
+    return item.reference
+
+
+def breadcrumb(here: str, crumbs: list[tuple[str, str]]) -> Markup:
+    """Where a page sits: links (source path, label) from the top down to the page's parent."""
+    return tag(
+        "nav",
+        tag("ol", [tag("li", a(url(here, target), label)) for target, label in crumbs]),
+        class_="breadcrumb",
+        aria_label="Brødsmulesti",
+        data_pagefind_ignore="all",
+    )
+
+
+# One colour per meaning: a follow-up's state, a meeting's state; a group's or a
+# focus area's state has no colour of its own (a plain outline).
 MEETING_STATUS_KIND = {"planlagt": "planned", "utkast": "draft", "godkjent": "approved"}
 ACTION_STATUS_LABELS = {"åpen": "Åpen", "ferdig": "Ferdig", "utgår": "Utgår"}
 ACTION_STATUS_KIND = {"åpen": "open", "ferdig": "done", "utgår": "dropped"}
-GROUP_STATUS_KIND = {"aktiv": "open", "ikke startet": "planned", "avsluttet": "dropped"}
+OVERDUE = "Forfalt"
 
 
 def meeting_status_badge(meeting: model.Meeting) -> Markup:
     return badge(schema.MEETING_STATUS_SHORT[meeting.status], MEETING_STATUS_KIND[meeting.status])
 
 
-def action_status_badge(status: str) -> Markup:
+def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    """An open follow-up whose deadline has passed."""
+    return status == "åpen" and due is not None and due < today
+
+
+def action_status_badge(status: str, due: dt.date | None = None, today: dt.date | None = None) -> Markup:
+    """«Åpen», «Ferdig», «Utgår», or «Forfalt» for an open follow-up past its deadline.
+
+    An open follow-up with a deadline carries it (data-due), so that the page
+    can say «Forfalt» once the day has passed, before the site is built again.
+    """
+    if today is not None and is_overdue(status, due, today):
+        return badge(OVERDUE, "overdue")
+    if status == "åpen" and due is not None:
+        return tag("span", ACTION_STATUS_LABELS[status], class_="badge badge--open", data_due=due.isoformat())
     return badge(ACTION_STATUS_LABELS[status], ACTION_STATUS_KIND[status])
 
 
+def follow_up_order(repo: Repository, chain) -> tuple:
+    """Overdue first, oldest deadline first; then the other open ones by deadline, those
+    without one last; then the closed ones, the latest closed first."""
+    due = chain.latest.due
+    if chain.is_open:
+        return (0 if is_overdue(chain.status, due, repo.today) else 1, due or dt.date.max, 0, chain.key)
+    return (2, dt.date.max, -repo.meetings_by_id[chain.latest.meeting_id].sort_date.toordinal(), chain.key)
+
+
 def group_status_badge(status: str) -> Markup:
-    return badge(status.capitalize(), GROUP_STATUS_KIND.get(status, "planned"))
+    return badge(status.capitalize(), "state")
 
 
 def search_filters(**values) -> Markup:

@@ -16,12 +16,12 @@ import zoneinfo
 from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
-from icalendar import Timezone
+from icalendar import Calendar, Event, Timezone
 
 from archive import model
 from archive.model import schema
 from archive.model.formatting import meeting_date, meeting_title
-from archive.model.paths import CALENDAR_PAGE, EXPORT_DIR, page_url
+from archive.model.paths import CALENDAR_PAGE, EXPORT_DIR, meeting_calendar_file, page_url
 from archive.model.repository import Repository
 
 SCHEMA_FILE = "schema.json"
@@ -38,10 +38,15 @@ TIMEZONE = "Europe/Oslo"
 PRODID = "-//Osloregionen//Møtearkiv for Næringsgruppen//NO"
 PUBLISHER = "Osloregionen – Faggruppe for næringssamarbeid"
 FEED_LENGTH = 50
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 
 
 def group_calendar_file(group_id: str) -> str:
     return f"kalender-{group_id}.ics"
+
+
+def group_feed_file(group_id: str) -> str:
+    return f"feed-{group_id}.xml"
 
 
 def absolute_url(site_url: str, path: str) -> str:
@@ -85,7 +90,7 @@ def calendar_items(repo: Repository) -> tuple[list[CalendarItem], list[model.Mee
         place = ", ".join(p for p in [meeting.place, f"digitalt ({meeting.online})" if meeting.online else ""] if p) or None
         items.append(
             CalendarItem(
-                uid=f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}",
+                uid=_meeting_uid(meeting),
                 kind="møte",
                 title=name,
                 date=meeting.date,
@@ -141,76 +146,69 @@ def calendar_ics(repo: Repository, site_url: str, generated: dt.datetime, group:
     return _calendar(items, calendar_name(repo, group), site_url, generated)
 
 
-def _ics_text(value: str) -> str:
-    """A TEXT value of RFC 5545: backslash, semicolon, comma and line breaks escaped."""
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+def meeting_ics(repo: Repository, meeting: model.Meeting, site_url: str, generated: dt.datetime) -> str | None:
+    """The one meeting as a calendar file, to add to a calendar program; None for an undated meeting."""
+    items, _ = calendar_items(repo)
+    chosen = [i for i in items if i.uid == _meeting_uid(meeting)]
+    return _calendar(chosen, _meeting_name(repo, meeting), site_url, generated) if chosen else None
 
 
-def _fold(line: str) -> str:
-    """A content line folded at 75 octets (RFC 5545 3.1), never inside a character."""
-    data = line.encode("utf-8")
-    if len(data) <= 75:
-        return line
-    parts, start, limit = [], 0, 75
-    while start < len(data):
-        end = min(start + limit, len(data))
-        while end < len(data) and (data[end] & 0xC0) == 0x80:
-            end -= 1  # do not split a UTF-8 sequence
-        parts.append(data[start:end].decode("utf-8"))
-        start, limit = end, 74  # continuation lines start with a space
-    return "\r\n ".join(parts)
+def _meeting_name(repo: Repository, meeting: model.Meeting) -> str:
+    group = repo.groups.get(meeting.group)
+    return "Møte i " + meeting_title(meeting, group.name if group else meeting.group)
 
 
-def _ics_moment(date: dt.date, time: str | None) -> str:
-    if not time:
-        return f";VALUE=DATE:{date:%Y%m%d}"
-    return f";TZID={TIMEZONE}:{date:%Y%m%d}T{time.replace(':', '')}00"
+def _meeting_uid(meeting: model.Meeting) -> str:
+    return f"mote-{meeting.id.replace('/', '-')}@{UID_DOMAIN}"
 
 
-def _event_lines(item: CalendarItem, site_url: str, stamp: str) -> list[str]:
+def _event(item: CalendarItem, site_url: str, generated: dt.datetime) -> bytes:
+    """One VEVENT, written by icalendar (escaping, folding, time zones)."""
     url = absolute_url(site_url, page_url(item.page)) + (f"#{item.anchor}" if item.anchor else "")
-    lines = ["BEGIN:VEVENT", f"UID:{item.uid}", f"DTSTAMP:{stamp}", f"DTSTART{_ics_moment(item.date, item.start)}"]
+    event = Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", generated.astimezone(dt.UTC))
+    event.add("dtstart", _moment(item.date, item.start))
     if item.start and item.end:
-        lines.append(f"DTEND{_ics_moment(item.date, item.end)}")
+        event.add("dtend", _moment(item.date, item.end))
     elif not item.start:
-        lines.append(f"DTEND{_ics_moment(item.date + dt.timedelta(days=1), None)}")  # all day
-    lines.append(f"SUMMARY:{_ics_text(item.title)}")
+        event.add("dtend", item.date + dt.timedelta(days=1))  # all day
+    event.add("summary", item.title)
     if item.place:
-        lines.append(f"LOCATION:{_ics_text(item.place)}")
-    lines.append(f"URL:{url}")
-    description = " ".join(p for p in [item.description, f"Les mer: {item.external_link or url}"] if p)
-    lines.append(f"DESCRIPTION:{_ics_text(description)}")
-    lines.append(f"CATEGORIES:{'Møte' if item.kind == 'møte' else 'Arrangement'}")
-    lines.append("END:VEVENT")
-    return [_fold(line) for line in lines]
+        event.add("location", item.place)
+    event.add("url", url)
+    event.add("description", " ".join(p for p in [item.description, f"Les mer: {item.external_link or url}"] if p))
+    event.add("categories", ["Møte" if item.kind == "møte" else "Arrangement"])
+    return event.to_ical()
 
 
-def _timezone(years: list[int]) -> str:
-    # icalendar knows Europe/Oslo's rules; its VTIMEZONE text is made once per build.
+def _timezone(years: list[int]) -> bytes:
+    # icalendar knows Europe/Oslo's rules; its VTIMEZONE is made once per build.
     first, last = min(years), max(years) + 2
-    return Timezone.from_tzid(TIMEZONE, first_date=dt.date(first, 1, 1), last_date=dt.date(last, 1, 1)).to_ical().decode("utf-8").strip()
+    return Timezone.from_tzid(TIMEZONE, first_date=dt.date(first, 1, 1), last_date=dt.date(last, 1, 1)).to_ical()
 
 
-def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt.datetime, events: dict | None = None, zone: str | None = None) -> str:
-    """An iCalendar file. `events` (uid → lines) and `zone` let calendars share what they have in common."""
-    stamp = generated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    lines = [
-        "BEGIN:VCALENDAR",
-        f"PRODID:{_ics_text(PRODID)}",
-        "VERSION:2.0",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        f"NAME:{_ics_text(name)}",
-        f"X-WR-CALNAME:{_ics_text(name)}",
-        f"X-WR-TIMEZONE:{TIMEZONE}",
-    ]
+def _calendar(items: list[CalendarItem], name: str, site_url: str, generated: dt.datetime, events: dict | None = None, zone: bytes | None = None) -> str:
+    """An iCalendar file: icalendar writes the calendar, its time zone and each event.
+
+    `events` (uid → the event as written) and `zone` let the calendars of one
+    build share what they have in common: each event is written once, however
+    many calendars hold it.
+    """
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("name", name)
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    head, end = calendar.to_ical().rsplit(b"END:VCALENDAR", 1)
     # Always one VTIMEZONE, so even an empty calendar has the component RFC 5545 requires.
-    lines = [_fold(line) for line in lines]
-    lines.append(zone or _timezone([i.date.year for i in items] or [generated.year]))
-    for item in items:
-        lines += events[item.uid] if events is not None else _event_lines(item, site_url, stamp)
-    lines.append("END:VCALENDAR")
-    return "\r\n".join(lines) + "\r\n"
+    parts = [head, zone or _timezone([i.date.year for i in items] or [generated.year])]
+    parts += [events[item.uid] if events is not None else _event(item, site_url, generated) for item in items]
+    parts.append(b"END:VCALENDAR" + end)
+    return b"".join(parts).decode("utf-8")
 
 
 # -- the Atom feed -----------------------------------------------------------
@@ -220,8 +218,8 @@ def _noon(date: dt.date) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day, 12, 0, tzinfo=zoneinfo.ZoneInfo(TIMEZONE))
 
 
-def atom_feed(repo: Repository, site_url: str) -> str:
-    """New and approved minutes: one entry per held meeting, newest first.
+def atom_feed(repo: Repository, site_url: str, group_id: str | None = None) -> str:
+    """New and approved minutes: one entry per held meeting (of the group, when given), newest first.
 
     An entry is dated by the meeting, or, once the minutes are approved, by
     the meeting that approved them (when the archive has it), so approval
@@ -234,7 +232,7 @@ def atom_feed(repo: Repository, site_url: str) -> str:
                 approved_at.setdefault(item.refers_to_meeting, meeting)
     entries = []
     for meeting in repo.meetings:
-        if meeting.status == "planlagt":
+        if meeting.status == "planlagt" or (group_id is not None and meeting.group != group_id):
             continue
         group = repo.groups.get(meeting.group)
         when = meeting.sort_date
@@ -253,12 +251,14 @@ def atom_feed(repo: Repository, site_url: str) -> str:
     entries.sort(key=lambda e: (e[0], e[1].id), reverse=True)
     entries = entries[:FEED_LENGTH]
     feed = FeedGenerator()
-    feed.id(TAG_AUTHORITY + "referater")
-    feed.title("Referater fra Næringsgruppen i Osloregionen")
+    own = f"-{group_id}" if group_id else ""
+    feed.id(TAG_AUTHORITY + "referater" + own)
+    name = repo.groups[group_id].name if group_id in repo.groups else group_id
+    feed.title(f"Referater fra {name}" if group_id else "Referater fra Næringsgruppen i Osloregionen")
     feed.subtitle("Nye og godkjente møtereferater.")
     feed.author({"name": PUBLISHER})
     feed.link(href=site_url, rel="alternate")
-    feed.link(href=absolute_url(site_url, f"{EXPORT_DIR}/{FEED_FILE}"), rel="self")
+    feed.link(href=absolute_url(site_url, f"{EXPORT_DIR}/{group_feed_file(group_id) if group_id else FEED_FILE}"), rel="self")
     feed.language("nb")
     latest = entries[0][0] if entries else dt.date(2025, 1, 1)
     feed.updated(_noon(latest))
@@ -434,16 +434,22 @@ def open_data_json(repo: Repository, site_url: str, generated: dt.datetime) -> s
 
 
 def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dict[str, str]:
-    """File name (inside docs/eksport/) → text, for every generated file."""
+    """File name (inside docs/eksport/) → text, for every generated file: the calendars (all,
+    each group's, each dated meeting's), the feeds (all, each group's), the open data and
+    its schema, and the registers' rows for their filters (archive/views/lists.py)."""
+    from archive.views import lists
+
     items, _ = calendar_items(repo)
-    stamp = generated.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    events = {item.uid: _event_lines(item, site_url, stamp) for item in items}
+    events = {item.uid: _event(item, site_url, generated) for item in items}
     zone = _timezone([i.date.year for i in items] or [generated.year])
     files = {
         CALENDAR_FILE: _calendar(items, calendar_name(repo), site_url, generated, events, zone),
         FEED_FILE: atom_feed(repo, site_url),
         DATA_FILE: open_data_json(repo, site_url, generated),
         SCHEMA_FILE: json_schema_text(),
+        # The theme takes every <link rel="alternate"> for another language of the site and
+        # reads the sitemap beside it: the feeds' links (overrides/main.html) point here.
+        "sitemap.xml": EMPTY_SITEMAP,
     }
     by_group: dict[str, list[CalendarItem]] = {group_id: [] for group_id in repo.groups}
     for item in items:  # one pass, not one per group
@@ -451,4 +457,18 @@ def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dic
             by_group[item.group].append(item)
     for group_id, group_items in by_group.items():
         files[group_calendar_file(group_id)] = _calendar(group_items, calendar_name(repo, group_id), site_url, generated, events, zone)
+        files[group_feed_file(group_id)] = atom_feed(repo, site_url, group_id)
+    by_uid = {item.uid: item for item in items}
+    for meeting in repo.meetings:
+        item = by_uid.get(_meeting_uid(meeting))
+        if item is not None:
+            files[meeting_calendar_file(meeting.id)] = _calendar([item], _meeting_name(repo, meeting), site_url, generated, events, zone)
+    files.update(lists.list_files(list_data(repo)))
     return files
+
+
+def list_data(repo: Repository) -> list:
+    """The registers whose rows are written as data for their filters."""
+    from archive.views import directory, meetings, registers
+
+    return [registers.follow_up_data(repo), registers.decision_data(repo), meetings.archive_data(repo), directory.contact_data(repo)]

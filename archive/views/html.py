@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "filter_select", "badge", "slug"]
+__all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "filter_select", "badge", "slug", "shy", "EMPTY"]
 
 Content = "str | Markup | Iterable[str | Markup] | None"
 
@@ -75,26 +75,37 @@ def table(head: Sequence, rows: Iterable[Sequence], *, class_: str | None = None
     Each cell carries its column's header as `data-label`, so the stylesheet
     can stack a row as a card on a narrow screen.
     """
-    labels = [h.striptags() if isinstance(h, Markup) else str(h) for h in head]
+    labels = [shy(h.striptags() if isinstance(h, Markup) else str(h)) for h in head]
     attributes = list(row_attributes) if row_attributes is not None else None
     classes = "data-table" + (f" {class_}" if class_ else "")
     out = [f'<table class="{_text(classes)}">']
     if caption:
         out.append(tag("caption", caption))
-    out.append("<thead><tr>" + "".join(tag("th", h, scope="col") for h in head) + "</tr></thead><tbody>")
+    out.append("<thead><tr>" + "".join(tag("th", h if isinstance(h, Markup) else shy(h), scope="col") for h in head) + "</tr></thead><tbody>")
     opening_cells = [f'<td data-label="{_text(label)}">' for label in labels]
+    # A cell with nothing to say («–») is left out where rows stack as cards.
+    empty_cells = [f'<td class="empty" data-label="{_text(label)}">' for label in labels]
     for index, row in enumerate(rows):
         extra = attributes[index] if attributes else {}
         # One join, not `opening + cell`: str + Markup would escape the opening tag (Markup.__radd__).
-        cells = "".join([part for cell, opening in zip(row, opening_cells, strict=True) for part in (opening, _text(cell), "</td>")])
+        cells = "".join(
+            [
+                part
+                for cell, opening, empty in zip(row, opening_cells, empty_cells, strict=True)
+                for part in ((empty if cell == EMPTY else opening), _text(cell), "</td>")
+            ]
+        )
         out.append(tag("tr", Markup(cells), **extra))
     out.append("</tbody></table>")
     return Markup("\n".join(out))
 
 
+EMPTY = "–"  # a table cell with no value
+
+
 def definition_list(rows: Iterable[tuple], *, class_: str = "meeting-card") -> Markup:
     """A card of terms and definitions (text or Markup)."""
-    body = Markup("".join(tag("dt", term) + tag("dd", definition) for term, definition in rows))
+    body = Markup("".join(tag("dt", term if isinstance(term, Markup) else shy(term)) + tag("dd", definition) for term, definition in rows))
     return tag("div", tag("dl", body), class_=class_)
 
 
@@ -115,6 +126,33 @@ def filter_select(facet: str, label: str, all_label: str, options: Iterable[tupl
 def badge(label: str, kind: str) -> Markup:
     """A status as a labelled badge: the word says it, the colour only repeats it."""
     return tag("span", label, class_=f"badge badge--{kind}")
+
+
+# Where the site's compound labels may break, with a hyphen, on a narrow screen.
+# Chromium on Linux has no Norwegian hyphenation dictionary, so `hyphens: auto`
+# alone leaves «Arbeidsgrup|pe»; a soft hyphen (U+00AD) breaks in every browser.
+_BREAKS = {
+    "arbeidsgrupp": "arbeids\u00adgrupp",
+    "satsingsområd": "satsings\u00adområd",
+    "oppfølgingspunkt": "oppfølgings\u00adpunkt",
+    "organisasjon": "organi\u00adsasjon",
+    "kontaktperson": "kontakt\u00adperson",
+    "næringsklyng": "nærings\u00adklyng",
+}
+_BREAK_PATTERN = re.compile("|".join(_BREAKS), re.IGNORECASE)
+
+
+def shy(label: str) -> str:
+    """A label with soft hyphens where its compound words may break («Arbeids-gruppe»)."""
+    if "\u00ad" in label:
+        return label
+
+    def replace(match: re.Match) -> str:
+        found = match.group()
+        hyphenated = _BREAKS[found.lower()]
+        return found[0] + hyphenated[1:] if found[0].isupper() else hyphenated
+
+    return _BREAK_PATTERN.sub(replace, label)
 
 
 def slug(text: str) -> str:

@@ -19,7 +19,7 @@ from archive.model.formatting import meeting_date, meeting_time
 from archive.model.repository import Repository
 from archive.model.scaffold import yaml_scalar
 from archive.views import registers
-from archive.views.common import group_link, meeting_link
+from archive.views.common import follow_up_order, group_link, meeting_link
 from archive.views.html import Markup, concat, table, tag
 from archive.views.meetings import follow_up_table, open_chains
 
@@ -64,6 +64,7 @@ def open_follow_ups(where: Where, group: str | None = None) -> Markup:
     repo = where.repo
     group = _group(repo, group)
     chains = [chain for chain in open_chains(repo) if group is None or repo.item_of_action[chain.latest.key][0].group == group]
+    chains.sort(key=lambda chain: follow_up_order(repo, chain))  # overdue first, as everywhere
     if not chains:
         return tag("p", "Ingen åpne oppfølgingspunkter.")
     return follow_up_table(repo, chains, where.here)

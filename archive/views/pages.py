@@ -28,6 +28,12 @@ class Heading:
     level: int
     text: str  # plain text, shown as typed
     anchor: str
+    lang: str = ""  # the language of the text when it is not the site's (minutes in Nynorsk: "nn")
+
+    def attributes(self) -> str:
+        """The heading's attribute list for the engine's Markdown (attr_list): « {#sak-3 lang=nn}», or ""."""
+        parts = ([f"#{self.anchor}"] if self.anchor else []) + ([f"lang={self.lang}"] if self.lang else [])
+        return f" {{{' '.join(parts)}}}" if parts else ""
 
 
 class Later:
@@ -64,6 +70,8 @@ class Page:
     searchable: bool = False
     hide: tuple[str, ...] = ()  # parts of the theme to hide: "toc", "navigation"
     description: str = ""
+    feed: str = ""  # a news feed of its own, from the site's root (overrides/main.html names it in <head>)
+    feed_title: str = ""
     # The record or file the page is made from: a clash of addresses is told there.
     origin: Located | None = None
     written: bool = False  # written by hand in docs/: the engine renders its Markdown
@@ -89,12 +97,14 @@ def to_markdown(page: Page) -> str:
         meta["hide"] = list(page.hide)
     if page.description:
         meta["description"] = str(escape(page.description))
+    if page.feed:
+        meta["feed"] = page.feed
+        meta["feed_title"] = str(escape(page.feed_title))
     lines = ["---", json.dumps(meta, ensure_ascii=False), "---", ""]
     number = 0
     for block in page.blocks:
         if isinstance(block, Heading):
-            anchor = f" {{#{block.anchor}}}" if block.anchor else ""
-            lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
+            lines += [f"{'#' * block.level} {heading_text(block.text)}{block.attributes()}", ""]
         else:
             lines += [f"<!--slot:{number}-->", ""]
             number += 1
@@ -111,7 +121,7 @@ def page_text(page: Page) -> str:
     out = [f"<!-- title: {page.title} -->"]
     for block in page.blocks:
         if isinstance(block, Heading):
-            out.append(f"{'#' * block.level} {block.text}" + (f" {{#{block.anchor}}}" if block.anchor else ""))
+            out.append(f"{'#' * block.level} {block.text}{block.attributes()}")
         else:
             text = str(block.make() if isinstance(block, Later) else block)
             if text:

@@ -96,6 +96,7 @@ class Policy:
 
 MEETING = Policy("Møte")
 PERSON = Policy("Person", text=0.5, first_section_only=True)
+GROUP = Policy("Gruppe", text=0.5, first_section_only=True)
 FOCUS_AREA = Policy("Satsingsområde", text=0.7, first_section_only=True)
 # «Klynger» is the page's title, not what it says: a meeting about the
 # clusters should come before the list of them. The clusters' names (h2) keep their weight.
@@ -109,6 +110,8 @@ def policy_for(src: str) -> Policy:
         return MEETING
     if src.startswith("kontakter/"):
         return PERSON
+    if src.startswith("grupper/"):
+        return GROUP
     if src.startswith("satsingsomrader/"):
         return FOCUS_AREA
     if src == paths.CLUSTERS_PAGE:
@@ -135,6 +138,7 @@ _UNINDEXED_ATTRIBUTES = re.compile(r' (?:href|class|rel|data-label|aria-label|ti
 
 def readable(html: str) -> str:
     """Block HTML as the index should read it: labels with their values, no attributes it does not use."""
+    html = html.replace("\u00ad", "")  # the labels' soft hyphens (views.html.shy) would split words
     for marker, pattern, replacement in _READABLE:
         if marker in html:
             html = pattern.sub(replacement, html)
@@ -172,6 +176,9 @@ def search_document(page: Page, html: list[str]) -> str:
         parts.append(f'<div data-pagefind-weight="{policy.text}">{text}</div>' if policy.text is not None else text)
     if not typed:
         parts.append(str(tag("div", tag("span", policy.kind, data_pagefind_filter="type"), hidden=True, data_pagefind_ignore="index")))
+    if 'data-pagefind-sort="dato"' not in "".join(parts):
+        # Pagefind leaves out of a sorted search every page without the key: the undated come last.
+        parts.append(str(tag("div", tag("span", UNDATED, data_pagefind_sort="dato"), hidden=True, data_pagefind_ignore="index")))
     parts.append("</main></body></html>")
     return "\n".join(parts)
 
@@ -274,7 +281,8 @@ def write_search_aids(files: dict[str, str], site: Path) -> None:
 
 # -- the search page -------------------------------------------------------------------
 
-KINDS = [MEETING.kind, PERSON.kind, FOCUS_AREA.kind, CLUSTERS.kind, GUIDE.kind]
+KINDS = [MEETING.kind, PERSON.kind, GROUP.kind, FOCUS_AREA.kind, CLUSTERS.kind, GUIDE.kind]
+UNDATED = "0000-00-00"  # the date order's key for pages that are not a meeting
 
 
 def search_page(repo: Repository) -> Page:
@@ -313,6 +321,19 @@ def search_page(repo: Repository) -> Page:
             select("gruppe", "Gruppe", "Alle grupper", groups),
             select("ar", "År", "Alle år", years),
             select("satsingsomrade", "Satsingsområde", "Alle satsingsområder", areas),
+            tag(
+                "span",
+                [
+                    tag("label", "Rekkefølge", for_="search-sort"),
+                    tag(
+                        "select",
+                        [tag("option", "Beste treff først", value=""), tag("option", "Nyeste først", value="desc"), tag("option", "Eldste først", value="asc")],
+                        id="search-sort",
+                        name="rekkefolge",
+                    ),
+                ],
+                class_="search-filter",
+            ),
         ],
         class_="search-filters",
     )

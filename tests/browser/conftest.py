@@ -13,6 +13,7 @@ people and years are added.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import shutil
@@ -41,7 +42,7 @@ MISSING_PAGE = "moter/finnes-ikke/"
 
 
 @functools.cache
-def _archive(root: Path):
+def loaded_archive(root: Path):
     """The archive the site is built from, loaded once for all that the tests pick from it."""
     from archive.model.repository import load_repository
 
@@ -54,7 +55,7 @@ def written_text(root: Path) -> str:
     """Everything the secretary wrote that a page may quote: the minutes'
     bodies, the pages and the data files, with white space collapsed and
     Markdown's emphasis marks taken out, as a page shows the text."""
-    repo = _archive(root)
+    repo = loaded_archive(root)
     parts = [m.raw_body for m in repo.meetings] + [page.body for page in repo.pages.values()]
     parts += [path.read_text(encoding="utf-8") for path in sorted((root / "data").glob("*.yaml"))]
     return " ".join(" ".join(parts).translate(str.maketrans("", "", "*_`")).split())
@@ -70,7 +71,7 @@ def pick_page_types(root: Path) -> dict[str, str]:
     """
     from archive.model import paths
 
-    repo = _archive(root)
+    repo = loaded_archive(root)
     with_minutes = [m for m in repo.meetings if m.held and m.minutes_in_archive and m.agenda]
     without_minutes = [m for m in repo.meetings if not m.minutes_in_archive]
     assert with_minutes, "the archive has no meeting with minutes to test"
@@ -80,6 +81,7 @@ def pick_page_types(root: Path) -> dict[str, str]:
     years = sorted({m.year for m in repo.meetings if m.decisions})
     attendance_years = sorted({m.year for m in repo.meetings if m.held and (m.present or m.present_online)})
     assert areas and people and years and attendance_years
+    groups = sorted(repo.groups, key=lambda g: -len(repo.meetings_by_group.get(g, [])))
 
     def address(src: str) -> str:
         return paths.page_url(src)
@@ -105,12 +107,48 @@ def pick_page_types(root: Path) -> dict[str, str]:
         "oppmote-ar": address(paths.attendance_year_page(attendance_years[-1])),
         "apne-data": address(paths.OPEN_DATA_PAGE),
         "veiledning": address(paths.GUIDE_PAGE),
+        "hjelp": address(paths.HELP_PAGE),
+        "gruppe": address(paths.group_page(groups[0])),
+        "moter-ar": address(paths.archive_year_page(with_minutes[-1].year)),
+        "moter-i-gruppe": address(paths.group_meetings_page(groups[0])),
+        "oppfolging-avsluttet": address(paths.CLOSED_ACTIONS_PAGE),
         "ikke-funnet": MISSING_PAGE,
     }
 
 
+def outcome_meeting(root: Path) -> str | None:
+    """The newest meeting page with decisions or follow-ups, if the archive has one."""
+    from archive.model import paths
+
+    with_outcome = [m for m in loaded_archive(root).meetings if m.decisions or m.actions]
+    return paths.page_url(with_outcome[-1].src_path) if with_outcome else None
+
+
 # Filled once, at collection, so that tests can be parametrized by kind of page.
 PAGE_TYPES: dict[str, str] = pick_page_types(ROOT)
+
+
+# Kinds of page the real archive may not have today, on a copy grown with a
+# planned meeting and minutes in Nynorsk (tests/growth.py): the next minutes may
+# bring them, and they must pass the same checks.
+GROWN_TODAY = dt.date.today()
+
+
+def grown_meetings(root: Path) -> dict[str, tuple[str, str]]:
+    """Kind → (file name below docs/moter/naeringsgruppen/, its text) for the grown copy."""
+    from growth import _free_day, unusual_meetings
+
+    folder = root / "docs" / "moter" / "naeringsgruppen"
+    made = {}
+    for kind, name in (("innkalling", "planned"), ("mote-nynorsk", "nynorsk")):
+        text = unusual_meetings(GROWN_TODAY)[name]
+        written = next(line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("dato: "))
+        day = _free_day(folder, dt.date.fromisoformat(written))
+        made[kind] = (f"{day.isoformat()}.md", text.replace(written, day.isoformat(), 1))
+    return made
+
+
+GROWN_TYPES: dict[str, str] = {kind: f"moter/naeringsgruppen/{name[:-3]}/" for kind, (name, _) in grown_meetings(ROOT).items()}
 
 
 # The engine that writes the theme around the pages: MkDocs by default;
@@ -124,6 +162,23 @@ def built_site(tmp_path_factory) -> Path:
     """The real repository, built once per session as `make build` does (the engine
     in strict mode: any warning fails the build)."""
     return strict_build(ROOT, tmp_path_factory.mktemp(f"browser-site-{ENGINE}"), ENGINE)
+
+
+@pytest.fixture(scope="session")
+def grown_site(tmp_path_factory) -> Path:
+    """A copy of the real repository with a planned meeting and minutes in Nynorsk, built as `make build` does."""
+    from sitebuild import copy_repository
+
+    root = copy_repository(ROOT, tmp_path_factory.mktemp("grown") / "repo")
+    for name, text in grown_meetings(ROOT).values():
+        (root / "docs" / "moter" / "naeringsgruppen" / name).write_text(text, encoding="utf-8")
+    return strict_build(root, tmp_path_factory.mktemp(f"grown-site-{ENGINE}"), ENGINE)
+
+
+@pytest.fixture(scope="session")
+def grown_url(grown_site):
+    with served(grown_site, _SiteHandler) as url:
+        yield url
 
 
 class _SiteHandler(QuietHandler):

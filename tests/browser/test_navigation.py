@@ -31,7 +31,7 @@ MENU = {
     "Organisasjoner": "kontakter/organisasjoner/",
     "Grupper": "grupper/",
     "Klynger": "klynger/",
-    "Veiledning": "veiledning/",
+    "Hjelp": "hjelp/",
     "Åpne data": "data/",
 }
 
@@ -119,8 +119,12 @@ def test_breadcrumb_on_a_meeting_page(watched_page, site_url):
     tops = {round(box["y"]) for box in (crumbs.nth(i).bounding_box() for i in range(3))}
     assert len(tops) == 1
     crumbs.nth(2).click()
-    page.wait_for_url(re.compile(rf"{re.escape(site_url)}moter/#{texts[2]}$"))
-    assert page.locator(f"[id='{texts[2]}']").is_visible()
+    page.wait_for_url(re.compile(rf"{re.escape(site_url)}moter/{texts[2]}/$"))
+    assert page.locator("article h1").inner_text().replace("¶", "").strip() == f"Møter {texts[2]}"
+    page.go_back()
+    crumbs.nth(1).click()
+    page.wait_for_url(re.compile(rf"{re.escape(site_url)}moter/etter-gruppe/[a-z0-9-]+/$"))
+    assert page.locator("article h1").inner_text().replace("¶", "").strip() == f"Møter i {group}"
 
 
 def test_contents_list_on_a_phone_collapsed_and_leading_to_the_items(phone_page, site_url):

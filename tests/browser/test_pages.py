@@ -16,7 +16,7 @@ import re
 import pytest
 
 from .checks import assert_no_overflow, axe_violations, describe, overflow, small_targets
-from .conftest import PAGE_TYPES, ROOT, SITE_NAME, WIDTHS, screenshot, visit, written_text
+from .conftest import GROWN_TYPES, PAGE_TYPES, ROOT, SITE_NAME, WIDTHS, screenshot, visit, written_text
 
 _OTHER_DATE_STYLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 WRITTEN = written_text(ROOT)
@@ -37,7 +37,7 @@ def dates_written_by_the_site(text: str, written: str) -> list[str]:
     return found
 
 
-MAIN_SECTIONS = ["Forside", "Møter", "Vedtak", "Oppfølging", "Satsingsområder", "Kontakter", "Klynger", "Veiledning"]
+MAIN_SECTIONS = ["Forside", "Møter", "Vedtak", "Oppfølging", "Satsingsområder", "Kontakter", "Klynger", "Hjelp"]
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
@@ -45,6 +45,19 @@ MAIN_SECTIONS = ["Forside", "Møter", "Vedtak", "Oppfølging", "Satsingsområder
 def test_page(new_tab, site_url, axe_source, name, width):
     page = new_tab(width)
     response = visit(page, site_url, name)
+    check_page(page, response, axe_source, name, width)
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("name", sorted(GROWN_TYPES))
+def test_page_of_a_grown_archive(new_tab, grown_url, axe_source, name, width):
+    """A planned meeting (an innkalling) and minutes in Nynorsk, which the next pull request may bring."""
+    page = new_tab(width)
+    response = page.goto(grown_url + GROWN_TYPES[name], wait_until="load")
+    check_page(page, response, axe_source, name, width)
+
+
+def check_page(page, response, axe_source, name, width):
     assert response is not None
     assert response.status == (404 if name == "ikke-funnet" else 200)
     assert page.locator("article h1").count() == 1

@@ -58,3 +58,33 @@ def test_zensical_search_page_filters(browser, zensical_url):
         assert tab.watch.problems() == []
     finally:
         context.close()
+
+
+# Text that looks like markup, as the page shows it: «&lt;svg …» typed in code, «<svg>»
+# from an entity, «&» and a literal «&amp;» (tests/search/fixture, reiselivsgruppen 2024-11-05).
+SHOWN_AS_TYPED = {
+    "tegnkoder": "&lt;svg onload=x&gt;",
+    "merkelappen": "<svg>-merkelappen",
+    "menyen": "Tom & Jerry-kafeen skrev &amp; i menyen",
+}
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("query", sorted(SHOWN_AS_TYPED))
+def test_an_excerpt_shows_the_text_as_the_page_does(browser, zensical_url, site_url, engine, query):
+    """Pagefind escapes «<» but not «&» in its excerpts: «&lt;svg» may be «<svg» or what was
+    typed. The result shows what the page shows, and never an entity, cut or whole."""
+    context, tab = open_page(browser)
+    try:
+        _, found = header_search(tab, zensical_url if engine == "zensical" else site_url, query)
+        result = next(r for r in found if r.path == "moter/reiselivsgruppen/2024-11-05/")
+        assert SHOWN_AS_TYPED[query] in result.excerpt
+        tab.goto((zensical_url if engine == "zensical" else site_url) + result.path)
+        # Pagefind reads a heading as a sentence before the text under it.
+        heading = tab.inner_text("#sak-3").replace("¶", "").strip()
+        page_text = heading + ". " + " ".join(tab.inner_text("#sak-3 ~ p").split())
+        for piece in result.excerpt.strip("… ").split(" … "):
+            assert " ".join(piece.split()) in page_text
+        assert tab.watch.problems() == []
+    finally:
+        context.close()

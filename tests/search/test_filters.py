@@ -61,7 +61,7 @@ def test_the_filters_offer_the_archives_values(page, site_url):
     options = page.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('select[data-filter]')).map(
         s => [s.name, Array.from(s.options).map(o => o.textContent)]))""")
     assert options == {
-        "type": ["Alle typer", "Møte", "Person", "Satsingsområde", "Klynge", "Om nettstedet"],
+        "type": ["Alle typer", "Møte", "Person", "Gruppe", "Satsingsområde", "Klynge", "Om nettstedet"],
         "gruppe": ["Alle grupper", "Næringsgruppen", "Reiselivsgruppen"],
         "ar": ["Alle år", "2025", "2024"],
         "satsingsomrade": ["Alle satsingsområder", "Sirkulærøkonomi", "Attraktivitet og tilflytting"],

@@ -23,6 +23,8 @@
   var PANEL_RESULTS = 6;
   var PAGE_RESULTS = 10;
   var DEBOUNCE_MS = 80;
+  // A query of one letter begins too many words to be worth the phone's time.
+  var MIN_QUERY = 2;
 
   // -- Norwegian words -------------------------------------------------------------
 
@@ -151,7 +153,25 @@
   var aidsLoading = null;
   var vocabularies = {};
 
+  // Pagefind's worker asks for its files one after another (the entry, then the
+  // metadata and the WebAssembly) once it has started: asked for as soon as the
+  // search opens, they are in the browser's cache by the time it asks.
+  var warmed = false;
+
+  function warmUp() {
+    if (warmed) return;
+    warmed = true;
+    var get = function (path) { return fetch(new URL(path, ROOT).href).catch(function () { return null; }); };
+    get("pagefind/pagefind-entry.json").then(function (response) { return response && response.ok ? response.json() : null; }).then(function (entry) {
+      var language = entry && entry.languages && (entry.languages[document.documentElement.lang] || entry.languages[Object.keys(entry.languages)[0]]);
+      if (!language) return;
+      get("pagefind/pagefind." + language.hash + ".pf_meta");
+      get("pagefind/wasm." + (language.wasm || "unknown") + ".pagefind");
+    }).catch(function () { return null; });
+  }
+
   function loadPagefind() {
+    warmUp();
     if (!pagefindLoading) {
       pagefindLoading = import(new URL("pagefind/pagefind.js", ROOT).href).then(function (pagefind) {
         // Ranking: long pages (meetings) are not held back for their length, and a word in
@@ -159,11 +179,24 @@
         var options = { baseUrl: ROOT.pathname, excerptLength: 22, ranking: { pageLength: 0.1, metaWeights: { title: 1 } } };
         return pagefind.options(options).then(function () {
           return pagefind.init();
-        }).then(function () { return pagefind; });
+        }).then(function () {
+          return pagefind;
+        });
       });
       pagefindLoading.catch(function () { pagefindLoading = null; });
     }
     return pagefindLoading;
+  }
+
+  // While a word is typed: the parts of the index it will need, and the words of its
+  // beginning (for the spellings), so that little is left to fetch after the last key.
+  function prepare(query) {
+    var long = terms(query).filter(function (term) { return term.length >= 3; });
+    if (long.length) loadPagefind().then(function (pagefind) { pagefind.preload(long.join(" ")); });
+    typedTerms(query).forEach(function (term) {
+      var folded = fold(term.toLowerCase());
+      if (folded.length >= 2 && !/\p{N}/u.test(folded)) loadVocabulary(fileKey(folded));
+    });
   }
 
   function getJSON(path) {
@@ -263,31 +296,69 @@
     return queries;
   }
 
-  // Runs the query and its variants, best first; `filters` as Pagefind takes them.
-  function runSearch(query, filters) {
+  // Pages about the site itself (the guide, the help, open data): they come after
+  // the archive's own pages, whatever their score (archive/views/search.py: GUIDE).
+  var ABOUT_THE_SITE = "Om nettstedet";
+  // The header's panel fetches this many results more than it shows, to put the pages about the site after the rest.
+  var ABOUT_HELD_BACK = 4;
+
+  // Each search as two: the archive's pages, then the pages about the site, unless
+  // the reader chose a kind of page (or `whole`: the header's panel, which puts
+  // them last among what it shows, without the filters' index to wait for);
+  // `sort` as Pagefind takes it (by date).
+  function searchInParts(pagefind, query, filters, sort, whole) {
+    var options = function (extra) {
+      var chosen = Object.keys(filters).length ? { all: [filters, extra] } : extra;
+      return sort ? { filters: chosen, sort: sort } : { filters: chosen };
+    };
+    if (filters.type || whole) return pagefind.search(query, sort ? { filters: filters, sort: sort } : { filters: filters }).then(function (found) { return [found]; });
+    return Promise.all([pagefind.search(query, options({ not: { type: ABOUT_THE_SITE } })), pagefind.search(query, options({ type: ABOUT_THE_SITE }))]);
+  }
+
+  // Runs the query and its variants, best first (or by date, with `sort`); `filters` as Pagefind takes them.
+  function runSearch(query, filters, sort, whole) {
     var trimmed = query.trim();
     return Promise.all([loadPagefind(), trimmed ? plan(trimmed) : Promise.resolve([])]).then(function (ready) {
       var pagefind = ready[0], words = ready[1];
-      if (!words.length) {
-        return pagefind.search(null, { filters: filters }).then(function (found) {
-          return { results: found ? found.results : [], words: [] };
-        });
-      }
-      var queries = variants(words);
-      return Promise.all(queries.map(function (q) { return pagefind.search(q.query, { filters: filters }); })).then(function (searches) {
+      var queries = words.length ? variants(words) : [{ query: null, tier: 1 }];
+      return Promise.all(queries.map(function (q) { return searchInParts(pagefind, q.query, filters, sort, whole); })).then(function (searches) {
         // A page found by several spellings counts in its best tier, with its best score there.
         var byId = {};
-        searches.forEach(function (search, n) {
-          (search ? search.results : []).forEach(function (result) {
-            var found = { result: result, tier: queries[n].tier, score: result.score };
-            var seen = byId[result.id];
-            if (!seen || found.tier < seen.tier || (found.tier === seen.tier && found.score > seen.score)) byId[result.id] = found;
+        var position = 0;
+        searches.forEach(function (parts, n) {
+          parts.forEach(function (search, part) {
+            (search ? search.results : []).forEach(function (result) {
+              position += 1;
+              var found = { result: result, part: part, tier: queries[n].tier, score: result.score, position: position };
+              var seen = byId[result.id];
+              if (!seen || found.tier < seen.tier || (found.tier === seen.tier && found.score > seen.score)) byId[result.id] = found;
+            });
           });
         });
         var merged = Object.keys(byId).map(function (id) { return byId[id]; });
-        merged.sort(function (a, b) { return a.tier - b.tier || b.score - a.score; });
+        merged.sort(function (a, b) {
+          if (a.part !== b.part) return a.part - b.part;
+          if (sort) return a.tier - b.tier || a.position - b.position;  // Pagefind's date order within each tier
+          return a.tier - b.tier || b.score - a.score;
+        });
         return { results: merged.map(function (m) { return m.result; }), words: words };
       });
+    });
+  }
+
+  // One search at a time: Pagefind answers in the order it is asked, so a search
+  // for every pause in the typing would hold back the one for the whole query.
+  // While one runs, only the latest of those asked for since waits its turn.
+  var running = null;
+  var waiting = null;
+
+  function oneAtATime(job) {
+    if (running) { waiting = job; return; }
+    running = Promise.resolve().then(job).catch(function () { return null; }).then(function () {
+      running = null;
+      var next = waiting;
+      waiting = null;
+      if (next) oneAtATime(next);
     });
   }
 
@@ -300,21 +371,43 @@
     return node;
   }
 
-  // Pagefind's excerpts are escaped text with <mark> around the hits; they are
-  // rebuilt here as text and mark elements, so nothing else can pass as markup.
+  // Pagefind's excerpts are text with «<» and «>» escaped (but not «&») and <mark>
+  // around the hits. So «&lt;» in an excerpt is «<» on the page, or «&lt;» as it was
+  // typed there: the page's own text (data.content) tells which. The excerpt is
+  // rebuilt as text and mark elements, as it stands on the page, so nothing can
+  // pass as markup and no entity is ever read (or cut in two).
   // An excerpt cut in the middle of a sentence starts at the next one, or with «…»,
   // and one cut before its end ends with «…».
-  function excerpt(html) {
-    var paragraph = element("p", "search-result__excerpt");
-    var holder = document.createElement("template");
+  function asOnThePage(html, content) {
     var parts = [];
-    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
-      if (part === "<mark>") return true;
-      if (part === "</mark>") return false;
-      holder.innerHTML = part;
-      if (holder.content.textContent) parts.push({ text: holder.content.textContent, marked: marked });
+    html.split(/(<mark>|<\/mark>)/).reduce(function (marked, piece) {
+      if (piece === "<mark>") return true;
+      if (piece === "</mark>") return false;
+      if (piece) parts.push({ text: piece, marked: marked });
       return marked;
     }, false);
+    var pattern = parts.map(function (part) {
+      return "(" + part.text.split(/(&lt;|&gt;|\s+)/).map(function (bit) {
+        if (bit === "&lt;") return "(?:<|&lt;)";
+        if (bit === "&gt;") return "(?:>|&gt;)";
+        if (/^\s+$/.test(bit)) return "\\s+";
+        return bit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      }).join("") + ")";
+    }).join("");
+    var match = null;
+    if (content && parts.length) {
+      try { match = new RegExp(pattern).exec(content); } catch (error) { match = null; }
+    }
+    parts.forEach(function (part, i) {
+      // Without the page's text, «&lt;» and «&gt;» are the escapes Pagefind made.
+      part.text = match ? match[i + 1].replace(/\s+/g, " ") : part.text.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+    });
+    return parts;
+  }
+
+  function excerpt(html, content) {
+    var paragraph = element("p", "search-result__excerpt");
+    var parts = asOnThePage(html || "", content);
     if (parts.length && !/^[\p{Lu}\p{N}«"(]/u.test(parts[0].text)) {
       var first = parts[0];
       var sentence = first.marked ? -1 : first.text.lastIndexOf(". ");
@@ -359,7 +452,7 @@
       section.appendChild(sectionLink);
       item.appendChild(section);
     }
-    item.appendChild(excerpt(part ? part.excerpt : data.excerpt));
+    item.appendChild(excerpt(part ? part.excerpt : data.excerpt, data.content));
     var filters = data.filters || {};
     var meta = element("dl", "search-result__meta");
     labelled(meta, "Type", (filters.type || [])[0]);
@@ -406,6 +499,8 @@
     var timer = null;
     open.hidden = false;
     close.hidden = false;
+    // The key / is for keyboards: a touch screen is told nothing about it.
+    if (window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches) input.placeholder = "Søk (tast /)";
 
     function expand() {
       form.classList.add("site-search--open");
@@ -427,33 +522,52 @@
     // The panel is replaced when the first result's data is in (the previous
     // results stay until then, so nothing flickers); the others follow in order
     // as theirs arrive, and the list is busy until the last is shown.
+    // The panel shows the first result as soon as its data is in (the previous
+    // results stay until then, so nothing flickers); the others follow in order
+    // as theirs arrive, and the list is busy until the last is shown. A page about
+    // the site waits until the archive's own pages among the first are shown.
     function render(found, query, number) {
       if (number !== latest) return Promise.resolve();
-      var shown = found.results.slice(0, PANEL_RESULTS);
-      var loading = shown.map(function (r) { return r.data(); });
+      var candidates = found.results.slice(0, PANEL_RESULTS + ABOUT_HELD_BACK);
+      var loading = candidates.map(function (r) { return r.data(); });
       var list = element("ol", "search-results");
-      return (loading[0] || Promise.resolve(null)).then(function (first) {
-        if (number !== latest) return;
+      var text = summary(found, query);
+      var shown = 0;
+      var held = [];
+
+      function open() {
         panel.textContent = "";
-        var text = summary(found, query);
         panel.appendChild(element("p", "search-status", text));
-        if (first) {
+        if (candidates.length) {
           list.setAttribute("aria-busy", "true");
-          list.appendChild(resultItem(first));
           panel.appendChild(list);
         }
         var all = element("p", "site-search__all");
-        var link = element("a", null, found.results.length > shown.length ? "Alle " + count(found.results.length) + ", med filtre" : "Søk med filtre");
+        var link = element("a", null, found.results.length > PANEL_RESULTS ? "Alle " + count(found.results.length) + ", med filtre" : "Søk med filtre");
         link.href = new URL("sok/?q=" + encodeURIComponent(query), ROOT).href;
         all.appendChild(link);
         panel.appendChild(all);
         panel.hidden = false;
         status.textContent = text;
-        return loading.slice(1).reduce(function (chain, next) {
-          return chain.then(function () { return next; }).then(function (data) {
-            if (number === latest) list.appendChild(resultItem(data));
-          });
-        }, Promise.resolve()).then(function () { list.removeAttribute("aria-busy"); });
+      }
+
+      function show(data) {
+        if (number !== latest || shown >= PANEL_RESULTS) return;
+        if (!shown) open();
+        list.appendChild(resultItem(data));
+        shown += 1;
+      }
+
+      return loading.reduce(function (chain, next) {
+        return chain.then(function () { return next; }).then(function (data) {
+          if (((data.filters || {}).type || [])[0] === ABOUT_THE_SITE) held.push(data);
+          else show(data);
+        });
+      }, Promise.resolve()).then(function () {
+        if (number !== latest) return;
+        held.forEach(show);
+        if (!shown) open();
+        list.removeAttribute("aria-busy");
       });
     }
 
@@ -461,19 +575,22 @@
       var query = input.value.trim();
       latest += 1;
       var number = latest;
-      if (!query) { hidePanel(); status.textContent = ""; return; }
-      runSearch(query, {}).then(function (found) { return render(found, query, number); }).catch(function () {
-        if (number !== latest) return;
-        panel.textContent = "";
-        panel.appendChild(element("p", "search-status", "Søket virker ikke akkurat nå. Prøv igjen senere."));
-        panel.hidden = false;
+      if (query.length < MIN_QUERY) { hidePanel(); status.textContent = ""; return; }
+      oneAtATime(function () {
+        if (number !== latest) return null;  // a later query is waiting
+        return runSearch(query, {}, null, true).then(function (found) { render(found, query, number); }).catch(function () {
+          if (number !== latest) return;
+          panel.textContent = "";
+          panel.appendChild(element("p", "search-status", "Søket virker ikke akkurat nå. Prøv igjen senere."));
+          panel.hidden = false;
+        });
       });
     }
 
     input.addEventListener("focus", function () { loadPagefind(); loadAids(); });
     input.addEventListener("input", function () {
       var query = input.value.trim();
-      if (query) loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+      if (query) prepare(query);
       clearTimeout(timer);
       timer = setTimeout(search, DEBOUNCE_MS);
     });
@@ -516,6 +633,7 @@
     var input = form.querySelector("#search-page-input");
     var status = form.querySelector("#search-page-status");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
+    var order = form.querySelector("#search-sort");
     var list = document.getElementById("search-page-results");
     var more = document.getElementById("search-page-more");
     var latest = 0;
@@ -526,10 +644,14 @@
 
     var params = new URLSearchParams(window.location.search);
     input.value = params.get("q") || "";
-    selects.forEach(function (select) {
+    selects.concat(order ? [order] : []).forEach(function (select) {
       var wanted = params.get(select.name);
       Array.prototype.forEach.call(select.options, function (option) { if (wanted && option.value === wanted) select.value = wanted; });
     });
+
+    function sorting() {
+      return order && order.value ? { dato: order.value } : null;
+    }
 
     function filters() {
       var chosen = {};
@@ -540,7 +662,7 @@
     function remember() {
       var params = new URLSearchParams();
       if (input.value.trim()) params.set("q", input.value.trim());
-      selects.forEach(function (select) { if (select.value) params.set(select.name, select.value); });
+      selects.concat(order ? [order] : []).forEach(function (select) { if (select.value) params.set(select.name, select.value); });
       var query = params.toString();
       window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
     }
@@ -569,12 +691,21 @@
         status.textContent = "";
         return;
       }
-      runSearch(query, chosen).then(function (found) {
+      if (query && query.length < MIN_QUERY) return;
+      oneAtATime(function () {
+        if (number !== latest) return null;
+        return pageSearch(query, chosen, number);
+      });
+    }
+
+    function pageSearch(query, chosen, number) {
+      return runSearch(query, chosen, sorting()).then(function (found) {
         if (number !== latest) return;
         current = found;
         var text = query ? summary(found, query) : (found.results.length ? count(found.results.length) + "." : "Ingen treff.");
         var narrowed = selects.filter(function (s) { return s.value; }).map(function (s) { return s.labels[0].textContent + ": " + s.value; });
         if (narrowed.length) text += " Avgrenset til " + narrowed.join(", ") + ".";
+        if (sorting()) text += order.value === "desc" ? " Nyeste først." : " Eldste først.";
         return showMore(number, true).then(function () { if (number === latest) status.textContent = text; });
       }).catch(function () {
         if (number === latest) status.textContent = "Søket virker ikke akkurat nå. Prøv igjen senere.";
@@ -583,11 +714,11 @@
 
     input.addEventListener("input", function () {
       var query = input.value.trim();
-      if (query) loadPagefind().then(function (pagefind) { pagefind.preload(terms(query).join(" ")); });
+      if (query) prepare(query);
       clearTimeout(timer);
       timer = setTimeout(search, DEBOUNCE_MS);
     });
-    selects.forEach(function (select) { select.addEventListener("change", search); });
+    selects.concat(order ? [order] : []).forEach(function (select) { select.addEventListener("change", search); });
     form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
     more.addEventListener("click", function () {
       var first = list.children.length;
@@ -596,7 +727,8 @@
         if (next) next.querySelector("a").focus();
       });
     });
-    loadPagefind();
+    // The filters' index, which every search here reads (the pages about the site come last): small, fetched now.
+    loadPagefind().then(function (pagefind) { return pagefind.filters(); }).catch(function () { return null; });
     loadAids();
     if (input.value || Object.keys(filters()).length) search();
     return { focus: function () { input.focus(); input.select(); } };
