@@ -82,7 +82,7 @@ def yaml_mapping(values: dict[str, Any], record_schema: schema.Schema, indent: i
                 record_lines[0] = f"{pad}  - " + record_lines[0].lstrip()
                 lines += record_lines
         elif spec.kind == "time":
-            lines.append(f'{pad}{spec.key}: "{value}"')  # unquoted, YAML reads 13:00 as 780
+            lines.append(f'{pad}{spec.key}: "{value}"')  # quoted: reads as the time in any YAML reader, not only ours
         else:
             lines.append(f"{pad}{spec.key}: {yaml_scalar(value)}")
     return lines
