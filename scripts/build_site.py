@@ -13,6 +13,10 @@
 5. Builds the search index with Pagefind from the same HTML, in build/search/
    (archive/views/search.py), at the same time as the engine runs, and writes the
    search's vocabulary and names beside it (sok/ord/).
+6. Gives every page a Content Security Policy (archive/safety/csp.py) and
+   writes the secretary's web form into admin/ (archive/admin/build.py) from
+   the bundle `make admin` made; without the bundle the site is built without
+   the form, and the build says so.
 
 Exit 0 when built, 1 when the archive has problems, 2 when the engine or the
 index fails (a fault of this project, not of the minutes).
@@ -31,8 +35,11 @@ from pathlib import Path
 
 from _common import EXIT_PROBLEMS, EXIT_UNEXPECTED, ROOT, NorwegianArgumentParser, plural, run
 
+from archive.admin.build import BUNDLE_DIR, SITE_FOLDER, repository_name, write_form
+from archive.admin.build import SOURCE_DIR as FORM_SOURCE_DIR
 from archive.model.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
 from archive.model.repository import load_repository
+from archive.safety.csp import with_policy
 from archive.site.pages import finish_site, render_html, site_pages, write_slots, write_sources
 from archive.views import exports, search
 
@@ -82,6 +89,21 @@ def engine_problems(output: str) -> list[str]:
     """Warnings and errors in the engine's log: under --strict, each one fails the build."""
     lines = output.splitlines()
     return [line for line in lines if "WARNING" in line or "ERROR" in line or "Error" in line]
+
+
+def secure_and_add_form(root: Path, site: Path) -> str:
+    """Every built page gets its Content Security Policy, then the web form goes into admin/ with its own.
+
+    Returns what to add to the build's report. (The MkDocs plugin will make
+    these two calls once it finishes the pages.)
+    """
+    for page in site.rglob("*.html"):
+        page.write_text(with_policy(page.read_text(encoding="utf-8")), encoding="utf-8")
+    bundle = root / BUNDLE_DIR
+    if not (bundle / "main.js").is_file():
+        return f" Skjemaet for referater er ikke med: {BUNDLE_DIR}/ mangler (make admin lager det)."
+    write_form(bundle, site / SITE_FOLDER, root / FORM_SOURCE_DIR, repo=repository_name(os.environ))
+    return ""
 
 
 def build(root: Path, engine: str, site: Path, report=print, timings: Path | None = None) -> int:
@@ -155,6 +177,7 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
             return EXIT_UNEXPECTED
         shutil.move(str(Path(scratch) / SEARCH_INDEX_DIR), str(site / SEARCH_INDEX_DIR))
         search.write_search_aids(search_aids, site)
+        form_note = secure_and_add_form(root, site)
         engine_log.close()
         index_log.close()
     done = time.perf_counter()
@@ -164,7 +187,7 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
     report(
         f"Bygget {plural(len(pages), 'side', 'sider')} ({plural(len(repo.meetings), 'møte', 'møter')}) med {engine} og søk til {site} på {done - started:.1f} s: "
         f"innlesing og sjekk {outlined - started:.1f} s, sidene {rendered - outlined:.1f} s mens {engine} bygget i {built - outlined:.1f} s, "
-        f"ferdigstilling og søkeindeks {done - built:.1f} s."
+        f"ferdigstilling og søkeindeks {done - built:.1f} s.{form_note}"
     )
     return 0
 
