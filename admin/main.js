@@ -32,3 +32,15 @@ const placeHelp = () => {
 };
 new MutationObserver(placeHelp).observe(document.body, { childList: true, subtree: true });
 placeHelp();
+
+// Sveltia adds a viewport of its own that stops zooming on phones
+// (maximum-scale=1); people who need larger text must be able to zoom
+// (WCAG 1.4.4), so it is given back the page's own, zoomable viewport.
+const ZOOMABLE = 'width=device-width, initial-scale=1';
+const keepZoom = () => {
+  for (const meta of document.head.querySelectorAll('meta[name="viewport"]')) {
+    if (meta.content !== ZOOMABLE) meta.content = ZOOMABLE;
+  }
+};
+new MutationObserver(keepZoom).observe(document.head, { childList: true, subtree: true, attributes: true, attributeFilter: ['content'] });
+keepZoom();

@@ -9,6 +9,11 @@
 // 2. When GitHub refuses the token (401 «Bad credentials»: expired, deleted
 //    or pasted wrong), the secretary is told so in Norwegian, and what to do;
 //    Sveltia says only, in English, that the token is invalid.
+// 3. The token needs no access to issues: Sveltia 0.221 reads a pull
+//    request's labels from the issues endpoint (GET /repos/…/issues/N), which
+//    a token with only Contents and Pull requests may not read; the same
+//    labels are read here from the pull request itself (GET /repos/…/pulls/N),
+//    as later versions of Sveltia do.
 
 export const TOKEN_REFUSED =
   'GitHub godtok ikke nøkkelen (tokenet). Den er kanskje utløpt, slettet eller limt inn feil. ' +
@@ -41,6 +46,17 @@ const sentWithToken = (input, init) => {
   }
 };
 
+const ISSUE = /^(.*\/repos\/[^/]+\/[^/]+)\/issues\/(\d+)$/;
+
+/** The address to ask: a pull request's labels from the pull request, not its issue. */
+export function narrowed(url, method) {
+  const issue = (method ?? 'GET').toUpperCase() === 'GET' ? url.pathname.match(ISSUE) : null;
+  if (!issue) return url;
+  const pull = new URL(url);
+  pull.pathname = `${issue[1]}/pulls/${issue[2]}`;
+  return pull;
+}
+
 export function guardRequests(win, doc) {
   const plainFetch = win.fetch.bind(win);
   const { origins, schemes } = allowedConnections(doc, win.location);
@@ -56,11 +72,14 @@ export function guardRequests(win, doc) {
     box.hidden = !refused;
   };
   win.fetch = async (input, init) => {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, win.location.href);
-    if (!origins.has(url.origin) && !schemes.has(url.protocol)) {
-      throw new TypeError(`Skjemaet henter ikke noe fra ${url.host}.`);
+    const asked = new URL(typeof input === 'string' || input instanceof URL ? input : input.url, win.location.href);
+    if (!origins.has(asked.origin) && !schemes.has(asked.protocol)) {
+      throw new TypeError(`Skjemaet henter ikke noe fra ${asked.host}.`);
     }
-    const response = await plainFetch(input, init);
+    const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+    const url = narrowed(asked, method);
+    const target = url === asked ? input : input instanceof Request ? new Request(url.href, input) : url.href;
+    const response = await plainFetch(target, init);
     if (sentWithToken(input, init)) {
       if (response.status === 401) tell(true);
       else if (response.ok) tell(false);
