@@ -115,6 +115,14 @@ def test_unquoted_times_in_time_fields_are_read_as_typed(yaml_text, expected):
     assert problems == []
 
 
+def test_a_huge_sexagesimal_number_in_a_time_field_stays_text():
+    """«start: 1:1:1:…» is never made a number of thousands of digits (tests/samples/hostile/refused/stall-sexagesimal-number has it in another field)."""
+    problems, report = collect()
+    huge = ":".join(["1"] * 3001)
+    assert load_yaml(f"start: {huge}\n", report) == {"start": huge}
+    assert problems == []
+
+
 def test_a_time_typed_outside_a_time_field_is_still_reported():
     problems, report = collect()
     data = load_yaml("sted: 18:30\nstart:\n  - 13:00\n", report)

@@ -117,9 +117,10 @@ class NameIndex:
                 suggestions.append(ref)
         message = f"ukjent {KIND_LABELS[self.kind]} «{text}»"
         new_person = ""
-        if self.kind in ("person", "person_or_group") and not _ID_LIKE.match(text) and best_score(text, self._labels) < LIKELY_TYPO:
-            # Perhaps a new person: the exact lines to add, so that the file is
-            # added to and never rewritten (comments and all stay as they are).
+        # Perhaps a new person: the exact lines to add, so that the file is added
+        # to and never rewritten (comments and all stay as they are). Not when no
+        # one is known at all: then data/personer.yaml itself could not be read.
+        if self.kind in ("person", "person_or_group") and self.entries and not _ID_LIKE.match(text) and best_score(text, self._labels) < LIKELY_TYPO:
             first, second = new_person_lines(text, set(self.entries))
             new_person = f"Er det en ny person, legg til disse to linjene nederst i data/personer.yaml: «{first}» og «{second}»."
         if suggestions:
