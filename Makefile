@@ -9,7 +9,7 @@ PORT ?= 8000
 NODE_STAMP := node_modules/.package-lock.json
 ADMIN_BUNDLE := build/admin-bundle/main.js
 
-.PHONY: install admin serve build build-zensical validate test new-meeting bench clean
+.PHONY: install admin serve build build-zensical validate test test-grown fuzz new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,25 @@ new-meeting: $(STAMP)
 test: $(STAMP) $(ADMIN_BUNDLE)
 	$(PY) -m pytest
 	SITE_ENGINE=zensical $(PY) -m pytest tests/browser
+
+## The whole suite on a copy grown with unusual but valid meetings (tests/growth.py):
+## the secretary's next minutes must never turn the check red.
+GROWN ?= /tmp/naeringsgruppen-grown
+test-grown: $(STAMP)
+	rm -rf $(GROWN)
+	$(PY) -c "import sys; sys.path[:0] = ['tests']; from pathlib import Path; from sitebuild import copy_repository; copy_repository(Path('.'), Path('$(GROWN)'))"
+	ln -s $(abspath $(VENV)) $(GROWN)/.venv && touch -r $(STAMP) $(GROWN)/.venv
+	$(PY) tests/growth.py $(GROWN)
+	if [ -d node_modules ]; then ln -s $(abspath node_modules) $(GROWN)/node_modules; fi
+	$(MAKE) -C $(GROWN) test
+
+## The property tests searching at random, ROUNDS rounds (default 10), outside the pull-request check:
+## a failure prints the example to add to its test as @example(...).
+ROUNDS ?= 10
+fuzz: $(STAMP)
+	for round in $$(seq $(ROUNDS)); do \
+		HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:cacheprovider -m hypothesis tests --ignore=tests/browser --ignore=tests/search || exit 1; \
+	done
 
 ## Benchmark: synthetic archives of 200 and 2,000 meetings against plain MkDocs; writes bench/RESULTS.md.
 bench: $(STAMP)

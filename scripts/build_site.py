@@ -40,7 +40,7 @@ from archive.admin.build import SOURCE_DIR as FORM_SOURCE_DIR
 from archive.model.paths import EXPORT_DIR, SEARCH_INDEX_DIR, SEARCH_SOURCE_DIR, SOURCE_DIR
 from archive.model.repository import load_repository
 from archive.safety.csp import with_policy
-from archive.site.pages import finish_site, render_html, site_pages, write_slots, write_sources
+from archive.site.pages import address_problems, finish_site, render_html, site_pages, write_slots, write_sources
 from archive.views import exports, search
 
 BIN = Path(sys.executable).parent
@@ -125,6 +125,12 @@ def build(root: Path, engine: str, site: Path, report=print, timings: Path | Non
         return EXIT_PROBLEMS
     sources = root / SOURCE_DIR
     pages = site_pages(repo, site_url)
+    problems = address_problems(pages)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"Fant {plural(len(problems), 'feil', 'feil')}; nettstedet bygges ikke før de er rettet (se make validate).", file=sys.stderr)
+        return EXIT_PROBLEMS
     write_sources(repo, pages, sources)
     outlined = time.perf_counter()
     # The engine needs only the outlines: it runs while this process makes the

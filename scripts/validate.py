@@ -19,6 +19,9 @@ from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, plural, run
 
 from archive.model.problems import Problem
 from archive.model.repository import Repository, load_repository
+from archive.site.pages import address_problems, site_pages
+
+CHECK_SITE_URL = "http://127.0.0.1:8000/"  # the pages' addresses do not depend on it
 
 
 def parse_args(argv: list[str] | None):
@@ -85,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.rot}: mappen finnes ikke.", file=sys.stderr)
         return EXIT_PROBLEMS
     repo, problems = load_repository(root)
+    if not problems:
+        # What only the site's own list of pages shows: two pages at one address.
+        problems = address_problems(site_pages(repo, CHECK_SITE_URL))
     if args.filer:
         wanted = {relative_to_root(name, root) for name in args.filer}
         missing = sorted(name for name in args.filer if not Path(name).exists() and not (root / name).exists())

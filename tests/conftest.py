@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = Path(__file__).resolve().parent
@@ -16,6 +18,14 @@ for path in (ROOT, TESTS):
 
 from local_browser import launch  # noqa: E402
 from mini import FIXED_TODAY, MINI  # noqa: E402
+
+# One verdict per pull request: `make test` tries the same examples in every
+# run (derandomize) and keeps no database of earlier runs, so a secretary's
+# pull request never turns red by chance. `make fuzz` searches at random,
+# round after round; what it finds is added to its test as an @example.
+settings.register_profile("check", derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("fuzz", derandomize=False, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "check"))
 
 
 @pytest.fixture(scope="session")

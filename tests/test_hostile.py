@@ -407,6 +407,21 @@ def test_ids_on_every_page_are_unique_and_the_anchor_clash_is_resolved(built):
     assert len(keys) == 5 and len(set(keys)) == 5, keys
 
 
+def test_ids_written_in_minutes_never_meet_the_sites_own(built):
+    """Ids in minutes carry GitHub's prefix: «sak-2» no longer takes agenda item 2's
+    anchor, the search script's ids stay its own, and a link to an id written in the
+    same minutes still reaches it."""
+    engine, site, _ = built
+    page = BeautifulSoup((site / "moter" / "testgruppen" / "2025-03-23" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = page.select_one("article")
+    written = {e["id"] for e in article.find_all(["h3", "h4"], id=True)}
+    assert {"user-content-sak-2", "user-content-site-search-status", "user-content-search-page-results", "user-content-notat"} <= written, (engine, written)
+    assert page.find(id="sak-2").name == "h2" and "Den ekte saken 2" in page.find(id="sak-2").get_text(), engine
+    hrefs = [a["href"] for a in article.find_all("a", href=True)]
+    assert "#user-content-notat" in hrefs and "#user-content-sak-2" in hrefs, (engine, hrefs)
+    assert len(page.find_all(id="site-search-status")) <= 1, engine
+
+
 def test_nothing_from_outside_is_published(built):
     engine, site, _ = built
     for name, text in _all_text(site).items():
@@ -607,3 +622,21 @@ def test_lists_and_quotes_as_deep_as_the_validator_allows_are_rendered_whole():
     assert messages == []
     html = render_markdown(deepest)
     assert "nivå 10" in html and "Etter listen." in html and "sitat" in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## 1. Eksempel\n\n```\n## 2. Slik skrives en sak\n\nVedtak: eksempel\n```\n\n## 2. Neste\n",  # closed: may show Markdown
+        "## 1. Liste\n\n- punkt\n  ```\n  kode\n\n## 2. Neste\n",  # ends with its list item
+        "## 1. Sist\n\n```\nkode til slutt\n",  # swallows nothing the site reads
+        "## 1. Pre\n\n<pre>\nkode\n</pre>\n\n## 2. Neste\n",
+        "## 1. Tilde\n\n~~~~\n```\n## ikke en sak\n~~~~\n\n## 2. Neste\n",
+    ],
+)
+def test_blocks_that_swallow_nothing_are_not_refused(body):
+    from archive.safety.rules import report_markdown_shape
+
+    received = []
+    report_markdown_shape(body, 7, lambda line, message: received.append((line, message)))
+    assert received == []

@@ -235,3 +235,19 @@ def test_too_many_agenda_items_are_refused_in_linear_time(mini_copy):
     body = "\n\n".join(f"## {n}. Sak {n}\n\nTekst." for n in range(1, 400))
     write(mini_copy, MEETINGS / "2025-05-30.md", meeting("2025-05-30", body))
     assert problems_in(mini_copy) == ["docs/moter/testgruppen/2025-05-30.md:1208: referatet har mer enn 300 saker; del det opp i flere referater."]
+
+
+@pytest.mark.parametrize("failure", [ValueError, OverflowError, RecursionError, UnicodeError])
+def test_a_parser_failing_on_a_file_is_a_problem_for_that_file(mini_copy, monkeypatch, failure):
+    """No text ends validation in a traceback: whatever a parser raises on one
+    file becomes a Norwegian problem naming it, and the other files load."""
+    import archive.model.repository as repository
+
+    def failing_body(*args, **kwargs):
+        raise failure("from the parser")
+
+    monkeypatch.setattr(repository, "read_body", failing_body)
+    repo, problems = load_repository(mini_copy, today=FIXED_TODAY)
+    assert problems, "a failing parser went unreported"
+    assert all(p.path.startswith("docs/moter/") and "filen kunne ikke leses" in p.message for p in problems)
+    assert repo.people, "the data files still loaded"

@@ -40,7 +40,7 @@ from archive.model.paths import (
 )
 from archive.model.problems import Problem
 from archive.model.records import ID_RE, RecordBuilder, Reference
-from archive.model.sources import LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
+from archive.model.sources import PARSER_FAILURES, LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
 from archive.safety.rules import report_markdown_shape, scan_markdown
 
 MAX_MINUTES_BYTES = 1_000_000
@@ -203,7 +203,11 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     unread: set[str] = set()  # kinds whose file could not be read at all
     for attr, kind_schema in DATA_KINDS.items():
         reported = len(problems)
-        loaded, refs = load_data_file(root, kind_schema, problems) if DATA_DIR not in linked else ([], [])
+        loaded, refs = (
+            _guarded(root / DATA_DIR / kind_schema.data_file, root, problems, ([], []), load_data_file, root, kind_schema, problems)
+            if DATA_DIR not in linked
+            else ([], [])
+        )
         if not loaded and len(problems) > reported:
             unread.add(kind_schema.name)
         records[attr] = _by_id(loaded, kind_schema, problems)
@@ -221,7 +225,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     meetings: list[model.Meeting] = []
     refs: list[MeetingRef] = []
     for path in walk.meetings:
-        loaded = load_meeting_file(path, root, names, records["groups"], areas_of_group, problems)
+        loaded = _guarded(path, root, problems, None, load_meeting_file, path, root, names, records["groups"], areas_of_group, problems)
         if loaded is not None:
             meeting, body = loaded
             meetings.append(meeting)
@@ -229,7 +233,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     pages = {}
     addresses: dict[str, str] = {}  # a page's address → the file that has it
     for path in [*(walk_pages(root, problems) if PAGES_DIR not in linked else []), *walk.pages]:
-        page = load_page_file(path, root, problems)
+        page = _guarded(path, root, problems, None, load_page_file, path, root, problems)
         if page is None:
             continue
         address = page_url(page.src_path)
@@ -251,6 +255,24 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
     problems += check_follow_ups(repo)
     problems += check_links(repo, walk)
     return repo, sorted(set(problems))
+
+
+def _guarded(path: Path, root: Path, problems: _Problems, unread, load, *args):
+    """`load(*args)`, or `unread` after a Norwegian problem for the file when a
+    parser fails on its text in a way no check foresaw: a file never ends
+    validation or the build in a traceback."""
+    try:
+        return load(*args)
+    except PARSER_FAILURES as error:
+        problems.append(
+            Problem(
+                _rel(path, root),
+                0,
+                f"filen kunne ikke leses ({type(error).__name__}). Se etter uvanlige tegn, \\-koder i anførselstegn eller svært dyp nesting; "
+                "finner du ikke feilen, send filen til den som vedlikeholder nettstedet.",
+            )
+        )
+        return unread
 
 
 def name_indexes(records: dict[str, dict]) -> dict[str, NameIndex]:

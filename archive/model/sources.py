@@ -155,6 +155,11 @@ def split_front_matter(text: str, report: Report) -> Document:
 # meetings. Errors are always reported by the pure-Python parser, whose
 # messages _yaml_problem translates. tests/test_properties.py checks that both
 # accept the same texts and build the same nodes.
+# What PyYAML's reader, scanner and parser raise on bad text: its own errors,
+# and Python's when an escape («"\U80000000"») or a number is out of range or
+# the text nests too deep. Every pass over the text catches all of them.
+PARSER_FAILURES = (yaml.YAMLError, ValueError, OverflowError, RecursionError, UnicodeError)
+
 _LIBYAML_LOADER = getattr(yaml, "CSafeLoader", None)
 _UNPARSED = object()
 _LIBYAML_AVOIDS = ("\t", "!", "?", "%", "&", "*", "\\", "\ufeff")
@@ -341,8 +346,8 @@ def _report_anchors_and_tags(text: str, report: Report, first_line: int) -> bool
                 refused = tagged = True
             if anchored and tagged:
                 break
-    except yaml.YAMLError:
-        pass  # the parser reports the syntax error itself
+    except PARSER_FAILURES:
+        pass  # the full parse reports the error itself
     return refused
 
 
@@ -396,8 +401,8 @@ def _deepest_nesting(text: str) -> tuple[int, int]:
                     deepest, deepest_line = depth, event.start_mark.line + 1
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-    except yaml.YAMLError:
-        pass
+    except PARSER_FAILURES:
+        pass  # the full parse reports the error itself
     return max(0, deepest - 1), deepest_line
 
 

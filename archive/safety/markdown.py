@@ -23,19 +23,32 @@ from archive.model.links import is_relative, site_href
 from archive.safety.rules import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, markdown_it
 
 _renderer = markdown_it()
+# Ids written by people get GitHub's prefix, so that no id in minutes or a page
+# can meet one the site, its theme or its scripts use («sak-2», «search»…);
+# a link to such an id within the same text is rewritten to match.
+USER_ID_PREFIX = "user-content-"
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([a-z][a-z0-9-]{0,63})""")
 _TAGS = set(ALLOWED_TAGS)
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}
 _SCHEMES = set(URL_SCHEMES)
 
 
-def _clean(html: str, src: str, here: str) -> Markup:
+def user_ids(texts) -> frozenset[str]:
+    """The ids written in these texts (one file's), for the links to them."""
+    return frozenset(match.group(1) for text in texts if "id" in text for match in _ID_ATTRIBUTE.finditer(text))
+
+
+def _clean(html: str, src: str, here: str, ids: frozenset[str] = frozenset()) -> Markup:
     def rewrite(element: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
             if element == "img" and not is_relative(value):
                 return None  # images come from the site only: no request leaves it
+            if value.startswith("#") and value[1:] in ids:
+                return f"#{USER_ID_PREFIX}{value[1:]}"
             return site_href(src, here, value) if is_relative(value) else value
-        if attribute == "id" and not SAFE_ID.match(value):
-            return None  # «__config» and the like are the theme's (archive/safety/rules.py)
+        if attribute == "id":
+            # «__config» and the like are refused (archive/safety/rules.py); the rest is prefixed.
+            return USER_ID_PREFIX + value if SAFE_ID.match(value) else None
         return value
 
     cleaned = nh3.clean(
@@ -52,9 +65,10 @@ def _clean(html: str, src: str, here: str) -> Markup:
 
 
 @functools.lru_cache(maxsize=100_000)
-def render_markdown(text: str, src: str = "", here: str = "") -> Markup:
-    """Block Markdown written in the file `src`, as HTML for the page `here`."""
-    return _clean(_renderer.render(text), src, here or src)
+def render_markdown(text: str, src: str = "", here: str = "", ids: frozenset[str] | None = None) -> Markup:
+    """Block Markdown written in the file `src`, as HTML for the page `here`.
+    `ids`: the ids written anywhere in that file (by default, in `text`)."""
+    return _clean(_renderer.render(text), src, here or src, user_ids([text]) if ids is None else ids)
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -78,13 +92,14 @@ def render_many(texts: list[str], src: str, here: str) -> list[Markup]:
     thousands of them, and each call has its own cost. Falls back to one pass
     per block when a block leaves something open (an unclosed <pre> or fence)
     that would run into the next."""
+    ids = user_ids(texts)
     if len(texts) < 2 or any(_MAY_STAY_OPEN.search(text) for text in texts):
-        return [render_markdown(text, src, here) for text in texts]
+        return [render_markdown(text, src, here, ids) for text in texts]
     joined = ("\n\n" + _SEPARATOR + "\n\n").join(texts)
     parts = _renderer.render(joined).split(_SEPARATOR + "\n")
     if len(parts) != len(texts):
-        return [render_markdown(text, src, here) for text in texts]
-    return [_clean(part, src, here) for part in parts]
+        return [render_markdown(text, src, here, ids) for text in texts]
+    return [_clean(part, src, here, ids) for part in parts]
 
 
 def plain_text(text: str) -> str:

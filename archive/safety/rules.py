@@ -526,11 +526,66 @@ def _cells(line: str) -> int:
 
 def report_markdown_shape(text: str, first_line: int, report: Report, what: str = "referatet") -> None:
     """Tables too wide or too large for the renderer, table cells past the
-    header's that it would drop, and nesting deeper than it keeps."""
+    header's that it would drop, nesting deeper than it keeps, and blocks that
+    swallow the headings, decisions and follow-ups after them."""
+    if _MAY_SWALLOW.search(text):
+        _report_swallowing_blocks(text, first_line, report, what)
     if "|" in text and "-" in text:
         _report_tables(text.split("\n"), first_line, report)
     if _NESTED_AFTER_A_LINE.search(text) or _NESTED.match(text):
         _report_depth(text.split("\n"), first_line, report, what)
+
+
+# A code fence, or an HTML block (CommonMark's kinds 1–7), may start on this line.
+_MAY_SWALLOW = re.compile(r"^ {0,3}(?:```|~~~|<[A-Za-z!?/])", re.MULTILINE)
+# What a block must not take in: a heading, a «Vedtak:» line, a follow-up («- [ ] …»).
+_STRUCTURE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:\*\*|__)?vedtak\b|[-*+][ \t]+\[[ xX]\])", re.IGNORECASE)
+
+
+def _report_swallowing_blocks(text: str, first_line: int, report: Report, what: str) -> None:
+    """A code fence never closed runs to the end of the text, and an HTML block
+    runs on until its end tag (or a blank line): the agenda items, decisions and
+    follow-ups inside it would be shown as code or raw text, and the site would
+    not know them. Read by the renderer's own parser, so that only what GitHub
+    and the site really swallow is refused; a closed fence may show Markdown."""
+    lines = text.split("\n")
+    for token in _block_parser().parse(text):
+        if token.type not in ("fence", "html_block") or not token.map or token.level > 0:
+            continue
+        if token.type == "html_block" and token.content.lstrip().startswith("<!--"):
+            continue  # comments have messages of their own (scan_markdown)
+        start, end = token.map
+        if token.type == "fence" and end - 1 > start and _closes_fence(lines[end - 1], token.markup):
+            continue
+        taken = [(number, lines[number].strip()) for number in range(start + 1, min(end, len(lines))) if _STRUCTURE.match(lines[number])]
+        if not taken:
+            continue
+        number, shown = taken[0]
+        swallowed = f"«{_short(shown, 60)}» (linje {first_line + number})"
+        if len(taken) > 1:
+            swallowed += f" og {len(taken) - 1} linje{'r' if len(taken) > 2 else ''} til med saker, vedtak eller oppfølging"
+        if token.type == "fence":
+            report(
+                first_line + start,
+                f"kodeblokken som starter her med «{token.markup}», lukkes aldri, så resten av {what} vises som kode og blir ikke lest: {swallowed}. "
+                f"Skriv «{token.markup}» alene på en linje der koden slutter.",
+            )
+        else:
+            report(
+                first_line + start,
+                f"HTML-blokken som starter her med «{_short(lines[start].strip(), 30)}», slutter ikke før {swallowed}, så det vises som rå tekst og blir ikke lest. "
+                "Lukk taggen, og sett en tom linje foran neste overskrift.",
+            )
+
+
+def _closes_fence(line: str, opening: str) -> bool:
+    stripped = line.strip()
+    return len(line) - len(line.lstrip(" ")) <= 3 and len(stripped) >= len(opening) and set(stripped) == {opening[0]}
+
+
+@functools.cache
+def _block_parser():
+    return markdown_it()
 
 
 def _report_tables(lines: list[str], first_line: int, report: Report) -> None:

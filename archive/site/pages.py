@@ -26,7 +26,10 @@ from archive.views import directory, front, meetings
 from archive.views.html import Markup, slug, table, tag
 from archive.safety.markdown import render_markdown
 from archive.views.pages import Heading, Page, fill, html_blocks, to_markdown
+from archive import model
+from archive.model import Located
 from archive.model.paths import generated_part_name, page_url
+from archive.model.problems import Problem
 from archive.model.repository import Page as SourcePage
 from archive.model.repository import Repository
 from archive.model.scaffold import yaml_scalar
@@ -120,7 +123,8 @@ def handwritten_page(page: SourcePage, parts: dict[str, Markup]) -> Page:
         else:
             chunk.append(line)
     flush()
-    return Page(page.src_path, title or page.src_path, blocks, searchable=True, description=page.description or "")
+    origin = Located(page.path, 1)
+    return Page(page.src_path, title or page.src_path, blocks, searchable=True, description=page.description or "", origin=origin)
 
 
 # -- every page -------------------------------------------------------------------
@@ -148,6 +152,45 @@ def site_pages(repo: Repository, site_url: str) -> list[Page]:
     pages += [handwritten_page(page, parts) for page in repo.pages.values()]
     pages.append(search.search_page(repo))  # the search (archive/views/search.py)
     return pages
+
+
+def address_problems(pages: list[Page]) -> list[Problem]:
+    """Every page at an address of its own. Two pages at one address and the
+    engine keeps one of them without a word: a person with the id «index» took
+    the contact list's place. The check reads the site's own list of pages, so
+    a page the site adds later is covered without a list of reserved names."""
+    first_at: dict[str, Page] = {}
+    problems = []
+    for page in pages:
+        address = page_url(page.src)
+        other = first_at.setdefault(address, page)
+        if other is page:
+            continue
+        # Told where it was written: the generated pages come first in the list.
+        blamed, kept = (page, other) if page.origin is not None else (other, page)
+        if blamed.origin is None:
+            raise AssertionError(f"two generated pages at {address or '/'}: {other.src}, {page.src}")
+        what, fix = _described(blamed.origin)
+        problems.append(
+            Problem(
+                blamed.origin.path,
+                blamed.origin.line,
+                f"{what} får adressen /{address} på nettstedet, men den brukes allerede av siden «{kept.title}», "
+                f"som da ville forsvunnet. {fix}",
+            )
+        )
+    return problems
+
+
+def _described(origin: Located) -> tuple[str, str]:
+    """What made the page, and how to give it another address, in the secretary's words."""
+    if isinstance(origin, model.Person):
+        return f"personen med id «{origin.id}»", "Gi personen en annen id (for eksempel fornavn-etternavn) og bruk den der personen er nevnt."
+    if isinstance(origin, model.FocusArea):
+        return f"satsingsområdet med id «{origin.id}»", "Gi satsingsområdet en annen id og bruk den der området er nevnt."
+    if isinstance(origin, model.Meeting):
+        return f"møtet «{origin.id}»", "Gi filen et annet navn."
+    return "siden", "Gi filen et annet navn eller legg den i en annen mappe."
 
 
 # -- the engine's source folder -----------------------------------------------------

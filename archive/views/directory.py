@@ -96,7 +96,7 @@ def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
     area = repo.focus_areas[area_id]
     here = paths.focus_area_page(area_id)
     group = repo.groups.get(area.working_group or "")
-    page = Page(here, area.name, searchable=True)
+    page = Page(here, area.name, searchable=True, origin=area)
     page.blocks.append(Heading(1, area.name, ""))
     top: list[Markup] = [search_filters(type="Satsingsområde", satsingsomrade=area.name)]
     if area.description:
@@ -133,7 +133,7 @@ def focus_area_pages(repo: Repository, area_id: str) -> list[Page]:
     pages = [page]
     for year in years:
         src = year_pages[year]
-        year_page = Page(src, f"{area.name} {year}")
+        year_page = Page(src, f"{area.name} {year}", origin=area)
         year_page.blocks.append(Heading(1, f"{area.name} {year}", ""))
         year_page.blocks.append(
             tag(
@@ -302,7 +302,7 @@ def contacts_index(repo: Repository, here: str = paths.CONTACTS_PAGE) -> Page:
 
 def person_page(repo: Repository, person: model.Person) -> Page:
     here = paths.person_page(person.id)
-    page = Page(here, person.name, searchable=True)
+    page = Page(here, person.name, searchable=True, origin=person)
     page.blocks.append(
         tag(
             "nav",

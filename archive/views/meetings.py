@@ -166,7 +166,7 @@ def meeting_heading(repo: Repository, meeting: model.Meeting) -> str:
 def meeting_page(repo: Repository, meeting: model.Meeting) -> Page:
     """The whole meeting page: breadcrumb, card, the agenda as written, attachments, invited."""
     here = meeting.src_path
-    page = Page(here, meeting_heading(repo, meeting), searchable=True)
+    page = Page(here, meeting_heading(repo, meeting), searchable=True, origin=meeting)
     page.blocks.append(Later(partial(breadcrumb, repo, meeting, here), searchable=False))
     page.blocks.append(Heading(1, page.title, ""))
     page.blocks.append(Later(partial(meeting_header, repo, meeting, here), searchable=False))

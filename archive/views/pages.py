@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from archive.model import Located
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -65,6 +67,8 @@ class Page:
     searchable: bool = False
     hide: tuple[str, ...] = ()  # parts of the theme to hide: "toc", "navigation"
     description: str = ""
+    # The record or file the page is made from: a clash of addresses is told there.
+    origin: Located | None = None
 
 
 # Markdown that would act inside a heading's text: written as character

@@ -36,7 +36,9 @@ def test_tab_moves_through_a_meeting_page_links_in_order(watched_page, site_url)
         "article a[href]",
         "links => links.filter(a => a.checkVisibility() && a.tabIndex >= 0).map(a => a.getAttribute('href'))",
     )
-    assert len(expected) > 20  # breadcrumb, card, agenda links, previous/next
+    # Any meeting page links at least its group and the archive (the breadcrumb);
+    # the newest minutes may have no more than that, and must not turn this red.
+    assert len(expected) >= 2
     page.locator("body").focus()
     visited: list[str] = []
     for _ in range(len(expected) + 80):
