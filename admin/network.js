@@ -66,6 +66,9 @@ export function guardRequests(win, doc) {
     if (refused) {
       const link = doc.createElement('a');
       link.href = GUIDE_ADDRESS;
+      // A new tab, as on the sign-in help: Sveltia keeps same-window links to the site to itself.
+      link.target = '_blank';
+      link.rel = 'noopener';
       link.textContent = GUIDE_LINK_TEXT;
       box.replaceChildren(doc.createTextNode(TOKEN_REFUSED), link, doc.createTextNode('.'));
     }

@@ -210,3 +210,19 @@ def test_without_the_bundle_the_form_is_not_written_and_says_why(tmp_path, root)
     with pytest.raises(MissingBundle, match="Kjør «make admin»"):
         write_form(tmp_path / "finnes-ikke", tmp_path / "admin", root / "admin", repo="eier/arkiv")
     assert not (tmp_path / "admin").exists()
+
+
+def test_build_admin_writes_the_form_for_the_repository_it_is_given(tmp_path):
+    """scripts/build_admin.py, the real entry, with the real bundle (`make admin`)."""
+    from _helpers import run_script
+    from sitebuild import ensure_admin_bundle
+
+    ensure_admin_bundle()
+    out = tmp_path / "skjema"
+    result = run_script("build_admin.py", str(out), "--repo", "eier/arkiv", "--api-root", "http://127.0.0.1:4321/api/v3")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Skjemaet er skrevet til {out}") and "for eier/arkiv" in result.stdout
+    assert (out / "main.js").is_file() and (out / "assets").is_dir()
+    assert yaml.safe_load((out / "config.yml").read_text(encoding="utf-8"))["backend"]["repo"] == "eier/arkiv"
+    bad = run_script("build_admin.py", str(out), "--api-root", "api.github.com")
+    assert bad.returncode == 1 and bad.stderr == "build_admin.py: «api.github.com» er ingen nettadresse (https://…)\n"

@@ -272,7 +272,8 @@ def test_an_expired_token_gets_a_clear_message_in_norwegian(tab_at, world, width
     page.get_by_text("The provided token is invalid").wait_for()
     page.get_by_role("dialog").wait_for(state="hidden")
     assert "utløpt" in message.inner_text()
-    assert message.get_by_role("link", name="Slik lager du en ny nøkkel").get_attribute("href") == "../veiledning/#skjemaet-for-referater"
+    guide_link = message.get_by_role("link", name="Slik lager du en ny nøkkel")
+    assert (guide_link.get_attribute("href"), guide_link.get_attribute("target")) == ("../veiledning/#skjemaet-for-referater", "_blank")
     screenshot(page, f"skjema-utlopt-nokkel-{width}", full_page=False)
     assert world.mock.rejected_tokens == [EXPIRED_TOKEN]
     assert world.mock.commits == [] and world.mock.pulls == []

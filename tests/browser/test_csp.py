@@ -83,10 +83,14 @@ def test_the_form_before_sign_in_keeps_its_policy_and_asks_nothing_of_another_ho
     screenshot(page, f"skjema-innlogging-{width}", full_page=False)
     assert page.evaluate("() => window.__violations") == []
     # new_tab fails the test on any request that left 127.0.0.1.
-    # The help leads to the guide's section on the form (the token message links there too).
-    page.get_by_role("link", name="Slik lager du nøkkelen, og slik bruker du skjemaet").click()
-    page.wait_for_url("**/veiledning/#skjemaet-for-referater")
-    assert page.locator("h2#skjemaet-for-referater").inner_text().startswith("Skjemaet for referater")
+    # The help opens the guide's section on the form in a new tab (the token message links there too).
+    with page.context.expect_page() as opened:
+        page.get_by_role("link", name="Slik lager du nøkkelen, og slik bruker du skjemaet").click()
+    guide = opened.value
+    guide.wait_for_load_state()
+    assert guide.url == site_url + "veiledning/#skjemaet-for-referater"
+    assert guide.locator("h2#skjemaet-for-referater").inner_text().startswith("Skjemaet for referater")
+    guide.close()
 
 
 def test_an_injected_script_does_not_run(new_tab, site_url):
