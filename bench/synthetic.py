@@ -77,10 +77,10 @@ EVENTS = 40
 
 def _copy_site_skeleton(target: Path) -> None:
     """Configuration, code and every page of docs/ except the minutes themselves."""
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "zensical.toml"):
         shutil.copy2(ROOT / name, target / name)
     ignore = shutil.ignore_patterns("__pycache__", "eksport")
-    for folder in ("overrides", "archive", "scripts", "data", "pages"):
+    for folder in ("overrides", "archive", "scripts", "data", "macros"):
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, target / folder, ignore=ignore)
     shutil.copytree(ROOT / "docs", target / "docs", ignore=ignore)

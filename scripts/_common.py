@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from archive.model.problems import visible  # noqa: E402 - the standard library only, like this module
 
 EXIT_PROBLEMS = 1  # the input has problems the user can fix
 EXIT_UNEXPECTED = 2  # something we did not foresee; never a traceback
@@ -111,3 +114,15 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+# What could make Markdown (emphasis, links, images, headings, tables, code,
+# autolinks) of text quoted from a file; «<» and «&» become entities, so no HTML either.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!{}:])")  # «:» too: «https\://» is no autolink
+
+
+def markdown_text(text: str) -> str:
+    """`text` as literal text on one line of GitHub's Markdown (a job summary):
+    what a file says is shown as written, never as markup."""
+    text = visible(" ".join(text.split()))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))

@@ -8,12 +8,13 @@ the same minutes as plain Markdown for MkDocs + Material as they come (built-in
 search, no data, no generated pages). In one run it measures, alternating ours
 and the baseline so that both see the same machine:
 
-- the full build (`scripts/build_site.py`: check, pages, engine, exports and
-  search index) and its parts, against `mkdocs build` of the baseline, and the
-  ratio of their medians;
-- `scripts/validate.py` as a whole process, as the secretary runs it;
-- the preview (`scripts/serve.py`): the time from saving one minutes file to
-  the moment its page is served with the change;
+- the full build (`mkdocs build --strict`: the project's plugin checks, makes
+  the pages, exports and search index), against `mkdocs build` of the
+  baseline, and the ratio of their medians;
+- `scripts/validate.py` as a whole process, as the secretary runs it, and its
+  ratio to the baseline's build;
+- the preview (`mkdocs serve`): the time from saving one minutes file to the
+  moment its page is served with the change, and to the full rebuild after it;
 - the same build with Zensical;
 - output size, the largest page and the largest meeting page;
 - search (bench/search.py): first result after typing in headless Chromium,
@@ -26,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import platform
 import shutil
@@ -35,7 +35,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from importlib.metadata import version
@@ -52,12 +51,12 @@ BIN = Path(sys.executable).parent
 # Bytecode is written as on a secretary's machine after the first run.
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "GITHUB_ACTIONS")} | {"NO_MKDOCS_2_WARNING": "1"}
 
-# The goals of issue 13 (and issue 10 for search), at 2,000 meetings on this machine.
+# The goals at 2,000 meetings on this machine: as ratios to plain MkDocs in the
+# same run (issue 19: absolute times drift by half between runs), and the preview.
 GOALS = {
-    "build_s": 15.0,
     "ratio": 1.25,
+    "validate_ratio": 0.15,
     "growth": 11.0,
-    "validate_s": 1.0,
     "preview_s": 3.0,
     "first_result_ms": 1000,
     "query_bytes": 200 * 1024,
@@ -74,12 +73,9 @@ def run_checked(command: list[str], cwd: Path) -> float:
 
 
 def our_build(root: Path, site: Path, engine: str = "mkdocs") -> dict:
-    with tempfile.NamedTemporaryFile(suffix=".json") as timings:
-        wall = run_checked(
-            [sys.executable, str(root / "scripts" / "build_site.py"), "--engine", engine, "--site-dir", str(site), "--tider", timings.name], root
-        )
-        parts = json.loads(Path(timings.name).read_text(encoding="utf-8"))
-    return {"wall": wall, **parts}
+    if engine == "mkdocs":  # the plain command, as `make build` runs it
+        return {"wall": run_checked([str(BIN / "mkdocs"), "build", "--strict", "-q", "--site-dir", str(site)], root)}
+    return {"wall": run_checked([sys.executable, str(root / "scripts" / "build_site.py"), "--engine", engine, "--site-dir", str(site)], root)}
 
 
 def baseline_build(root: Path, site: Path) -> float:
@@ -116,8 +112,9 @@ def _wait(predicate, limit: float, what: str, step: float = 0.05) -> float:
 
 
 def preview(root: Path) -> dict:
-    """Start serve.py, wait for the whole first build, save one meeting with a new
-    sentence and time how long until its page is served with it (and the rest)."""
+    """Start `mkdocs serve`, wait for the whole first build, save one meeting with a new
+    agenda item and time how long until its page is served with it, and until the
+    full rebuild after it (the exports are written again)."""
     from archive.model import paths
 
     meeting = sorted((root / "docs" / "moter").glob("*/*.md"))[-1]
@@ -125,7 +122,7 @@ def preview(root: Path) -> dict:
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     process = subprocess.Popen(
-        [sys.executable, str(root / "scripts" / "serve.py"), "--port", str(port), "--rot", str(root)],
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -133,22 +130,21 @@ def preview(root: Path) -> dict:
         start_new_session=True,
     )
     try:
-        entry = root / "build" / "preview" / "pagefind" / "pagefind-entry.json"
-        first = _wait(lambda: "md-content" in _get(base) and entry.is_file(), 600, "the first build", step=0.2)
-        time.sleep(1.0)  # the watcher's next look sees this one change only
-        indexed = entry.stat().st_mtime_ns
-        marker = f"Benchmark-setning {time.time_ns()}."
+        exported = base + "eksport/data.json"
+        first = _wait(lambda: "md-content" in _get(base) and _get(exported), 900, "the first build", step=0.2)
+        before = _get(exported)
+        marker = f"Benchmark-sak {time.time_ns()}"
         with meeting.open("a", encoding="utf-8") as handle:
-            handle.write(f"\n{marker}\n")
+            handle.write(f"\n## 99. {marker}\n\nTekst.\n")
         saved = time.perf_counter()
         page = base + paths.page_url(src)
         shown = _wait(lambda: marker in _get(page), 120, "the saved page")
-        _wait(lambda: entry.is_file() and entry.stat().st_mtime_ns != indexed, 600, "the rest of the site and its index", step=0.2)
+        _wait(lambda: marker in _get(exported) and _get(exported) != before, 900, "the full rebuild after it", step=0.2)
         rest = time.perf_counter() - saved
         return {"first_build_s": first, "page_s": shown, "rest_s": rest}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=30)
+        process.wait(timeout=60)
 
 
 def size_of(folder: Path) -> int:
@@ -180,9 +176,9 @@ def measure(meetings: int, runs: int) -> dict:
         builds.append(our_build(ours, work / "site-ours"))
     row["builds"], row["baselines"] = builds, baselines
     row["build_s"] = statistics.median(b["wall"] for b in builds)
-    row["parts"] = {k: statistics.median(b[k] for b in builds) for k in ("load", "render", "engine", "finish")}
     row["baseline_s"] = statistics.median(baselines)
     row["ratio"] = row["build_s"] / row["baseline_s"]
+    row["validate_ratio"] = row["validate_s"] / row["baseline_s"]
     row["zensical"] = our_build(ours, work / "site-zensical", "zensical")
     for name, site in (("ours", work / "site-ours"), ("base", work / "site-baseline"), ("zensical", work / "site-zensical")):
         row[f"{name}_size"] = size_of(site)
@@ -203,14 +199,14 @@ def kib(n: int) -> str:
 
 def tables(rows: list[dict]) -> list[str]:
     lines = [
-        "| meetings | full build (median) | check + outlines | pages (beside the engine) | engine | fill, exports, index | plain MkDocs (median) | ratio | validate.py | preview: saved page / rest | Zensical build |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| meetings | `mkdocs build --strict` (median) | plain MkDocs (median) | ratio | validate.py | validate.py / plain build | preview: saved page / full rebuild | Zensical build |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
-        p, z, v = r["parts"], r["zensical"], r["preview"]
+        z, v = r["zensical"], r["preview"]
         lines.append(
-            f"| {r['n']:,} | {r['build_s']:.2f} s | {p['load']:.2f} s | {p['render']:.2f} s | {p['engine']:.2f} s | {p['finish']:.2f} s "
-            f"| {r['baseline_s']:.2f} s | {r['ratio']:.2f}× | {r['validate_s']:.2f} s | {v['page_s']:.2f} s / {v['rest_s']:.1f} s | {z['wall']:.2f} s |"
+            f"| {r['n']:,} | {r['build_s']:.2f} s | {r['baseline_s']:.2f} s | {r['ratio']:.2f}× | {r['validate_s']:.2f} s | {r['validate_ratio']:.2f}× "
+            f"| {v['page_s']:.2f} s / {v['rest_s']:.1f} s | {z['wall']:.2f} s |"
         )
     lines += [
         "",
@@ -246,9 +242,12 @@ def verdicts(rows: list[dict]) -> list[str]:
         return []
     big = by_n[2000]
     checks = [
-        (f"full build ≤ {GOALS['build_s']:.0f} s", big["build_s"] <= GOALS["build_s"], f"{big['build_s']:.2f} s"),
-        (f"full build ≤ {GOALS['ratio']}× plain MkDocs in the same run", big["ratio"] <= GOALS["ratio"], f"{big['ratio']:.2f}×"),
-        (f"validate.py ≤ {GOALS['validate_s']:.0f} s as a process", big["validate_s"] <= GOALS["validate_s"], f"{big['validate_s']:.2f} s"),
+        (f"`mkdocs build --strict` ≤ {GOALS['ratio']}× plain MkDocs in the same run", big["ratio"] <= GOALS["ratio"], f"{big['ratio']:.2f}×"),
+        (
+            f"validate.py as a process ≤ {GOALS['validate_ratio']}× that plain build",
+            big["validate_ratio"] <= GOALS["validate_ratio"],
+            f"{big['validate_ratio']:.2f}× ({big['validate_s']:.2f} s)",
+        ),
         (f"preview: the saved page within {GOALS['preview_s']:.0f} s", big["preview"]["page_s"] <= GOALS["preview_s"], f"{big['preview']['page_s']:.2f} s"),
         ("Zensical builds the archive", True, f"{big['zensical']['wall']:.2f} s"),
     ]
@@ -312,9 +311,9 @@ def main() -> int:
                     "",
                     f"Written by `make bench` (scripts/bench.py) on {stamp}, {args.runs} builds of each kind per size.",
                     "Synthetic archives from bench/synthetic.py; the baseline is plain MkDocs + Material",
-                    "on the same minutes as Markdown, with its built-in search. Full build is",
-                    "`scripts/build_site.py` (check, pages, engine, exports, search index); its parts",
-                    "overlap (the pages are made while the engine runs).",
+                    "on the same minutes as Markdown, with its built-in search. Our build is the plain",
+                    "`mkdocs build --strict`: the project's plugin checks the archive and makes the pages'",
+                    "HTML, the exports and the search index in a worker beside the engine.",
                     "",
                     *lines,
                     "",

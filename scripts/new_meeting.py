@@ -72,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         return fail(problem)
     print(relative.as_posix())
-    status = "utkast (datoen har vært)" if date < repo.today else "planlagt"
-    print(f"Laget referatfil for {group.name} {norwegian_date(date)} med status {status}. Fyll inn sted, tid, hvem som kom og sakene, og kjør «make validate».")
+    if date < repo.today:
+        todo = "med status utkast (datoen har vært). Fyll inn sted, tid, hvem som kom og sakene"
+    else:
+        todo = "med status planlagt. Fyll inn sted og dagsorden nå, og hvem som kom og sakene når møtet er holdt"
+    print(f"Laget referatfil for {group.name} {norwegian_date(date)} {todo}; hjelpen står øverst i filen. Kjør så «make validate».")
     if problems:
         print(f"Merk: arkivet har {len(problems)} feil fra før. Kjør «make validate» for å se dem.")
     return 0

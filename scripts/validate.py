@@ -15,13 +15,19 @@ import os
 import sys
 from pathlib import Path
 
-from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, plural, run
+from _common import EXIT_PROBLEMS, ROOT, NorwegianArgumentParser, markdown_text, plural, run
 
 from archive.model.problems import Problem
-from archive.model.repository import Repository, load_repository
-from archive.site.pages import address_problems, site_pages
+from archive.model.repository import Repository
+from archive.site.pages import check_site
 
 CHECK_SITE_URL = "http://127.0.0.1:8000/"  # the pages' addresses do not depend on it
+
+
+def check_archive(root: Path) -> tuple[Repository, list[Problem]]:
+    """The repository and every problem in it, as the build finds them."""
+    repo, _, problems = check_site(root, CHECK_SITE_URL)
+    return repo, problems
 
 
 def parse_args(argv: list[str] | None):
@@ -62,23 +68,32 @@ def relative_to_root(name: str, root: Path) -> str:
         return Path(name).as_posix()
 
 
+ANNOTATIONS_SHOWN = 10  # GitHub shows this many error annotations of a step in «Files changed»
+SUMMARY_ROWS = 1000  # the job summary holds at most 1 MiB
+
+
 def job_summary(problems: list[Problem]) -> str:
-    """Markdown for the pull request's job summary: what to fix, in Norwegian."""
+    """Markdown for the pull request's job summary: what to fix and how, in Norwegian."""
     if not problems:
-        return "## Referatsjekken: alt i orden\n\nAlle referater og datafiler er gyldige.\n"
+        return "## Referatsjekken: alt i orden\n\nAlle referater, sider og datafiler er gyldige.\n\n"
+    files = {p.path for p in problems}
     lines = [
-        "## Referatsjekken fant feil",
+        f"## Referatsjekken fant {plural(len(problems), 'feil', 'feil')} i {plural(len(files), 'fil', 'filer')}",
         "",
-        "Rett disse linjene i pull requesten og lagre på nytt; sjekken kjøres igjen.",
+        "Ingenting publiseres før feilene er rettet, og byggingen og arkivsjekkene venter til denne sjekken er grønn.",
         "",
-        "| Fil | Linje | Hva er galt |",
-        "|---|---:|---|",
+        "**Slik retter du:** åpne filen under «Files changed», velg «…» og «Edit file», rett linjen meldingen nevner, "
+        "og velg «Commit changes» i samme gren. Da kjøres sjekkene på nytt. Veiledningen på nettstedet forklarer hver melding.",
+        "",
     ]
-    for problem in problems:
-        # The summary is Markdown that GitHub renders: text quoted from a file stays text.
-        message = problem.message.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| `{problem.shown_path.replace('`', chr(39))}` | {problem.line or ''} | {message} |")
-    return "\n".join(lines) + "\n"
+    if len(problems) > ANNOTATIONS_SHOWN:
+        lines += [f"GitHub viser bare de {ANNOTATIONS_SHOWN} første feilene ved linjene under «Files changed»; alle står her.", ""]
+    lines += ["| Fil | Linje | Hva er galt |", "|---|---:|---|"]
+    for problem in problems[:SUMMARY_ROWS]:
+        lines.append(f"| `{problem.shown_path.replace('`', chr(39))}` | {problem.line or ''} | {markdown_text(problem.message)} |")
+    if len(problems) > SUMMARY_ROWS:
+        lines += ["", f"Og {plural(len(problems) - SUMMARY_ROWS, 'feil', 'feil')} til: kjør «make validate» på egen maskin for å se alle."]
+    return "\n".join(lines) + "\n\n"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,10 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     if not root.is_dir():
         print(f"{args.rot}: mappen finnes ikke.", file=sys.stderr)
         return EXIT_PROBLEMS
-    repo, problems = load_repository(root)
-    if not problems:
-        # What only the site's own list of pages shows: two pages at one address.
-        problems = address_problems(site_pages(repo, CHECK_SITE_URL))
+    repo, problems = check_archive(root)
     if args.filer:
         wanted = {relative_to_root(name, root) for name in args.filer}
         missing = sorted(name for name in args.filer if not Path(name).exists() and not (root / name).exists())

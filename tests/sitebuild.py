@@ -37,9 +37,9 @@ def with_project_code(archive: Path, target: Path) -> Path:
     """A repository made of this project's code and configuration and the data and
     minutes of `archive` (a fixture folder with data/ and docs/)."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml",):
+    for name in ("mkdocs.yml", "zensical.toml"):
         shutil.copy2(ROOT / name, target / name)
-    for folder in ("archive", "scripts", "overrides", "pages"):
+    for folder in ("archive", "scripts", "overrides", "macros"):
         shutil.copytree(ROOT / folder, target / folder, ignore=_IGNORED_ANYWHERE)
     for folder in ("data", "docs"):
         if (archive / folder).exists():

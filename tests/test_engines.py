@@ -62,3 +62,37 @@ def test_no_broken_link_or_anchor_under_either_engine(sites, engine):
     crawl = Crawl(sites[engine])
     assert len(crawl.pages) > 10
     assert crawl.broken() == []
+
+
+def test_a_bare_zensical_build_stops_with_a_message_and_publishes_nothing(tmp_path):
+    """Zensical runs no MkDocs plugin: left to itself it would publish the minutes
+    unchecked. zensical.toml stops it at the first page with a message instead."""
+    import subprocess
+    import sys
+
+    from sitebuild import copy_repository
+
+    root = copy_repository(ROOT, tmp_path / "repo")
+    result = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "make build-zensical" in result.stderr and "Traceback" not in result.stderr
+    assert not (root / "site").exists()
+    published = [p for p in root.rglob("*.html") if "moter" in p.parts]
+    assert published == [], published  # no page of minutes anywhere
+
+
+def test_the_plain_mkdocs_build_gives_the_whole_site(tmp_path):
+    """`mkdocs build --strict` in the repository, as a MkDocs user would type it."""
+    import subprocess
+    import sys
+
+    from sitebuild import copy_repository
+
+    root = copy_repository(ROOT, tmp_path / "repo")
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict"], cwd=root, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = root / "site"
+    assert (site / "pagefind" / "pagefind.js").is_file() and (site / "eksport" / "data.json").is_file()
+    meetings = sorted(p for p in site.joinpath("moter").rglob("index.html") if p.parent.parent.name != "moter")
+    assert meetings and all("<!--slot:" not in p.read_text(encoding="utf-8") for p in meetings)
+    assert not list(site.rglob("*.md")), "the minutes' own Markdown was published"

@@ -24,7 +24,7 @@ from registers_fixture import load_fixture
 
 from archive import model
 from archive.model import schema
-from archive.model.repository import Page as SourcePage
+from archive.model.repository import WrittenPage as SourcePage
 from archive.site.pages import site_pages
 from archive.views import exports
 from archive.views.pages import Heading, html_blocks, to_markdown

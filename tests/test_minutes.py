@@ -219,3 +219,60 @@ def test_every_word_of_the_body_is_kept_in_some_block(read):
     words = set(re.findall(r"\w+", " ".join(kept)))
     for word in ("Innledning", "fet", "kolon", "Ja", "punkt", "Oppgave", "Underdel", "Siste", "Sak"):
         assert word in words
+
+
+def test_an_unnumbered_item_between_numbered_ones_is_reported(read):
+    body = "## 1. Innkalling\n\n## Handlingsplan for 2027\n\nTekst.\n\n## 2. Budsjett\n\n## 3. Neste møte\n"
+    result, problems = read(body)
+    assert [item.number for item in result.items] == ["1", "", "2", "3"]  # still read, nothing lost
+    assert problems == [
+        (
+            12,
+            "saken «## Handlingsplan for 2027» har ikke nummer, men står mellom sak 1 og sak 2. "
+            "Er den en egen sak, gi den et nummer («## 2. Handlingsplan for 2027» og rett numrene etter den); "
+            "hører den til sak 1, skriv den som «### Handlingsplan for 2027».",
+        )
+    ]
+
+
+def test_an_unnumbered_item_in_a_gap_of_the_numbers_or_among_case_numbers(read):
+    _, problems = read("## 3. Klynger\n\n## Handlingsplan\n\n## 5. Eventuelt\n")
+    assert problems == [
+        (
+            12,
+            "saken «## Handlingsplan» har ikke nummer, men står mellom sak 3 og sak 5. "
+            "Er den en egen sak, gi den et nummer («## 4. Handlingsplan»); hører den til sak 3, skriv den som «### Handlingsplan».",
+        )
+    ]
+    _, problems = read("## Sak 38/25 Innkalling\n\n## Handlingsplan\n\n## Sak 39/25 Budsjett\n")
+    assert problems == [
+        (
+            12,
+            "saken «## Handlingsplan» har ikke nummer, men står mellom sak 38/25 og sak 39/25. "
+            "Er den en egen sak, gi den et saksnummer slik de andre sakene har («## Sak 38/25 …»); hører den til sak 38/25, skriv den som «### Handlingsplan».",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## 1. Innkalling\n\n## 2. Budsjett\n\n## Eventuelt\n",  # unnumbered at the end, as minutes write it
+        "## Innledning\n\n## 1. Innkalling\n\n## 2. Budsjett\n",  # before the first numbered item
+        "## Innkalling\n\n## Budsjett\n\n## Eventuelt\n",  # no numbers at all
+        "## 1. Innkalling\n\n### Handlingsplan\n\n## 2. Budsjett\n",  # a part of item 1
+        "## 1. Innkalling\n\n## [2] Handlingsplan\n\n## 3. Budsjett\n",  # a restored number is a number
+        "## 1. Innkalling\n\n```\n## Ikke en sak\n```\n\n## 2. Budsjett\n",  # code, not a heading
+    ],
+)
+def test_unnumbered_items_where_minutes_have_them_are_fine(read, body):
+    _, problems = read(body)
+    assert problems == []
+
+
+def test_the_former_templates_help_text_is_refused_where_it_stands(read):
+    body = "## 1. Innkalling\n\nSkriv referatet fra saken her.\n\n## 2. Budsjett\n\nVi skal skrive referatet fra saken her i morgen.\n"
+    _, problems = read(body)
+    assert problems == [
+        (12, "«Skriv referatet fra saken her.» er hjelpetekst fra malen og ville blitt vist på nettstedet. Skriv hva som ble sagt i saken, eller slett linjen.")
+    ]

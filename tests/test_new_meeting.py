@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 
+import pytest
 import yaml
 from _helpers import MINIMAL_REPO, SAMPLES, copy_minimal_repo, copy_real_repo, run_script
 from hypothesis import given
 from hypothesis import strategies as st
+from sitebuild import strict_build, with_project_code
 
+from archive.model import paths
+from archive.model.minutes import FORMER_TEMPLATE_HELP
 from archive.model.repository import Repository, load_repository
-from archive.model.scaffold import meeting_template, yaml_scalar
+from archive.model.scaffold import meeting_template, template_help, yaml_scalar
+from archive.model.sources import split_front_matter
+from archive.views import registers
+from archive.views.pages import page_text
 
 GOLDEN = SAMPLES / "scaffold"
 
@@ -125,9 +133,27 @@ def test_script_writes_a_file_that_validates(tmp_path):
     assert check.stdout.startswith("Alt i orden: 2 møter")
 
 
+def _free_day(repo: Repository, group: str, near: dt.date) -> str:
+    """The first day from `near` on when `group` has no meeting: whatever the archive
+    holds, the scaffold has a day to write."""
+    taken = {m.date for m in repo.meetings_by_group.get(group, [])}
+    day = near
+    while day in taken:
+        day += dt.timedelta(days=1)
+    return day.isoformat()
+
+
 def test_script_on_the_real_archive_validates(tmp_path):
     root = copy_real_repo(tmp_path / "repo")
-    for group, date in (("naeringsgruppen", "2026-01-15"), ("naeringsgruppen", "2099-01-15"), ("arbeidsgruppe-2", "2025-05-01")):
+    repo, problems = load_repository(root)
+    assert problems == []
+    groups = list(repo.groups)
+    # Every group: a past meeting (a draft) and a planned one; the first group also one among its earliest meetings.
+    wanted = [(g, _free_day(repo, g, repo.today - dt.timedelta(days=10))) for g in groups]
+    wanted += [(g, _free_day(repo, g, repo.today + dt.timedelta(days=30))) for g in groups]
+    first = repo.meetings_by_group.get(groups[0]) or repo.meetings
+    wanted.append((groups[0], _free_day(repo, groups[0], first[0].sort_date + dt.timedelta(days=1))))
+    for group, date in dict.fromkeys(wanted):
         result = run_script("new_meeting.py", "--group", group, "--date", date, "--rot", str(root))
         assert result.returncode == 0, result.stderr
     check = run_script("validate.py", "--rot", str(root))
@@ -188,3 +214,122 @@ def test_yaml_scalar_quotes_what_yaml_would_misread():
     for text in ("0x1A", "1_000", "18:30", "no", "On", "2025-01-10", "a: b", "- punkt", "#3"):
         assert yaml.safe_load(f"key: {yaml_scalar(text)}") == {"key": text}, text
     assert yaml_scalar("Godkjenning av referat fra møtet 10. januar 2025") == "Godkjenning av referat fra møtet 10. januar 2025"
+
+
+# -- the template's help never reaches the site -----------------------------------
+
+
+def _help_lines() -> list[str]:
+    """Every line of help any template can have, without the comment sign."""
+    lines = {line.removeprefix("# ") for held in (True, False) for carried in (True, False) for line in template_help(held, carried, dt.date(2025, 5, 1))}
+    return sorted(lines | set(FORMER_TEMPLATE_HELP))
+
+
+def test_the_help_is_in_comments_that_yaml_drops_and_the_body_is_only_minutes():
+    repo, _ = load_repository(MINIMAL_REPO)
+    for today in (dt.date(2025, 2, 1), dt.date(2025, 6, 1)):  # planned, then held
+        text = _template(repo, "testgruppen", dt.date(2025, 3, 1), today)
+        front = text.split("\n---\n", 1)[0]
+        assert sum(line.startswith("# ") for line in front.splitlines()) >= 5
+        document = split_front_matter(text, lambda line, message: pytest.fail(message))
+        assert not any(help_line in str(document.meta) for help_line in _help_lines())
+        # The body: headings, the carried follow-up and label lines, nothing to delete before publishing.
+        for line in filter(None, document.body.splitlines()):
+            assert re.match(r"^(## \d+\. |### |- \[ \] |Satsingsområde: |Gjelder: )", line), line
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text)).casefold()
+
+
+def test_a_scaffolded_planned_meeting_publishes_no_instruction(tmp_path):
+    """The script's file, committed as it is, builds; no line of help is anywhere
+    in the built site (pages, search documents, feeds, exports) but the guide."""
+    root = with_project_code(MINIMAL_REPO, tmp_path / "repo")
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2099-03-01", "--rot", str(root))
+    assert result.returncode == 0, result.stderr
+    written = (root / "docs/moter/testgruppen/2099-03-01.md").read_text(encoding="utf-8")
+    assert "Laget med «make new-meeting»" in written  # the help is there for the secretary
+    site = strict_build(root, tmp_path / "site")
+    page = site / paths.page_url("moter/testgruppen/2099-03-01.md") / "index.html"
+    assert "Oppfølging fra tidligere møter" in page.read_text(encoding="utf-8")
+    searched = [
+        p
+        for folder in (site, root / "build")
+        if folder.is_dir()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".xml", ".ics", ".md", ".txt"} and "veiledning" not in p.parts and "pagefind" not in p.parts
+    ]
+    assert len(searched) > 20
+    texts = {p: _words(p.read_text(encoding="utf-8", errors="replace")) for p in searched}
+    for help_line in _help_lines():
+        words = _words(help_line)
+        assert len(words) > 12, help_line  # long enough to mean only itself
+        found = [p.relative_to(tmp_path).as_posix() for p, text in texts.items() if words in text]
+        assert not found, (help_line, found)
+
+
+# -- a planned meeting is no follow-up's history -------------------------------------
+
+
+def _history(repo: Repository) -> list[tuple]:
+    return sorted(
+        (chain.key, tuple(e.key for e in chain.entries), chain.status, tuple(chain.owners), chain.latest.due, tuple(chain.latest.focus_areas))
+        for chain in repo.action_chains
+    )
+
+
+def test_a_scaffolded_planned_meeting_changes_no_follow_ups_history(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    before, _ = load_repository(root)
+    register_before = page_text(registers.action_register(before))
+    for date in ("2099-03-01", "2099-04-01"):  # two planned meetings, the second made after the first
+        result = run_script("new_meeting.py", "--group", "testgruppen", "--date", date, "--rot", str(root))
+        assert result.returncode == 0, result.stderr
+    after, problems = load_repository(root)
+    assert problems == []
+    planned = [m for m in after.meetings if m.status == "planlagt"]
+    assert len(planned) == 2 and all(m.actions for m in planned)  # each carries the open follow-up
+    assert _history(after) == _history(before)
+    register = page_text(registers.action_register(after))
+    assert register == register_before and "sist fulgt opp" not in register and "2099" not in register
+    # The second planned meeting carries the follow-up from the meeting where it was held, not from the first planned one.
+    second = (root / "docs/moter/testgruppen/2099-04-01.md").read_text(encoding="utf-8")
+    assert "Fra: 2025-01-10, sak 2, punkt 1." in second and "2099-03-01" not in second
+
+
+def test_once_held_the_meeting_follows_the_task_up(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2099-03-01", "--rot", str(root))
+    assert result.returncode == 0, result.stderr
+    path = root / "docs/moter/testgruppen/2099-03-01.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: planlagt", "status: utkast"), encoding="utf-8")
+    repo, problems = load_repository(root, today=dt.date(2099, 3, 2))
+    assert problems == []
+    chain = repo.chain_of["testgruppen/2025-01-10#sak-2-1"]
+    assert chain.latest.meeting_id == "testgruppen/2099-03-01"
+    assert "sist fulgt opp" in page_text(registers.action_register(repo))
+
+
+def test_carried_follow_ups_keep_their_focus_areas_and_groups(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    (root / "docs/moter/testgruppen/2025-01-20.md").write_text(
+        "---\ngruppe: testgruppen\ndato: 2025-01-20\nstatus: utkast\n---\n\n## 1. Status for satsingsområdene\n\n"
+        "### Gruppe 1 – Grønn omstilling\n\n- [ ] Finne tre pilotbedrifter. Ansvar: Per Hansen.\n",
+        encoding="utf-8",
+    )
+    result = run_script("new_meeting.py", "--group", "testgruppen", "--date", "2025-02-01", "--rot", str(root))
+    assert result.returncode == 0, result.stderr
+    repo, problems = load_repository(root, today=dt.date(2025, 3, 1))
+    assert problems == []
+    carried = {a.task: a for a in repo.meetings_by_id["testgruppen/2025-02-01"].actions}
+    # From an item that links the area, and from a working group's part of an item:
+    plan, pilots = carried["Lage en plan for arbeidsgruppen."], carried["Finne tre pilotbedrifter."]
+    assert (plan.group, plan.focus_areas) == (None, ["gronn-omstilling"])
+    assert (pilots.group, pilots.focus_areas) == ("arbeidsgruppe-a", ["gronn-omstilling"])
+    for action in (plan, pilots):
+        assert repo.chain_of[action.key].latest is action
+    register = page_text(registers.action_register(repo))
+    rows = [line for line in register.splitlines() if line.startswith("<tr data-status")]
+    assert len(rows) == 3 and all('data-omrade="gronn-omstilling"' in row for row in rows), rows
+    assert '<option value="gronn-omstilling">' in register  # the filter offers the area

@@ -83,7 +83,8 @@ def fill_in(text: str, place: str, attachment: str, close_from: dt.date) -> str:
     carried = re.search(rf"^- \[ \] (.*Fra: {close_from.isoformat()}\b.*)$", body, flags=re.M)
     assert carried, "the scaffold carries the earlier minutes' open follow-ups"
     body = body.replace(carried.group(0), f"- [x] {carried.group(1)}", 1)
-    body = body.replace("Skriv referatet fra saken her.", "Saken ble drøftet.")
+    # The template's items are empty (its help is in the front matter's comments): write under each.
+    body = re.sub(r"^(## \d+\. .*)$", r"\1\n\nSaken ble drøftet.", body, flags=re.M)
     body = re.sub(r"^(## 1\..*)$", r"\1\n\nVedtak: Innkalling og dagsorden ble godkjent.", body, count=1, flags=re.M)
     body += f"\n## 9. Nytt medlem\n\n{NEW_PERSON} ble ønsket velkommen.\n\n- [ ] Presentere arbeidet sitt på neste møte. Ansvar: {NEW_PERSON}.\n"
     return f"---\n{front}\n---\n{body}"
@@ -128,9 +129,15 @@ def test_the_new_meetings_validate(archive_with_new_meetings):
     assert result.stdout.startswith("Alt i orden:")
 
 
-def test_the_new_meetings_are_on_the_built_site(archive_with_new_meetings, tmp_path):
+@pytest.fixture(scope="module")
+def built_site(archive_with_new_meetings, tmp_path_factory) -> Path:
+    root, *_ = archive_with_new_meetings
+    return strict_build(root, tmp_path_factory.mktemp("secretary-site") / "site")
+
+
+def test_the_new_meetings_are_on_the_built_site(archive_with_new_meetings, built_site):
     root, group, imported_date, past_date, future_date = archive_with_new_meetings
-    site = strict_build(root, tmp_path / "site")
+    site = built_site
     repo, _ = load_repository(root)
     past = next(m for m in repo.meetings_by_group[group] if m.date == past_date)
     page = BeautifulSoup((site / paths.page_url(past.src_path) / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -176,3 +183,31 @@ def test_a_wrong_name_fails_with_the_validators_message(archive_with_new_meeting
     result = run_archive_tests(root)
     assert result.returncode != 0
     assert expected in result.stdout and f"mente du «{NEW_PERSON}»" in result.stdout
+
+
+def test_the_planned_meeting_publishes_no_help_and_is_no_follow_ups_history(archive_with_new_meetings, built_site):
+    """The scaffolded future meeting, committed as the scaffold left it: its page shows
+    the agenda and the carried follow-ups, none of the template's help, and no task
+    counts it as where it was last followed up."""
+    root, group, _, past_date, future_date = archive_with_new_meetings
+    repo, _ = load_repository(root)
+    future = next(m for m in repo.meetings_by_group[group] if m.date == future_date)
+    assert future.status == "planlagt" and future.actions  # it carries the open follow-ups
+    file_text = (root / paths.DOCS_DIR / future.src_path).read_text(encoding="utf-8")
+    help_lines = [line[2:] for line in file_text.split("\n---\n", 1)[0].splitlines() if line.startswith("# ")]
+    assert len(help_lines) >= 5
+    page = BeautifulSoup((built_site / paths.page_url(future.src_path) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = " ".join(page.select_one("article").get_text(" ").split())
+    assert "Oppfølging fra tidligere møter" in article
+    for line in help_lines:
+        assert " ".join(line.split()) not in article, line
+    assert not any(chain.latest.meeting_id == future.id for chain in repo.action_chains)
+    register = BeautifulSoup((built_site / paths.page_url(paths.ACTIONS_PAGE) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    future_url = paths.page_url(future.src_path).rstrip("/")
+    assert not [a["href"] for a in register.select("article a[href]") if future_url.split("/")[-1] in a["href"]]
+    # What the held meeting carried keeps the focus areas of the task it follows up.
+    past = next(m for m in repo.meetings_by_group[group] if m.date == past_date)
+    for action in past.actions:
+        if action.carried_from:
+            origin = repo.actions_by_key[action.carried_from]
+            assert set(origin.focus_areas) <= set(action.focus_areas), (action.task, origin.focus_areas, action.focus_areas)

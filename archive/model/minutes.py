@@ -227,7 +227,34 @@ class _Reader:
     def read(self) -> Body:
         self._read()
         self.finish_item()
+        self.report_unnumbered_items()
         return self.result
+
+    def report_unnumbered_items(self) -> None:
+        """An item without a number between numbered ones is a number forgotten,
+        or a part of the item above written with «##» instead of «###». One at
+        the end («## Eventuelt») or before the first is as minutes write them."""
+        items = self.result.items
+        numbered = [index for index, item in enumerate(items) if item.number]
+        if len(numbered) < 2:
+            return
+        for index in range(numbered[0] + 1, numbered[-1]):
+            item = items[index]
+            if item.number:
+                continue
+            before = next(items[i] for i in range(index - 1, -1, -1) if items[i].number)
+            after = next(items[i] for i in range(index + 1, len(items)) if items[i].number)
+            if before.number.isdigit():
+                proposal = f"## {int(before.number) + 1}. {item.title}"
+                renumber = " og rett numrene etter den" if after.number.isdigit() and int(after.number) <= int(before.number) + 1 else ""
+                give = f"gi den et nummer («{proposal}»{renumber})"
+            else:
+                give = f"gi den et saksnummer slik de andre sakene har («## {before.number} …»)"
+            self.report(
+                item.line,
+                f"saken «## {item.title}» har ikke nummer, men står mellom {before.reference} og {after.reference}. "
+                f"Er den en egen sak, {give}; hører den til {before.reference}, skriv den som «### {item.title}».",
+            )
 
     def _read(self) -> None:
         index = 0
@@ -613,5 +640,27 @@ def resolve_list(index: NameIndex, value: str, line: int, report: Report) -> lis
     return found
 
 
+# What `make new-meeting` wrote into the body before its help moved into the
+# front matter's comments: help for the secretary, never minutes. A file made
+# by an older template (or copied from one) would have published it.
+FORMER_TEMPLATE_HELP = (
+    "Skriv referatet fra saken her.",
+    "Kryss av ([x]) det som er gjort. Det som skal følges opp videre, står åpent ([ ]).",
+)
+
+
+def report_template_help(body: str, first_line: int, report: Report) -> None:
+    """Report each line that is still the template's help text."""
+    if not any(help_text in body for help_text in FORMER_TEMPLATE_HELP):
+        return
+    for offset, line in enumerate(body.split("\n")):
+        if line.strip() in FORMER_TEMPLATE_HELP:
+            report(
+                first_line + offset,
+                f"«{line.strip()}» er hjelpetekst fra malen og ville blitt vist på nettstedet. Skriv hva som ble sagt i saken, eller slett linjen.",
+            )
+
+
 def read_body(body: str, first_line: int, ctx: Context, report: Report) -> Body:
+    report_template_help(body, first_line, report)
     return _Reader(body, first_line, ctx, report).read()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 DATA_DIR = "data"
 DOCS_DIR = "docs"
-PAGES_DIR = "pages"  # the site's own hand-written pages (the guide, open data): part of the project, not of the archive
 MEETINGS_DIR = "moter"  # below docs/
 
 # Generated pages, below the site's source root.
@@ -31,36 +30,7 @@ OPEN_DATA_PAGE = "data/index.md"
 GUIDE_PAGE = "veiledning/index.md"
 
 EXPORT_DIR = "eksport"  # calendars, feed and open data
-SOURCE_DIR = "build/docs"  # what the site builder writes and the engine reads (mkdocs.yml: docs_dir)
-SEARCH_SOURCE_DIR = "build/search"  # what the search index is built from (archive/site/pages.py)
 SEARCH_INDEX_DIR = "pagefind"  # below the site: the search index and its scripts
-
-# Generated parts a hand-written page may ask for with <!-- generert: navn -->
-# (archive/site/pages.py makes them).
-GENERATED_PARTS = frozenset(
-    {
-        "eksportfiler",
-        "datafelt",
-        *(f"felt {kind}" for kind in ("meeting", "attachment", "person", "organisation", "group", "focus_area", "cluster", "event")),
-    }
-)
-ASSETS_DIR = "assets"
-
-
-def generated_part_name(line: str) -> str | None:
-    """The name in a line «<!-- generert: navn -->» (perhaps empty), or None for any other line.
-
-    Read with string methods: the pattern «(.+?)\\s*-->» tried the end of the
-    line from every position, and a line of 9,000 spaces took a quarter second.
-    """
-    text = line.rstrip()
-    if not (text.startswith("<!--") and text.endswith("-->")):
-        return None
-    inner = text[4:-3].strip()
-    if not inner.startswith("generert:"):
-        return None
-    return inner[len("generert:") :].strip()
-
 
 # Folders whose pages are all generated: a hand-written page there is refused.
 GENERATED_FOLDERS = (
@@ -75,8 +45,6 @@ GENERATED_FOLDERS = (
     "kalender/",
     "eksport/",
     "assets/",
-    "veiledning/",
-    "data/",
     "pagefind/",
 )
 GENERATED_PAGES = frozenset(

@@ -80,6 +80,10 @@ class RecordBuilder:
         for key, value in data.items():
             key_line = data.line_of(key)
             spec = fields.get(key)
+            if spec is None and key == "render_macros":
+                # Minutes are shown as written: never a template, whatever they say.
+                self.report(key_line, "«render_macros» er ikke tillatt i et referat: referatet vises alltid slik det er skrevet. Slett linjen.")
+                continue
             if spec is None:
                 suggestion = closest(key, list(fields))
                 hint = f" Mente du «{suggestion}»?" if suggestion else ""

@@ -31,17 +31,14 @@ from archive.model.paths import (
     DOCS_DIR,
     GENERATED_FOLDERS,
     GENERATED_PAGES,
-    GENERATED_PARTS,
     MEETINGS_DIR,
-    PAGES_DIR,
-    generated_part_name,
     is_generated,
     page_url,
 )
 from archive.model.problems import Problem
 from archive.model.records import ID_RE, RecordBuilder, Reference
 from archive.model.sources import PARSER_FAILURES, LocatedList, decode, load_yaml, report_control_characters, report_tabs, split_front_matter
-from archive.safety.rules import report_markdown_shape, scan_markdown
+from archive.safety.rules import report_attribute_lists, report_markdown_shape, scan_markdown
 
 MAX_MINUTES_BYTES = 1_000_000
 # Real minutes and data have lines of a few hundred characters; a line of
@@ -57,7 +54,7 @@ _MEETING_NAME = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass
-class Page:
+class WrittenPage:
     """A page of the site written by hand (the guide, the open-data page)."""
 
     src_path: str
@@ -66,6 +63,7 @@ class Page:
     description: str | None
     body: str
     body_first_line: int
+    render_macros: bool = False  # a template of the site's macros (archive/safety/templates.py)
 
 
 @dataclass
@@ -78,7 +76,7 @@ class Repository:
     clusters: dict[str, model.Cluster] = field(default_factory=dict)
     events: dict[str, model.Event] = field(default_factory=dict)
     meetings: list[model.Meeting] = field(default_factory=list)  # oldest first
-    pages: dict[str, Page] = field(default_factory=dict)  # hand-written pages by source path
+    pages: dict[str, WrittenPage] = field(default_factory=dict)  # hand-written pages by source path
     files: list[str] = field(default_factory=list)  # attachments and images, source paths
     names: dict[str, NameIndex] = field(default_factory=dict)  # people, groups … by name and id
     today: dt.date = field(default_factory=dt.date.today)
@@ -232,7 +230,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
             refs += body.meeting_refs
     pages = {}
     addresses: dict[str, str] = {}  # a page's address → the file that has it
-    for path in [*(walk_pages(root, problems) if PAGES_DIR not in linked else []), *walk.pages]:
+    for path in walk.pages:
         page = _guarded(path, root, problems, None, load_page_file, path, root, problems)
         if page is None:
             continue
@@ -250,6 +248,7 @@ def _load_repository(root: Path, today: dt.date | None) -> tuple[Repository, lis
         addresses[address] = page.path
         pages[page.src_path] = page
     problems += resolve_meeting_refs(meetings, refs)  # before the indexes: the chains need «Fra»
+    actions.carry_context(meetings)
     repo = Repository(root=root, meetings=meetings, pages=pages, files=walk.files, names=names, today=today or dt.date.today(), **records)
     problems += check_meetings(repo)
     problems += check_follow_ups(repo)
@@ -273,6 +272,28 @@ def _guarded(path: Path, root: Path, problems: _Problems, unread, load, *args):
             )
         )
         return unread
+
+
+def read_minutes_again(repo: Repository, paths: list[str]) -> tuple[Repository, list[model.Meeting], list[Problem]]:
+    """The repository with the minutes at `paths` (below its root) read again, the
+    meetings read, and the problems in them: the preview's quick look at a saved
+    file. The checks across the whole archive are the full load's."""
+    problems = _Problems()
+    fresh, refs = [], []
+    for path in paths:
+        loaded = load_meeting_file(repo.root / path, repo.root, repo.names, repo.groups, repo.areas_of_group, problems)
+        if loaded is not None:
+            fresh.append(loaded[0])
+            refs += loaded[1].meeting_refs
+    replaced = {meeting.path for meeting in fresh}
+    meetings = [m for m in repo.meetings if m.path not in replaced] + fresh
+    if not problems:
+        problems += resolve_meeting_refs(meetings, refs)
+    if problems:
+        return repo, [], list(problems)
+    records = {name: getattr(repo, name) for name in DATA_KINDS}
+    updated = Repository(root=repo.root, meetings=meetings, pages=repo.pages, files=repo.files, names=repo.names, today=repo.today, **records)
+    return updated, fresh, []
 
 
 def name_indexes(records: dict[str, dict]) -> dict[str, NameIndex]:
@@ -329,11 +350,11 @@ def _count(number: int) -> str:
 
 
 def refuse_linked_folders(root: Path, problems: _Problems) -> set[str]:
-    """data/, docs/ and pages/ themselves must be folders, not links to one: the
+    """data/ and docs/ themselves must be folders, not links to one: the
     walks below refuse links inside them, but a linked docs/ was read, and
     published, wherever it pointed."""
     linked = set()
-    for name in (DATA_DIR, DOCS_DIR, PAGES_DIR):
+    for name in (DATA_DIR, DOCS_DIR):
         if (root / name).is_symlink():
             problems.append(
                 Problem(name, 0, f"mappen {name}/ er en symbolsk lenke; den må være en vanlig mappe i arkivet. En lenke kunne publisert filer utenfor arkivet.")
@@ -453,34 +474,6 @@ def _entries(folder: str):
                 if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
                     stack.append((rel + "/", entry.path))
     return sorted(found, key=lambda pair: pair[0])
-
-
-def walk_pages(root: Path, problems: _Problems) -> list[Path]:
-    """The site's own pages in pages/: Markdown files, no links, nothing else.
-
-    pages/ is part of the project, but a pull request can change it like any
-    other folder: a symbolic link there to /etc/passwd was read and published
-    as a page.
-    """
-    folder = root / PAGES_DIR
-    if not folder.is_dir():
-        return []
-    found = []
-    for src, entry in _entries(str(folder)):
-        rel = f"{PAGES_DIR}/{src}"
-        if any(part.startswith(".") for part in src.split("/")):
-            continue
-        if entry.is_symlink():
-            problems.append(Problem(rel, 0, "symbolske lenker er ikke tillatt i pages/; legg inn selve filen. En lenke kunne publisert filer utenfor arkivet."))
-        elif entry.is_dir(follow_symlinks=False):
-            continue
-        elif not entry.is_file(follow_symlinks=False) or not entry.name.endswith(".md"):
-            problems.append(Problem(rel, 0, "i pages/ ligger bare nettstedets egne sider (.md)."))
-        elif _report_odd_name(src, rel, problems):
-            continue
-        else:
-            found.append(Path(entry.path))
-    return found
 
 
 # Characters that cannot stand in a file's address on the site as they are,
@@ -615,7 +608,7 @@ def _add_file(path: Path, rel: str, src: str, walk: DocsWalk, problems: _Problem
     walk.files.append(src)  # there, though too large: one message, not a second one saying it is missing
 
 
-def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
+def load_page_file(path: Path, root: Path, problems: _Problems) -> WrittenPage | None:
     display = _rel(path, root)
     report = problems.reporter(display)
     text = _read(path, display, MAX_MINUTES_BYTES, problems)
@@ -628,17 +621,17 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> Page | None:
         for key, value in document.meta.items():
             if key not in allowed:
                 report(document.meta.line_of(key), f"ukjent felt «{key}» i toppteksten til en side. Tillatt: {', '.join(allowed)}.")
+            elif key == "render_macros":
+                if not isinstance(value, bool):
+                    report(document.meta.line_of(key), "«render_macros» er true eller false.")
+                meta[key] = value
             elif isinstance(value, str):
                 meta[key] = value
     scan_markdown(document.body, document.body_first_line, report, what="siden")
     report_markdown_shape(document.body, document.body_first_line, report, what="siden")
-    for offset, line in enumerate(document.body.split("\n")):
-        part = generated_part_name(line) if line.startswith("<!--") else None
-        if part is not None and part not in GENERATED_PARTS:
-            report(document.body_first_line + offset, f"«{part}» er ingen generert del. Kjente deler: {', '.join(sorted(GENERATED_PARTS))}.")
-    base = root / PAGES_DIR if path.is_relative_to(root / PAGES_DIR) else root / DOCS_DIR
-    src = path.relative_to(base).as_posix()
-    return Page(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line)
+    report_attribute_lists(document.body, document.body_first_line, report)
+    src = path.relative_to(root / DOCS_DIR).as_posix()
+    return WrittenPage(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line, meta.get("render_macros") is True)
 
 
 # -- minutes -------------------------------------------------------------------
@@ -883,6 +876,17 @@ def check_follow_ups(repo: Repository) -> list[Problem]:
             if action.carried_from:
                 origin = repo.actions_by_key.get(action.carried_from)
                 origin_meeting = repo.meetings_by_id.get(action.carried_from.split("#")[0])
+                if origin is not None and origin_meeting is not None and not origin_meeting.held:
+                    # A planned meeting is in no chain (actions.py): following it up would start a second one.
+                    problems.append(
+                        Problem(
+                            meeting.path,
+                            action.line,
+                            f"«Fra: {action.carried_from_text}» peker på {origin_meeting.id}, som har status «planlagt» og ikke er holdt ennå. "
+                            "Er møtet holdt, sett «status» til «utkast» eller «godkjent» i det referatet; hvis ikke, la «Fra:» vise til et møte som er holdt.",
+                        )
+                    )
+                    continue
                 if origin is not None and origin_meeting is not None and origin_meeting.sort_date >= meeting.sort_date:
                     problems.append(
                         Problem(

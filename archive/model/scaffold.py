@@ -8,13 +8,13 @@ template cannot drift from what the validator accepts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from archive import model
 from archive.model import schema
 from archive.model.actions import build_chains
 from archive.model.formatting import approximate_date, norwegian_date
+from archive.model.front_matter import write_front_matter, yaml_mapping, yaml_scalar  # noqa: F401 - yaml_scalar: the importer's
 from archive.model.repository import fra_text
 
 DEFAULT_START = "13:00"
@@ -24,68 +24,6 @@ APPROVE_AGENDA = "Godkjenning av innkalling og dagsorden"
 FOLLOW_UP = "Oppfølging fra tidligere møter"
 FOCUS_AREAS = "Status for satsingsområdene"
 ANY_OTHER_BUSINESS = "Eventuelt"
-PLACEHOLDER = "Skriv referatet fra saken her."
-
-_PLAIN = re.compile(r"^[A-Za-zÆØÅæøå0-9][\wÆØÅæøå .,()/–-]*$")
-_YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
-
-
-def yaml_scalar(value: Any) -> str:
-    """One YAML value on one line, quoted whenever YAML could misread it."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value)
-    # Anything starting with a digit is quoted: YAML 1.1 reads 0x1A, 1_000 and 18:30 as numbers.
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and not text[0].isdigit() and not text.endswith(" "):
-        return text
-    return '"' + "".join(_escape(char) for char in text) + '"'
-
-
-def _escape(char: str) -> str:
-    """One character inside a YAML double-quoted string."""
-    if char in '"\\':
-        return "\\" + char
-    if char.isprintable() and not ("\ud800" <= char <= "\udfff"):
-        return char
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
-
-
-def yaml_mapping(values: dict[str, Any], record_schema: schema.Schema, indent: int = 0) -> list[str]:
-    """Lines of a mapping, keys in the schema's order; only keys the schema knows."""
-    known = record_schema.by_key()
-    unknown = set(values) - set(known)
-    if unknown:
-        raise KeyError(f"{record_schema.name} has no field {sorted(unknown)}")
-    pad = " " * indent
-    lines: list[str] = []
-    for spec in record_schema.fields:
-        if spec.key not in values:
-            continue
-        value = values[spec.key]
-        if value is None:
-            lines.append(f"{pad}{spec.key}:")
-        elif spec.kind in ("refs", "texts", "choices"):
-            lines.append(f"{pad}{spec.key}:")
-            lines += [f"{pad}  - {yaml_scalar(item)}" for item in value]
-        elif spec.kind == "records":
-            lines.append(f"{pad}{spec.key}:")
-            nested = schema.NESTED_SCHEMAS[spec.record]
-            for record in value:
-                record_lines = yaml_mapping(record, nested, indent + 4)
-                record_lines[0] = f"{pad}  - " + record_lines[0].lstrip()
-                lines += record_lines
-        elif spec.kind == "time":
-            lines.append(f'{pad}{spec.key}: "{value}"')  # quoted: reads as the time in any YAML reader, not only ours
-        else:
-            lines.append(f"{pad}{spec.key}: {yaml_scalar(value)}")
-    return lines
 
 
 def previous_meeting(meetings: list[model.Meeting], date: dt.date) -> model.Meeting | None:
@@ -125,6 +63,46 @@ def follow_up_line(action: model.ActionItem, meeting: model.Meeting, item: model
     return "- [ ] " + " ".join(parts)
 
 
+def template_help(held: bool, carried: bool, example_due: dt.date) -> list[str]:
+    """The help for the secretary, as comment lines at the top of the front matter.
+
+    YAML drops comments, so nothing here can reach the site, whatever the file
+    becomes; the body holds only what the minutes say.
+    """
+    lines = [
+        "Laget med «make new-meeting». Linjer som starter med # her i toppteksten",
+        "vises ikke på nettstedet; la dem stå eller slett dem.",
+    ]
+    if held:
+        lines += [
+            "Fyll inn sted og tid, og hvem som kom under tilstede, tilstede_digitalt",
+            "og forfall, én person per linje: «  - Fullt Navn». Slett et felt ingen står under.",
+        ]
+    else:
+        lines += [
+            "Før møtet: fyll inn sted. Sakene under er forslag til dagsorden: endre,",
+            "legg til eller slett. Når møtet er holdt: sett status til utkast, og legg til",
+            "tilstede:, tilstede_digitalt: og forfall: med én person per linje: «  - Fullt Navn».",
+        ]
+    lines += [
+        "Under hver sak: det som ble sagt, «Vedtak: …» og nye oppfølgingspunkter,",
+        f"for eksempel: - [ ] Oppgave. Ansvar: Fullt Navn. Frist: {norwegian_date(example_due)}.",
+        "Slett saker som ikke ble behandlet.",
+    ]
+    if carried:
+        lines += [
+            "Under «Oppfølging fra tidligere møter»: kryss av med [x] det som er gjort;",
+            "det som skal følges opp videre, står åpent med [ ]. La «Fra: …» stå.",
+        ]
+    return ["# " + line for line in lines]
+
+
+def _month_later(date: dt.date) -> dt.date:
+    """The first day of the month after next: a plausible deadline for the example."""
+    month = date.month + 2
+    return dt.date(date.year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+
+
 def meeting_template(
     group: model.Group,
     date: dt.date,
@@ -141,22 +119,24 @@ def meeting_template(
     `meetings` are the group's meetings; `names` maps person and group ids to
     display names; `item_of_action` finds the meeting and item of a follow-up;
     `every_meeting` (all groups') shows which of the group's follow-ups
-    another group has carried on or closed since.
+    another group has carried on or closed since. The body holds only headings,
+    label lines and the carried follow-ups: no help text that a forgotten edit
+    would publish (template_help is in the front matter).
     """
     held = date < today
-    items: list[tuple[str, list[str]]] = [(APPROVE_AGENDA, [PLACEHOLDER])]
+    items: list[tuple[str, list[str]]] = [(APPROVE_AGENDA, [])]
 
     previous = previous_meeting(meetings, date)
     if previous is not None:
         if previous.date:
-            items.append((f"Godkjenning av referat fra møtet {norwegian_date(previous.date)}", [PLACEHOLDER]))
+            items.append((f"Godkjenning av referat fra møtet {norwegian_date(previous.date)}", []))
         else:
             stem = previous.id.split("/", 1)[1]
-            items.append((f"Godkjenning av referat fra forrige møte ({approximate_date(previous)})", [f"Gjelder: {stem}", "", PLACEHOLDER]))
+            items.append((f"Godkjenning av referat fra forrige møte ({approximate_date(previous)})", [f"Gjelder: {stem}"]))
 
     carried = open_actions(meetings if every_meeting is None else every_meeting, date, group.id)
     if carried:
-        lines = ["Kryss av ([x]) det som er gjort. Det som skal følges opp videre, står åpent ([ ]).", ""]
+        lines = []
         for action in carried:
             meeting, item = item_of_action[action.key]
             lines.append(follow_up_line(action, meeting, item, group.id, names))
@@ -169,12 +149,12 @@ def meeting_template(
             working = groups.get(area.working_group or "")
             if working is not None and working.id != group.id:
                 label = f"Gruppe {working.number}" if working.number else working.name
-                lines += [f"### {label} – {area.name}", "", PLACEHOLDER, ""]
+                lines += [f"### {label} – {area.name}", ""]
             else:
-                lines += [f"Satsingsområde: {area.name}", "", PLACEHOLDER, ""]
+                lines += [f"Satsingsområde: {area.name}", ""]
         items.append((FOCUS_AREAS, lines))
 
-    items.append((ANY_OTHER_BUSINESS, [PLACEHOLDER]))
+    items.append((ANY_OTHER_BUSINESS, []))
 
     meta: dict[str, Any] = {
         "gruppe": group.id,
@@ -194,9 +174,11 @@ def meeting_template(
         meta["tilstede_digitalt"] = None
         meta["forfall"] = None
 
-    lines = ["---", *yaml_mapping(meta, schema.MEETING), "---", ""]
+    lines = []
     for number, (title, body) in enumerate(items, start=1):
         while body and not body[-1]:
             body = body[:-1]
-        lines += [f"## {number}. {title}", "", *body, ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        lines += [f"## {number}. {title}", ""]
+        if body:
+            lines += [*body, ""]
+    return write_front_matter(meta, schema.MEETING, "\n".join(lines), comments=template_help(held, bool(carried), _month_later(date)))

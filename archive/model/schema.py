@@ -218,9 +218,23 @@ ACTION_ITEM = Schema(
             "naeringsgruppen/2025-udatert#sak-3-1",
         ),
         Field(
-            "gruppe", "group", "ref", False, "Arbeidsgruppen når punktet står under gruppens del av saken («### Gruppe 2 – …»).", "arbeidsgruppe-2", ref="group"
+            "gruppe",
+            "group",
+            "ref",
+            False,
+            "Arbeidsgruppen når punktet står under gruppens del av saken («### Gruppe 2 – …»), ellers gruppen til punktet det følger opp («Fra:»).",
+            "arbeidsgruppe-2",
+            ref="group",
         ),
-        Field("satsingsområder", "focus_areas", "refs", False, "Satsingsområdene punktet hører til.", ["sirkulaerokonomi"], ref="focus_area"),
+        Field(
+            "satsingsområder",
+            "focus_areas",
+            "refs",
+            False,
+            "Satsingsområdene punktet hører til, også dem punktet det følger opp («Fra:») hørte til.",
+            ["sirkulaerokonomi"],
+            ref="focus_area",
+        ),
     ),
 )
 
@@ -308,6 +322,7 @@ PAGE = Schema(
     fields=(
         Field("title", "title", "text", False, "Sidens tittel."),
         Field("description", "description", "text", False, "Kort beskrivelse for søkemotorer."),
+        Field("render_macros", "render_macros", "bool", False, "true når siden viser deler av arkivet med makroer (docs-dev/pages.md)."),
     ),
 )
 

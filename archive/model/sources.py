@@ -21,12 +21,13 @@ from typing import Any
 
 import yaml
 
+from archive.model.front_matter import FrontMatter
 from archive.model.problems import Report
 from archive.model.schema import ALL_SCHEMAS
 
 # Front matter as MkDocs 1.6 finds it (mkdocs.utils.meta), and also at the very
 # end of a file with no line break after the closing «---».
-FRONT_MATTER_RE = re.compile(r"^-{3}[ \t]*\n(.*?\n|)(?:\.{3}|-{3})[ \t]*(?:\n|$)", re.DOTALL)
+FRONT_MATTER = FrontMatter()
 
 
 class LocatedDict(dict):
@@ -120,21 +121,25 @@ class Document:
 
 
 def split_front_matter(text: str, report: Report) -> Document:
+    """The file's front matter (read by `load_yaml`) and its body, with the body's first line.
+
+    python-frontmatter splits the text (archive/model/front_matter.py); the
+    handler keeps it as written, so every line number below is the file's.
+    """
     if not text.strip():
         report(1, "filen er tom.")
         return Document(None, "", 1)
-    match = FRONT_MATTER_RE.match(text)
-    if not match:
+    try:
+        yaml_text, rest = FRONT_MATTER.split(text)
+    except ValueError:
         if text.startswith("---"):
             report(
                 1,
                 "toppteksten (front matter) er ikke avsluttet: legg til en linje med bare «---» etter den. Ellers viser nettstedet den som vanlig tekst.",
             )
         return Document(None, text, 1)
-    yaml_text = match.group(1)
-    rest = text[match.end() :]
     stripped = rest.lstrip("\n")
-    body_first_line = text[: match.end()].count("\n") + 1 + (len(rest) - len(stripped))
+    body_first_line = text.count("\n", 0, len(text) - len(stripped)) + 1
     if report_tabs(yaml_text, report, first_line=2):
         return Document(None, stripped, body_first_line, True)
     if not any(line.strip() and not line.lstrip().startswith("#") for line in yaml_text.split("\n")):

@@ -20,7 +20,7 @@ import nh3
 from markupsafe import Markup
 
 from archive.model.links import is_relative, site_href
-from archive.safety.rules import _DROP_CONTENT, ALLOWED_ATTRIBUTES, ALLOWED_TAGS, SAFE_ID, URL_SCHEMES, markdown_it
+from archive.safety.rules import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_CONTENT, SAFE_ID, URL_SCHEMES, markdown_it
 
 _renderer = markdown_it()
 # Ids written by people get GitHub's prefix, so that no id in minutes or a page
@@ -56,7 +56,7 @@ def _clean(html: str, src: str, here: str, ids: frozenset[str] = frozenset()) ->
         tags=_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes=_SCHEMES,
-        clean_content_tags=_DROP_CONTENT,
+        clean_content_tags=DROP_CONTENT,
         link_rel="noopener noreferrer",
         strip_comments=True,
         attribute_filter=rewrite,

@@ -90,7 +90,7 @@ ALLOWED_ATTRIBUTES = {
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Tags whose content is dropped with them, not kept as text.
-_DROP_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "textarea", "select", "svg", "math"}
+DROP_CONTENT = {"script", "style", "template", "iframe", "object", "embed", "noscript", "textarea", "select", "svg", "math"}
 
 # An id written in HTML must not take the place of one the theme or the site
 # relies on: Material reads its settings from the first element with the id
@@ -647,3 +647,39 @@ def _report_depth(lines: list[str], first_line: int, report: Report, what: str) 
                 "Skriv teksten med færre nivåer (rykk inn mindre).",
             )
             return
+
+
+# -- attribute lists in the pages written by hand --------------------------------------
+
+# The engine's Markdown reads «{: …}», «{#…}» and «{.…}» as attributes of the block
+# or heading before them (Python-Markdown's attr_list), and the text is gone.
+_EXPLICIT_ATTRIBUTES = re.compile(r"\{:[^}\n]*\}")
+_HEADING_ATTRIBUTES = re.compile(r"^ {0,3}#{1,6}[ \t].*?[ \t]\{:?[ \t]*([^}\n ][^}\n]*?)[ \t]*\}[ \t]*$")
+_LINE_OF_ATTRIBUTES = re.compile(r"^[ \t]*\{:?[ \t]*([^}\n ][^}\n]*?)[ \t]*\}[ \t]*$")
+_ANCHOR = re.compile(r"^#([a-z][a-z0-9-]{0,63})$")
+
+
+def report_attribute_lists(text: str, first_line: int, report: Report) -> None:
+    """In a page written by hand, an attribute list may only give a heading its anchor
+    («## Tittel {#anker}»). Anything else («{: onclick=…}», a class, an id the theme
+    uses) would be taken out of the text and then out of the page by the sanitiser."""
+    if "{" not in text:
+        return
+    fenced = False
+    for offset, line in enumerate(text.split("\n")):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+            continue
+        if fenced or "{" not in line:
+            continue
+        heading = _HEADING_ATTRIBUTES.match(line)
+        if heading and _ANCHOR.match(heading.group(1).strip().lstrip(":").strip()):
+            continue
+        found = heading or _LINE_OF_ATTRIBUTES.match(line) or _EXPLICIT_ATTRIBUTES.search(line)
+        if found:
+            shown = _short(line[line.rfind("{") :].strip() if heading else found.group(0).strip(), 60)
+            report(
+                first_line + offset,
+                f"«{shown}» er en attributtliste, som nettstedet ikke viser. Bare et anker for en overskrift er tillatt "
+                "(«## Tittel {#anker}», med små bokstaver a–z, tall og bindestrek). Skriv teksten uten «{…}», eller sett den i `…`.",
+            )

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import zoneinfo
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-import yaml
 from feedgen.feed import FeedGenerator
 from icalendar import Timezone
 
@@ -49,39 +46,6 @@ def group_calendar_file(group_id: str) -> str:
 
 def absolute_url(site_url: str, path: str) -> str:
     return site_url.rstrip("/") + "/" + path
-
-
-# -- reading site_url like MkDocs does -------------------------------------
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml: `!ENV` as MkDocs resolves it, any other tag as nothing."""
-
-
-def site_url_from_config(text: str, environ: Mapping[str, str]) -> str:
-    """site_url from the text of mkdocs.yml, honouring `!ENV [VAR, ..., default]`."""
-
-    def construct_env(loader: yaml.SafeLoader, node: yaml.Node):
-        if isinstance(node, yaml.ScalarNode):
-            names, default = [loader.construct_scalar(node)], None
-        else:
-            values = loader.construct_sequence(node)
-            names, default = values[:-1], values[-1]
-        for name in names:
-            if name in environ:
-                return environ[name]
-        return default
-
-    class Loader(_ConfigLoader):
-        pass
-
-    Loader.add_constructor("!ENV", construct_env)
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load(text, Loader=Loader) or {}
-    url = config.get("site_url") or ""
-    if not re.match(r"^https?://", str(url)):
-        raise ValueError(f"site_url i mkdocs.yml er «{url}»; den må være en adresse som starter med http:// eller https://.")
-    return str(url).rstrip("/") + "/"
 
 
 # -- what goes into the calendars ------------------------------------------
@@ -437,7 +401,9 @@ def open_data(repo: Repository, site_url: str, generated: dt.datetime) -> dict:
             item_record["anker"] = item.anchor
             for action_record, action in zip(item_record.get("oppfølging", []), item.actions, strict=True):
                 action_record["nøkkel"] = action.key
-                action_record["gjeldende_status"] = repo.chain_of[action.key].status
+                # A planned meeting's follow-up is in no chain: it has the status of the task it carries, or its own.
+                chain = repo.chain_of.get(action.key) or repo.chain_of.get(action.carried_from or "")
+                action_record["gjeldende_status"] = chain.status if chain else action.status
             record["saker"].append(item_record)
         data["moter"].append(record)
     sources = {

@@ -121,3 +121,14 @@ def slug(text: str) -> str:
     """An anchor for Norwegian text: «Møter i år» → «moter-i-ar»."""
     text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "del"
+
+
+def toc_slug(text: str, separator: str = "-") -> str:
+    """The engines' heading anchors (mkdocs.yml: toc's slugify): as `slug` writes them,
+    so a heading never takes the id of one of the theme's elements («__drawer»)."""
+    return slug(text)
+
+
+def toc_slugify():
+    """`toc_slug` for a configuration that names a factory (Zensical's `slugify: {object: …}`)."""
+    return toc_slug

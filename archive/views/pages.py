@@ -3,19 +3,16 @@
 A view returns a `Page`: a title and a list of blocks, each either a heading
 (which the engine puts in the table of contents and gives its permalink) or
 finished HTML (`Markup`). The engine gets a Markdown file in which each HTML
-block is a short comment naming it (`to_markdown`); the HTML itself waits
-outside the engine's sources, and after the engine has built the site, `fill`
-puts it in place of the comments. So no text from minutes or data is ever
-read by the engine's Markdown, attribute-list or template code, generated
-HTML is not parsed twice, and MkDocs and Zensical build the same pages from
-the same files. Each comment carries a hash of its HTML, so a page whose HTML
-changes is a changed file to the engine (which the preview's dirty builds
-rely on).
+block is a short comment naming it (`to_markdown`, the page's outline); the
+HTML is made beside the engine (archive/site/outputs.py), and `fill` puts it
+in place of the comments in the page the engine wrote. So no text from
+minutes or data is ever read by the engine's Markdown, attribute-list or
+template code, generated HTML is not parsed twice, and MkDocs and Zensical
+build the same pages from the same outlines.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -69,6 +66,7 @@ class Page:
     description: str = ""
     # The record or file the page is made from: a clash of addresses is told there.
     origin: Located | None = None
+    written: bool = False  # written by hand in docs/: the engine renders its Markdown
 
 
 # Markdown that would act inside a heading's text: written as character
@@ -81,15 +79,11 @@ def heading_text(text: str) -> str:
     return _MARKDOWN_ACTIVE.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
 
 
-_SLOT = re.compile(r"<!--slot:(\d+):[0-9a-f]*-->")
+_SLOT = re.compile(r"<!--slot:(\d+)-->")
 
 
-def to_markdown(page: Page, html: list[str] | None = None) -> str:
-    """The file the engine reads for `page`.
-
-    With the blocks' `html`, each comment carries a hash of its block, so that
-    a page whose HTML changed is a changed file (the preview's dirty builds).
-    """
+def to_markdown(page: Page) -> str:
+    """The page's outline, the file the engine reads for it."""
     meta: dict = {"title": str(escape(page.title))}  # the engines print the title unescaped
     if page.hide:
         meta["hide"] = list(page.hide)
@@ -102,8 +96,7 @@ def to_markdown(page: Page, html: list[str] | None = None) -> str:
             anchor = f" {{#{block.anchor}}}" if block.anchor else ""
             lines += [f"{'#' * block.level} {heading_text(block.text)}{anchor}", ""]
         else:
-            digest = hashlib.blake2b(html[number].encode("utf-8"), digest_size=6).hexdigest() if html is not None else ""
-            lines += [f"<!--slot:{number}:{digest}-->", ""]
+            lines += [f"<!--slot:{number}-->", ""]
             number += 1
     return "\n".join(lines)
 

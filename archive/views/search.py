@@ -176,6 +176,18 @@ def search_document(page: Page, html: list[str]) -> str:
     return "\n".join(parts)
 
 
+def written_page_document(page: Page, html: str) -> str:
+    """A page written by hand, as the search index reads it: the HTML the engine
+    rendered from its Markdown (after the sanitiser), weighed as the guide is."""
+    policy = policy_for(page.src)
+    weight = f' data-pagefind-weight="{policy.text}"' if policy.text is not None else ""
+    kind = str(tag("div", tag("span", policy.kind, data_pagefind_filter="type"), hidden=True, data_pagefind_ignore="index"))
+    return (
+        f'<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>{_text(page.title)}</title></head><body><main data-pagefind-body>'
+        f"<h1>{_text(page.title)}</h1><div{weight}>{readable(html)}</div>{kind}</main></body></html>"
+    )
+
+
 def _heads_nothing_searchable(following: list) -> bool:
     """True when the blocks up to the next heading are all left out of the index (and there are some)."""
     section = []
