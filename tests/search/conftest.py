@@ -45,6 +45,7 @@ def build_fixture(target: Path, engine: str = "mkdocs") -> Path:
     shutil.copytree(FIXTURE, repo)
     shutil.copy2(CODE / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(CODE / "overrides", repo / "overrides")
+    shutil.copytree(CODE / "macros", repo / "macros")  # mkdocs.yml's macros plugin reads macros/main.py beside it
     site = target / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}
     command = [sys.executable, str(CODE / "scripts" / "build_site.py"), "--rot", str(repo), "--site-dir", str(site), "--engine", engine]
