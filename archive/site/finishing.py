@@ -1,7 +1,10 @@
-"""The last step of a build, the same for both engines (archive/site/plugin.py,
-archive/site/zensical.py): every built page gets its Content Security Policy
+"""The last step of a build: every built page gets its Content Security Policy
 (archive/safety/csp.py), then the secretary's web form goes into admin/ with
-its own (archive/admin/build.py), from the bundle `make admin` made."""
+its own (archive/admin/build.py), from the bundle `make admin` made.
+
+The Zensical adapter (archive/site/zensical.py) does both here, over the
+written files; the MkDocs plugin gives each page its policy as MkDocs writes
+it (on_post_page) and only adds the form here."""
 
 from __future__ import annotations
 
@@ -23,11 +26,16 @@ def secure_pages(site: Path) -> int:
     return count
 
 
-def secure_and_add_form(root: Path, site: Path, environ=os.environ) -> str | None:
-    """The policy on every page, then the form; a Norwegian note when the form is left out."""
-    secure_pages(site)
+def add_form(root: Path, site: Path, environ=os.environ) -> str | None:
+    """The form into `site`/admin/; a Norwegian note when it is left out."""
     bundle = root / BUNDLE_DIR
     if not (bundle / "main.js").is_file():
         return f"Skjemaet for referater er ikke med: {BUNDLE_DIR}/ mangler (make admin lager det)."
     write_form(bundle, site / SITE_FOLDER, root / SOURCE_DIR, repo=repository_name(environ))
     return None
+
+
+def secure_and_add_form(root: Path, site: Path, environ=os.environ) -> str | None:
+    """The policy on every written page, then the form."""
+    secure_pages(site)
+    return add_form(root, site, environ)
