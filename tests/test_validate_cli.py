@@ -54,6 +54,77 @@ def test_minimal_repo_is_valid(tmp_path):
     assert result.stdout == ("Alt i orden: 1 møte, 3 personer, 1 organisasjon, 2 grupper, 1 satsingsområde, 1 klynge og 1 arrangement.\n")
 
 
+def test_unquoted_times_validate_and_read_as_typed(tmp_path):
+    """`start: 13:00` without quotes, as a web form or a person writes it, in minutes and in data/arrangementer.yaml."""
+    from archive.model.repository import load_repository
+
+    root = copy_minimal_repo(tmp_path / "repo")
+    meeting = root / "docs/moter/testgruppen/2025-01-10.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace('start: "13:00"', "start: 9:30").replace('slutt: "15:00"', "slutt: 15:00"), encoding="utf-8")
+    events = root / "data/arrangementer.yaml"
+    events.write_text(events.read_text(encoding="utf-8") + "  start: 09:00\n  slutt: 16:00\n", encoding="utf-8")
+    assert "start: 9:30\nslutt: 15:00\n" in meeting.read_text(encoding="utf-8")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 0, result.stdout
+    repo, problems = load_repository(root)
+    assert problems == []
+    (read,) = repo.meetings
+    assert (read.start, read.end) == ("09:30", "15:00")
+    (event,) = repo.events.values()
+    assert (event.start, event.end) == ("09:00", "16:00")
+
+
+def test_an_unquoted_time_that_is_no_time_is_reported_in_the_time_field(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    meeting = root / "docs/moter/testgruppen/2025-01-10.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace('start: "13:00"', "start: 25:00"), encoding="utf-8")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == "docs/moter/testgruppen/2025-01-10.md:4: «start» skal være et klokkeslett, som 13:00, men er «25:00»."
+
+
+def test_a_new_person_gets_a_record_from_the_two_lines_the_message_gives(tmp_path):
+    """How a new attendee gets a record without rewriting data/personer.yaml: the
+    validator names the two lines to add at the end of it (the guide says how on
+    GitHub), and with them the minutes validate; the file keeps every byte it had."""
+    root = copy_minimal_repo(tmp_path / "repo")
+    meeting = root / "docs/moter/testgruppen/2025-01-10.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("  - Per Hansen\n", "  - Per Hansen\n  - Zacharias Ødegård-Ås\n"), encoding="utf-8")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 1
+    message = result.stdout.splitlines()[0]
+    assert message == (
+        "docs/moter/testgruppen/2025-01-10.md:11: ukjent person «Zacharias Ødegård-Ås»; mente du «Kari Nordmann» (kari-nordmann)? "
+        "Er det en ny person, legg til disse to linjene nederst i data/personer.yaml: «- id: zacharias-odegard-as» og «  navn: Zacharias Ødegård-Ås»."
+    )
+    people = root / "data/personer.yaml"
+    before = people.read_bytes()
+    assert before.startswith(b"# ")  # a comment the form and the secretary must keep
+    first, second = re.findall(r"«([^«»]*)»", message)[-2:]
+    people.write_bytes(before + f"\n{first}\n{second}\n".encode())
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.returncode == 0, result.stdout
+    assert people.read_bytes().startswith(before)
+
+
+def test_a_new_persons_id_is_free_and_in_the_archives_spelling():
+    from archive.model.names import new_id, new_person_lines
+
+    assert new_id("Åse Ødegård-Ås", set()) == "ase-odegard-as"
+    assert new_id("Émile Brontë", set()) == "emile-bronte"
+    assert new_id("Ola Nordmann", {"ola-nordmann", "ola-nordmann-2"}) == "ola-nordmann-3"
+    assert new_person_lines("Kari: Nordmann", set()) == ("- id: kari-nordmann", '  navn: "Kari: Nordmann"')
+    assert new_person_lines("Yes", set()) == ("- id: yes", '  navn: "Yes"')
+
+
+def test_a_slip_of_the_pen_gets_the_suggestion_and_no_new_person(tmp_path):
+    root = copy_minimal_repo(tmp_path / "repo")
+    meeting = root / "docs/moter/testgruppen/2025-01-10.md"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("  - Per Hansen\n", "  - Per Hanssen\n"), encoding="utf-8")
+    result = run_script("validate.py", "--rot", str(root))
+    assert result.stdout.splitlines()[0] == "docs/moter/testgruppen/2025-01-10.md:10: ukjent person «Per Hanssen»; mente du «Per Hansen» (per-hansen)?"
+
+
 def test_bom_and_windows_line_endings_are_accepted_as_mkdocs_does(tmp_path):
     root = copy_minimal_repo(tmp_path / "repo")
     meeting = root / "docs/moter/testgruppen/2025-01-10.md"

@@ -9,12 +9,15 @@ gets a Norwegian message with the nearest names as suggestions.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from archive.model.suggest import nearest
+import yaml
+
+from archive.model.suggest import best_score, nearest
 
 KIND_LABELS = {
     "person": "person",
@@ -113,10 +116,44 @@ class NameIndex:
             if ref not in suggestions:
                 suggestions.append(ref)
         message = f"ukjent {KIND_LABELS[self.kind]} «{text}»"
+        new_person = ""
+        # Perhaps a new person: the exact lines to add, so that the file is added
+        # to and never rewritten (comments and all stay as they are). Not when no
+        # one is known at all: then data/personer.yaml itself could not be read.
+        if self.kind in ("person", "person_or_group") and self.entries and not _ID_LIKE.match(text) and best_score(text, self._labels) < LIKELY_TYPO:
+            first, second = new_person_lines(text, set(self.entries))
+            new_person = f"Er det en ny person, legg til disse to linjene nederst i data/personer.yaml: «{first}» og «{second}»."
         if suggestions:
             shown = [f"«{self.label(ref)}» ({ref})" if self.label(ref) != ref else f"«{ref}»" for ref in suggestions[:3]]
-            return message + "; mente du " + " eller ".join(shown) + "?"
+            return message + "; mente du " + " eller ".join(shown) + "?" + (f" {new_person}" if new_person else "")
+        if new_person:
+            return f"{message}. {new_person}"
         return message + f". Legg den til i {WHERE_DEFINED[self.kind]} først."
+
+
+_ID_LIKE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A name this close to a known one (rapidfuzz's WRatio, 0-100) is a slip of
+# the pen («Per Hanssen»), not a new person: only the suggestion is given.
+LIKELY_TYPO = 90
+
+
+def new_id(name: str, taken: set[str]) -> str:
+    """An id for a new record named `name`: «Åse Ødegård-Ås» → «ase-odegard-as», free of those `taken`."""
+    text = name.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "person"
+    chosen, number = base, 2
+    while chosen in taken:
+        chosen, number = f"{base}-{number}", number + 1
+    return chosen
+
+
+def new_person_lines(name: str, taken: set[str]) -> tuple[str, str]:
+    """The two lines that add a person at the end of data/personer.yaml, as the file writes them."""
+    # Plain as the file writes names, unless YAML would read it as something else.
+    plain = yaml.safe_load(f"navn: {name}") if ":" not in name and "#" not in name else None
+    value = name if plain == {"navn": name} else json.dumps(name, ensure_ascii=False)
+    return f"- id: {new_id(name, taken)}", f"  navn: {value}"
 
 
 def person_entries(people) -> list[Entry]:

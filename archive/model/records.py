@@ -154,7 +154,7 @@ class RecordBuilder:
         if isinstance(value, str) and TIME_RE.match(text):
             hours, minutes = text.split(":")
             return f"{int(hours):02d}:{minutes}"
-        self.report(line, f'«{spec.key}» skal være et klokkeslett i anførselstegn, som "13:00", men er «{_short(value)}».')
+        self.report(line, f"«{spec.key}» skal være et klokkeslett, som 13:00, men er «{_short(value)}».")
         return None
 
     def _check_choice(self, spec: Field, value: Any, line: int) -> Any:

@@ -7,7 +7,9 @@ validator accepts is exactly what the site shows:
 - MkDocs takes front matter only when it matches its pattern and parses as a
   mapping, and otherwise shows it as text without a word; we report that.
 - PyYAML reads YAML 1.1 (`no` is false, `0150` is 104, `18:30` is 1110); we
-  keep such values as the text that was typed and report them.
+  keep such values as the text that was typed and report them. The one
+  exception is a time field (`start: 13:00`): people and web forms write times
+  without quotes, so there a sexagesimal number is read as the time typed.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import yaml
 
 from archive.model.front_matter import FrontMatter
 from archive.model.problems import Report
+from archive.model.schema import ALL_SCHEMAS
 
 # Front matter as MkDocs 1.6 finds it (mkdocs.utils.meta), and also at the very
 # end of a file with no line break after the closing «---».
@@ -223,6 +226,10 @@ _SIMPLE_ITEM = re.compile(r"^  - (.*)$")
 # «: » and a colon at the end («sted: Oslo:») make YAML read a mapping, which a plain value cannot hold.
 _PLAIN_UNSAFE = re.compile(r"^[\s\-?:,\[\]{}#&*!|>'\"%@`]|: |:$|\s#|[\[\]{}]|\s$")
 _RESOLVER = yaml.resolver.Resolver()
+# The keys of time fields in any schema (`start`, `slutt`): YAML 1.1 reads an
+# unquoted «13:00» there as the number 780, but it can only mean the time.
+TIME_KEYS = frozenset(f.key for s in ALL_SCHEMAS.values() for f in s.fields if f.kind == "time")
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _YAML_WORDS = frozenset("yes Yes YES no No NO true True TRUE false False FALSE on On ON off Off OFF y Y n N null Null NULL".split())
 
 
@@ -245,6 +252,11 @@ def _simple_value(raw: str) -> Any:
         except ValueError:
             return _UNPARSED
     return _UNPARSED
+
+
+def _is_time_typed_plain(raw: str) -> bool:
+    """An unquoted value YAML 1.1 reads as a sexagesimal number («13:00», «9:05»)."""
+    return ":" in raw and _RESOLVER.resolve(yaml.ScalarNode, raw, (True, False)) in _NUMBER_TAGS
 
 
 def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
@@ -276,6 +288,8 @@ def _simple_mapping(text: str, first_line: int) -> LocatedDict | None:
             current = LocatedList()
             current.line = number + 1
             result[key] = current
+        elif key in TIME_KEYS and _is_time_typed_plain(raw):
+            result[key] = raw
         else:
             value = _simple_value(raw)
             if value is _UNPARSED:
@@ -487,7 +501,11 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, report: Report, first_l
             if key in result:
                 report(key_line, f"nøkkelen «{key}» står to ganger; den siste ville overskrive den første.")
                 continue
-            result[key] = _construct(value_node, loader, report, first_line)
+            if key in TIME_KEYS and isinstance(value_node, yaml.ScalarNode) and not value_node.style and _is_time_typed_plain(value_node.value):
+                # Kept as typed; the time field's own check says whether it is a time.
+                result[key] = value_node.value
+            else:
+                result[key] = _construct(value_node, loader, report, first_line)
             result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):

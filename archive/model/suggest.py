@@ -18,3 +18,13 @@ def nearest(word: str, candidates: list[str], limit: int = 3, cutoff: float = 60
 
     matches = process.extract(word, candidates, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit, score_cutoff=cutoff)
     return [match[0] for match in matches]
+
+
+def best_score(word: str, candidates: list[str]) -> float:
+    """How like `word` (0-100) the closest of `candidates` is."""
+    if not word or not candidates:
+        return 0.0
+    from rapidfuzz import fuzz, process, utils
+
+    match = process.extractOne(word, candidates, scorer=fuzz.WRatio, processor=utils.default_process)
+    return match[1] if match else 0.0

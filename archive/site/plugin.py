@@ -18,7 +18,11 @@ site from docs/ and data/:
 - on_post_page: the HTML blocks of a generated page, made beside the engine by
   archive/site/outputs.py, go in place of its comments; never through
   Python-Markdown.
-- on_post_build: the exports, the search index (Pagefind) and its aids.
+- on_post_page, on_post_template: every page's Content Security Policy
+  (archive/safety/csp.py), except in the preview, where MkDocs' own
+  live-reload script must run.
+- on_post_build: the exports, the search index (Pagefind) and its aids; then
+  the web form in admin/ (archive/site/finishing.py).
 
 Nothing here knows how a page looks: that is archive/views/.
 """
@@ -43,6 +47,8 @@ from mkdocs.structure.pages import Page as EnginePage
 from archive.model.problems import Problem
 from archive.model.repository import Repository, load_repository
 from archive.site import preview
+from archive.safety.csp import with_policy
+from archive.site.finishing import add_form
 from archive.safety.templates import sandboxed
 from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids
 from archive.site.outputs import Outputs, generation_time
@@ -198,7 +204,15 @@ class ArchivePlugin(BasePlugin):
         if ours is not None and not ours.written and "<!--slot:" in output:
             quick = self.quick_blocks.pop(ours.src, None)
             output = fill(output, quick if quick is not None else self.outputs.blocks(ours.src))
-        return output
+        return self._secured(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's own pages (404.html) get the policy too.
+        return self._secured(output_content) if template_name.endswith(".html") else output_content
+
+    def _secured(self, html: str) -> str:
+        """The page with its Content Security Policy; not in the preview, whose live-reload script is inline."""
+        return html if self.serving else with_policy(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.problems or self.outputs is None:
@@ -209,6 +223,10 @@ class ArchivePlugin(BasePlugin):
             raise PluginError(f"Søkeindeksen, eksportene eller sidene kunne ikke lages: {error}. Dette er en feil i prosjektet.") from None
         finally:
             self._clean_scratch()
+        if not self.serving:
+            note = add_form(self.root, Path(config.site_dir))
+            if note:
+                log.info(note)
         if self.serving:
             self.sources = preview.snapshot(self.root)
             self.full_rebuild_wanted = False

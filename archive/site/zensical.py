@@ -14,7 +14,9 @@ raw Markdown, unchecked. So Zensical never reads docs/ itself:
 3. Zensical builds while the HTML is made beside it (archive/site/outputs.py).
 4. The comments of the outlines are filled; a hand-written page's HTML
    between the markers passes the sanitiser and gets its macros' parts;
-   the exports and the search index are moved in.
+   the exports and the search index are moved in; every page gets its
+   Content Security Policy and the web form goes into admin/
+   (archive/site/finishing.py).
 
 A bare `zensical build` in the repository reads zensical.toml, whose only
 Markdown extension is `makeExtension` below: it stops at the first page with
@@ -36,6 +38,7 @@ import yaml
 
 from archive.model.paths import DOCS_DIR, page_url
 from archive.model.problems import Problem
+from archive.site.finishing import secure_and_add_form
 from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids
 from archive.site.outputs import Outputs, generation_time
 from archive.model.repository import WrittenPage
@@ -113,6 +116,9 @@ def build(root: Path, site: Path, report=print) -> list[Problem]:
                 if "<!--slot:" in text:
                     target.write_text(fill(text, outputs.blocks(page.src)), encoding="utf-8")
             outputs.finish(built)
+            note = secure_and_add_form(root, built)
+            if note:
+                report(note)
         except BaseException:
             outputs.stop()
             raise

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from local_browser import QuietHandler, served
-from sitebuild import strict_build
+from sitebuild import ensure_admin_bundle, strict_build
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -123,6 +123,9 @@ def outcome_meeting(root: Path) -> str | None:
     with_outcome = [m for m in loaded_archive(root).meetings if m.decisions or m.actions]
     return paths.page_url(with_outcome[-1].src_path) if with_outcome else None
 
+# The web form's page before sign-in (admin/): Sveltia's own interface, not the theme's.
+FORM_PAGE = "admin/"
+
 
 # Filled once, at collection, so that tests can be parametrized by kind of page.
 PAGE_TYPES: dict[str, str] = pick_page_types(ROOT)
@@ -160,8 +163,11 @@ ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real repository, built once per session as `make build` does (the engine
-    in strict mode: any warning fails the build)."""
-    return strict_build(ROOT, tmp_path_factory.mktemp(f"browser-site-{ENGINE}"), ENGINE)
+    in strict mode: any warning fails the build), with the web form in admin/."""
+    ensure_admin_bundle()
+    site = strict_build(ROOT, tmp_path_factory.mktemp(f"browser-site-{ENGINE}"), ENGINE)
+    assert (site / "admin" / "index.html").is_file()
+    return site
 
 
 @pytest.fixture(scope="session")

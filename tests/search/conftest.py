@@ -45,7 +45,7 @@ def build_fixture(target: Path, engine: str = "mkdocs") -> Path:
     shutil.copytree(FIXTURE, repo)
     shutil.copy2(CODE / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(CODE / "overrides", repo / "overrides")
-    shutil.copytree(CODE / "macros", repo / "macros")
+    shutil.copytree(CODE / "macros", repo / "macros")  # mkdocs.yml's macros plugin reads macros/main.py beside it
     site = target / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1735689600"}
     command = [sys.executable, str(CODE / "scripts" / "build_site.py"), "--rot", str(repo), "--site-dir", str(site), "--engine", engine]
@@ -125,9 +125,12 @@ def _is_local(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1"
 
 
-def open_page(browser, width: int = 1280, height: int = 900):
-    """A tab in a fresh context (a cold cache), watched; requests off the site are stopped."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="nb-NO")
+def open_page(browser, width: int = 1280, height: int = 900, bypass_csp: bool = False):
+    """A tab in a fresh context (a cold cache), watched; requests off the site are stopped.
+
+    `bypass_csp`: without the pages' Content Security Policy, to test the watch itself.
+    """
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="nb-NO", bypass_csp=bypass_csp)
     page = context.new_page()
     watch = Watch()
     page.on("console", lambda msg: watch.console_errors.append(msg.text) if msg.type == "error" else None)
