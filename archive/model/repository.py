@@ -627,11 +627,28 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> WrittenPage |
                 meta[key] = value
             elif isinstance(value, str):
                 meta[key] = value
+            elif value is not None:
+                # A list or a number would reach the theme as it is: MkDocs prints
+                # page.meta's title and description into <title> and <meta> unescaped.
+                report(document.meta.line_of(key), f"«{key}» skal være tekst på én linje, ikke {_yaml_kind(value)}. Skriv teksten etter «{key}:».")
     scan_markdown(document.body, document.body_first_line, report, what="siden")
     report_markdown_shape(document.body, document.body_first_line, report, what="siden")
     report_attribute_lists(document.body, document.body_first_line, report)
     src = path.relative_to(root / DOCS_DIR).as_posix()
     return WrittenPage(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line, meta.get("render_macros") is True)
+
+
+def _yaml_kind(value) -> str:
+    """What YAML made of a value, in the secretary's words."""
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en liste med felt"
+    if isinstance(value, bool):
+        return "true eller false"
+    if isinstance(value, (int, float)):
+        return "et tall"
+    return "en dato" if isinstance(value, dt.date) else "noe annet enn tekst"
 
 
 # -- minutes -------------------------------------------------------------------

@@ -1,0 +1,38 @@
+"""What a page written by hand in docs/ cannot do, whatever the validator let through
+(hostile input round 3): the theme gets only the title and description the archive
+accepted, a page cannot ask for a part of the archive by writing a macro's slot
+itself, and under Zensical no part of a page escapes the sanitiser by writing the
+adapter's markers."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from archive.model.repository import WrittenPage
+from archive.site.plugin import ArchivePlugin
+from archive.views.pages import Page
+
+HOSTILE = '"><img src=x onerror=alert(1)>'
+
+
+def _plugin_with_page(title, description) -> ArchivePlugin:
+    plugin = ArchivePlugin()
+    plugin.pages = {"om.md": Page("om.md", "Om", written=True)}
+    plugin.repo = SimpleNamespace(pages={"om.md": WrittenPage("om.md", "docs/om.md", title, description, "Tekst.\n", 5)})
+    return plugin
+
+
+def test_the_theme_gets_only_the_title_and_description_the_archive_accepted():
+    """MkDocs keeps what YAML made of the front matter, and the theme prints
+    page.meta's title into <title> and its description into <meta> unescaped:
+    a list there broke out of both."""
+    plugin = _plugin_with_page(None, None)  # the archive read neither as text
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="om.md"), meta={"title": [HOSTILE], "description": {HOSTILE: 1}}, title=None)
+    plugin.on_page_markdown("Tekst.\n", page=page, config=None, files=None)
+    assert page.meta == {}
+
+    plugin = _plugin_with_page("Om <oss>", HOSTILE)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="om.md"), meta={"title": [HOSTILE], "description": [HOSTILE]}, title=[HOSTILE])
+    plugin.on_page_markdown("Tekst.\n", page=page, config=None, files=None)
+    assert page.title == page.meta["title"] == "Om &lt;oss&gt;"
+    assert page.meta["description"] == "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
