@@ -9,7 +9,9 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from archive.model.repository import WrittenPage
+from archive.site.handwritten import SLOT_PREFIX, clean_page_html, fill_view_slots, view_slot
 from archive.site.plugin import ArchivePlugin
+from archive.views.page_parts import Where
 from archive.views.pages import Page
 
 HOSTILE = '"><img src=x onerror=alert(1)>'
@@ -36,3 +38,17 @@ def test_the_theme_gets_only_the_title_and_description_the_archive_accepted():
     plugin.on_page_markdown("Tekst.\n", page=page, config=None, files=None)
     assert page.title == page.meta["title"] == "Om &lt;oss&gt;"
     assert page.meta["description"] == "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_a_slot_written_in_a_page_is_a_comment_like_any_other():
+    """Only the macros (whose calls the validator checked) can ask for a part: a
+    slot a page writes itself, with arguments no macro takes, is dropped, not
+    filled, and stops nothing."""
+    where = Where(SimpleNamespace(groups={}), "om.md", "http://127.0.0.1:8000/")
+    forged = '<p>Før</p>\n<!--vis:register:{"group": ["x"], "kind": "vedtak"}-->\n<!--vis:finnes_ikke:{}-->\n<p>Etter</p>'
+    cleaned = clean_page_html(forged, [])
+    assert "vis:" not in cleaned
+    assert fill_view_slots(cleaned, where) == cleaned
+    # The macros' own slots are kept for the fill.
+    real = f"<p>Før</p>\n{view_slot('register', {'kind': 'vedtak'})}"
+    assert SLOT_PREFIX in clean_page_html(real, [])

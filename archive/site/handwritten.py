@@ -14,14 +14,16 @@ the Markdown, so generated HTML never passes through Python-Markdown.
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 from collections.abc import Iterable
 
 import nh3
 from markupsafe import Markup
 
 from archive.safety.markdown import USER_ID_PREFIX
-from archive.views.page_parts import PARTS, Where
+from archive.views.page_parts import PARTS, PartError, Where
 from archive.safety.rules import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_CONTENT, SAFE_ID, URL_SCHEMES
 
 # What the theme's Markdown adds to people's HTML (classes only as PAGE_CLASSES allows): headings with their anchors
@@ -41,10 +43,16 @@ PAGE_CLASSES = {
     "details": _ADMONITIONS,
 }
 
-# <!--vis:NAME:ARGUMENTS--> where a macro's view goes (macros/main.py writes them).
-SLOT_PREFIX = "<!--vis:"
-_SLOT = re.compile(r"<!--vis:([a-z_]+):(.*?)-->")
-_SLOT_PARAGRAPH = re.compile(r"<p>\s*(<!--vis:[a-z_]+:.*?-->)\s*</p>")
+# <!--vis:TOKEN:NAME:ARGUMENTS--> where a macro's view goes (macros/main.py writes them).
+# The token is made once per build and reaches Zensical's process (which runs the
+# macros there) through the environment. A page that writes such a comment itself
+# cannot know it: its comment is dropped by the cleaner like any other, and only
+# the macros, whose calls the validator has checked, can ask for a part.
+SLOT_TOKEN_VARIABLE = "NAERINGSGRUPPEN_SLOT_TOKEN"
+SLOT_TOKEN = os.environ.setdefault(SLOT_TOKEN_VARIABLE, secrets.token_hex(12))
+SLOT_PREFIX = f"<!--vis:{SLOT_TOKEN}:"
+_SLOT = re.compile(re.escape(SLOT_PREFIX) + r"([a-z_]+):(.*?)-->")
+_SLOT_PARAGRAPH = re.compile(r"<p>\s*(" + re.escape(SLOT_PREFIX) + r"[a-z_]+:.*?-->)\s*</p>")
 
 
 def view_slot(name: str, arguments: dict) -> Markup:
@@ -60,7 +68,12 @@ def fill_view_slots(html: str, where: Where) -> str:
     html = _SLOT_PARAGRAPH.sub(r"\1", html)
 
     def view(match: re.Match) -> str:
-        return str(PARTS[match.group(1)](where, **json.loads(match.group(2))))
+        try:
+            return str(PARTS[match.group(1)](where, **json.loads(match.group(2))))
+        except (KeyError, TypeError, ValueError) as error:
+            if isinstance(error, PartError):
+                raise
+            raise PartError(f"delen «{match.group(1)}» kan ikke vises ({error})") from None
 
     return _SLOT.sub(view, html)
 
