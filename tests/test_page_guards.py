@@ -9,6 +9,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from archive.model.repository import WrittenPage
+from archive.site import zensical
 from archive.site.handwritten import SLOT_PREFIX, clean_page_html, fill_view_slots, view_slot
 from archive.site.plugin import ArchivePlugin
 from archive.views.page_parts import Where
@@ -52,3 +53,13 @@ def test_a_slot_written_in_a_page_is_a_comment_like_any_other():
     # The macros' own slots are kept for the fill.
     real = f"<p>Før</p>\n{view_slot('register', {'kind': 'vedtak'})}"
     assert SLOT_PREFIX in clean_page_html(real, [])
+
+
+def test_a_page_that_writes_the_adapters_end_marker_is_cleaned_to_its_end():
+    """The adapter cleans a hand-written page's HTML between its two markers; the
+    end marker written in the page itself ended the cleaned part early, and what
+    followed (ids the site's own script looks up) was published as written."""
+    built = f'<article>{zensical.BODY_START}<p>Tekst</p>{zensical.BODY_END}<h3 id="site-search-input">Overskrift</h3>{zensical.BODY_END}</article>'
+    body = zensical._BODY.search(built)
+    assert body is not None and 'id="site-search-input"' in body.group(1)
+    assert 'id="site-search-input"' not in clean_page_html(body.group(1), [])

@@ -49,7 +49,10 @@ WORK = "build/zensical"  # below the repository: the adapter's docs/, configurat
 ADAPTER = "NAERINGSGRUPPEN_ZENSICAL_ADAPTER"  # set while the adapter runs Zensical
 BODY_START = "<!--naeringsgruppen:innhold-->"
 BODY_END = "<!--naeringsgruppen:slutt-->"
-_BODY = re.compile(re.escape(BODY_START) + r"(.*?)" + re.escape(BODY_END), re.DOTALL)
+# From the first start marker (the adapter's, before the body) to the last end marker
+# (the adapter's, after it): a page that writes the end marker itself must not end
+# the cleaned part early and leave the rest of its HTML uncleaned.
+_BODY = re.compile(re.escape(BODY_START) + r"(.*)" + re.escape(BODY_END), re.DOTALL)
 
 
 class BuildFailed(Exception):
@@ -204,8 +207,11 @@ def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks for
     from markdown import Extension
 
     class StopBareZensical(Extension):
+        # Named in zensical.toml and in mkdocs.yml (`zensical build -f mkdocs.yml`
+        # ran the pages' macros with no validator and no sandbox). Under MkDocs,
+        # where the project's plugin does the work, it does nothing.
         def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-            if os.environ.get(ADAPTER) != "1":
+            if "zensical" in sys.modules and os.environ.get(ADAPTER) != "1":
                 print(STOP_MESSAGE, file=sys.stderr, flush=True)
                 os._exit(2)
 
