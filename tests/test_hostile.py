@@ -359,6 +359,7 @@ SHOWN_AS_TYPED = [
     ("moter/testgruppen/2025-03-05", "<img src=x onerror=alert('vedlegg')>"),
     ("moter/testgruppen/2025-03-06", '<img/src="x"/onerror=alert(1)>'),
     ("om-arkivet", "{% if true %}HVIS{% endif %}"),
+    ("om-kommentarer", "Tekst etter markøren."),
 ]
 
 
