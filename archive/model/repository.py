@@ -513,6 +513,18 @@ def _report_odd_name(src: str, rel: str, problems: _Problems) -> bool:
     return False
 
 
+# What the engines write beside the pages (404.html, sitemap.xml, sitemap.xml.gz,
+# search.json, every page's index.html): a folder, or a page (served as a folder),
+# named like one stands where the file is written, and the build ended in a traceback.
+_ENGINE_FILE_NAME = re.compile(r"\.(?:html?|xml|gz|json)$", re.IGNORECASE)
+
+
+def _engine_file_name(parts: list[str], suffix: str) -> str | None:
+    """The folder, or the page's own name, that could take the place of a file the engine writes."""
+    names = parts[:-1] + ([parts[-1][: -len(suffix)]] if suffix == ".md" else [])
+    return next((name for name in names if _ENGINE_FILE_NAME.search(name)), None)
+
+
 def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
     """Sort every file under docs/ into minutes, pages and files, refusing the rest."""
     walk = DocsWalk()
@@ -535,6 +547,17 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
         suffix = os.path.splitext(entry.name)[1].lower()
         path = Path(entry.path)
         if _report_odd_name(src, rel, problems):
+            continue
+        taken = _engine_file_name(parts, suffix)
+        if taken:
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    f"navnet «{taken}» er som en fil nettstedet lager selv (404.html, sitemap.xml, search.json, index.html), "
+                    f"og bygget ville stoppet på det. Gi mappen eller siden et navn uten «{_ENGINE_FILE_NAME.search(taken).group()}».",
+                )
+            )
             continue
         if parts[0] == MEETINGS_DIR:
             _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
