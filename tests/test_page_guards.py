@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+from jinja2.sandbox import SecurityError
+
 from archive.model.repository import WrittenPage
 from archive.site import zensical
-from archive.site.handwritten import SLOT_PREFIX, clean_page_html, fill_view_slots, view_slot
+from archive.site.handwritten import SLOT_PREFIX, clean_page_html, fill_view_slots, render_macros, view_slot
 from archive.site.plugin import ArchivePlugin
 from archive.views.page_parts import Where
 from archive.views.pages import Page
@@ -63,3 +66,16 @@ def test_a_page_that_writes_the_adapters_end_marker_is_cleaned_to_its_end():
     body = zensical._BODY.search(built)
     assert body is not None and 'id="site-search-input"' in body.group(1)
     assert 'id="site-search-input"' not in clean_page_html(body.group(1), [])
+
+
+def test_zensical_never_renders_a_template_itself(tmp_path):
+    """Zensical's macros extension renders in a plain Jinja environment, where a
+    template could reach Python: the adapter hands it no plugin and renders the
+    macros itself, in Jinja's sandbox, as the MkDocs plugin does."""
+    config = {"theme": {"name": "material"}, "plugins": [{"macros": {"module_name": "macros/main"}}], "markdown_extensions": []}
+    assert zensical._adapted(config, tmp_path, tmp_path / "docs", tmp_path / "site")["plugins"] == []
+    page = WrittenPage("om.md", "docs/om.md", "Om", None, 'Før\n\n{{ register("vedtak") }}\n', 5, render_macros=True)
+    marked = zensical._marked(page)
+    assert f'{SLOT_PREFIX}register:{{"kind": "vedtak"}}-->' in marked and "render_macros" not in marked and "{{" not in marked
+    with pytest.raises(SecurityError):
+        render_macros("{{ ''.__class__.__mro__ }}")

@@ -13,6 +13,7 @@ the Markdown, so generated HTML never passes through Python-Markdown.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
@@ -59,6 +60,35 @@ def view_slot(name: str, arguments: dict) -> Markup:
     """The comment a macro returns: the view's name and arguments, as JSON that holds no «--»."""
     encoded = json.dumps(arguments, ensure_ascii=True, sort_keys=True).replace("-", "\\u002d")
     return Markup(f"{SLOT_PREFIX}{name}:{encoded}-->")
+
+
+def macro_for(name: str, part):
+    """A macro that checks its arguments against the part's own and returns the part's slot."""
+    signature = inspect.signature(part)
+
+    def macro(*args, **kwargs):
+        try:
+            bound = signature.bind(None, *args, **kwargs)  # the first parameter is where the part is shown
+        except TypeError as error:
+            raise TypeError(f"{name}(): {error}") from None
+        arguments = {key: value for key, value in list(bound.arguments.items())[1:]}
+        return view_slot(name, arguments)
+
+    macro.__name__ = name
+    macro.__doc__ = part.__doc__
+    return macro
+
+
+def render_macros(body: str) -> str:
+    """A page's Markdown with its macro calls replaced by their slots, rendered in
+    Jinja's sandbox with the site's macros and nothing else (the Zensical adapter;
+    under MkDocs, mkdocs-macros does this in the sandbox the plugin gives it)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    environment = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+    environment.globals.update({name: macro_for(name, part) for name, part in PARTS.items()})
+    return environment.from_string(body).render()
 
 
 def fill_view_slots(html: str, where: Where) -> str:
