@@ -397,6 +397,15 @@ def test_titles_and_descriptions_are_text(built):
     assert soup.find("meta", attrs={"name": "description"})["content"] == '{: onfocus=alert(1) autofocus } " onmouseover="alert(2)'
 
 
+def test_a_title_taken_from_a_heading_is_text(built):
+    """A page without «title:» takes its first heading's text as its title; Zensical
+    printed it into <title> unescaped, and «&lt;/title&gt;&lt;img …&gt;» ran script."""
+    engine, site, _ = built
+    soup = BeautifulSoup((site / "om-overskriften" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith("Om </title><img src=x onerror=alert('overskrift')>"), (engine, soup.title)
+    assert soup.head.find("img") is None and soup.body.find("img", onerror=True) is None, engine
+
+
 def test_ids_on_every_page_are_unique_and_the_anchor_clash_is_resolved(built):
     engine, site, _ = built
     for path, url in _pages(site):

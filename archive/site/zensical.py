@@ -169,12 +169,26 @@ def _marked(page: WrittenPage) -> str:
     """A hand-written page for Zensical: its front matter with the title and
     description made text (Zensical prints them as they are), and its body
     between the markers the adapter cleans between."""
-    meta = {"title": as_text(page.title)} if page.title else {}
+    # Without «title:» Zensical takes the first heading's text and prints it into
+    # <title> unescaped («# Om &lt;/title&gt;&lt;img …&gt;» ran script): the adapter
+    # always gives it the title, as text.
+    title = page.title or _first_heading(page.body)
+    meta = {"title": as_text(title)} if title else {}
     if page.description:
         meta["description"] = as_text(page.description)
     body = render_macros(page.body) if page.render_macros else page.body
     head = f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n" if meta else ""
     return f"{head}{BODY_START}\n\n{body}\n\n{BODY_END}\n"
+
+
+def _first_heading(body: str) -> str | None:
+    """The text of a page's first top-level heading, as a reader sees it."""
+    import html
+
+    import markdown
+
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", markdown.markdown(body, extensions=["fenced_code"]), re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", found.group(1))).split()) or None if found else None
 
 
 def _write(path: Path, text: str) -> None:
