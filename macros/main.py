@@ -26,27 +26,8 @@ PARTS there; it is a macro here at once (docs-dev/pages.md).
 
 from __future__ import annotations
 
-import inspect
-
-from archive.site.handwritten import view_slot
+from archive.site.handwritten import macro_for
 from archive.views.page_parts import PARTS
-
-
-def macro_for(name: str, part):
-    """A macro that checks its arguments against the part's own and returns the part's slot."""
-    signature = inspect.signature(part)
-
-    def macro(*args, **kwargs):
-        try:
-            bound = signature.bind(None, *args, **kwargs)  # the first parameter is where the part is shown
-        except TypeError as error:
-            raise TypeError(f"{name}(): {error}") from None
-        arguments = {key: value for key, value in list(bound.arguments.items())[1:]}
-        return view_slot(name, arguments)
-
-    macro.__name__ = name
-    macro.__doc__ = part.__doc__
-    return macro
 
 
 def define_env(env) -> None:

@@ -64,21 +64,27 @@ def test_no_broken_link_or_anchor_under_either_engine(sites, engine):
     assert crawl.broken() == []
 
 
-def test_a_bare_zensical_build_stops_with_a_message_and_publishes_nothing(tmp_path):
+@pytest.mark.parametrize("config", [None, "mkdocs.yml"])
+def test_a_bare_zensical_build_stops_with_a_message_and_publishes_nothing(tmp_path, config):
     """Zensical runs no MkDocs plugin: left to itself it would publish the minutes
-    unchecked. zensical.toml stops it at the first page with a message instead."""
+    unchecked, and run a page's macros with no validator and no sandbox. Both
+    files it reads stop it at the first page with a message instead: zensical.toml
+    (`zensical build`) and mkdocs.yml (`zensical build -f mkdocs.yml`)."""
     import subprocess
     import sys
 
     from sitebuild import copy_repository
 
     root = copy_repository(ROOT, tmp_path / "repo")
-    result = subprocess.run([str(Path(sys.executable).parent / "zensical"), "build"], cwd=root, capture_output=True, text=True, timeout=300)
+    # A page that Jinja unsandboxed would run: it must never be rendered.
+    (root / "docs" / "mal.md").write_text("---\nrender_macros: true\n---\n\n{{ cycler.__init__.__globals__.os.getpid() }} KJOERT\n", encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "zensical"), "build", *(["--config-file", config] if config else [])]
+    result = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=300)
     assert result.returncode != 0
     assert "make build-zensical" in result.stderr and "Traceback" not in result.stderr
-    assert not (root / "site").exists()
-    published = [p for p in root.rglob("*.html") if "moter" in p.parts]
-    assert published == [], published  # no page of minutes anywhere
+    published = [p for p in root.rglob("*.html") if "moter" in p.parts or p.parent.name == "mal"]
+    assert published == [], published  # no page of minutes, nor the template, anywhere
+    assert not [p for p in root.rglob("*.html") if "KJOERT" in p.read_text(encoding="utf-8", errors="replace")]
 
 
 def test_the_plain_mkdocs_build_gives_the_whole_site(tmp_path):

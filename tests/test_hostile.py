@@ -362,6 +362,10 @@ SHOWN_AS_TYPED = [
     ("moter/testgruppen/2025-03-05", "<img src=x onerror=alert('vedlegg')>"),
     ("moter/testgruppen/2025-03-06", '<img/src="x"/onerror=alert(1)>'),
     ("om-arkivet", "{% if true %}HVIS{% endif %}"),
+    ("om-kommentarer", "Tekst etter markøren."),
+    # Backticks that open no fence on GitHub swallow nothing: the item after them reaches the registers.
+    ("vedtak/2025", "Budsjettet etter kodeblokkene er vedtatt."),
+    ("oppfolging", "Sende budsjettet etter kodeblokkene."),
 ]
 
 
@@ -394,6 +398,15 @@ def test_titles_and_descriptions_are_text(built):
     soup = BeautifulSoup((site / "om-arkivet" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert soup.title.get_text().startswith("Om {{ 1234*5 }} <script>alert('tittel')</script>")
     assert soup.find("meta", attrs={"name": "description"})["content"] == '{: onfocus=alert(1) autofocus } " onmouseover="alert(2)'
+
+
+def test_a_title_taken_from_a_heading_is_text(built):
+    """A page without «title:» takes its first heading's text as its title; Zensical
+    printed it into <title> unescaped, and «&lt;/title&gt;&lt;img …&gt;» ran script."""
+    engine, site, _ = built
+    soup = BeautifulSoup((site / "om-overskriften" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.title.get_text().startswith("Om </title><img src=x onerror=alert('overskrift')>"), (engine, soup.title)
+    assert soup.head.find("img") is None and soup.body.find("img", onerror=True) is None, engine
 
 
 def test_ids_on_every_page_are_unique_and_the_anchor_clash_is_resolved(built):

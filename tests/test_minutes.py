@@ -168,6 +168,25 @@ def test_code_is_shown_as_written_and_means_nothing(read):
     assert "## 2. Ikke en sak" in result.items[0].blocks[0].text
 
 
+@pytest.mark.parametrize(
+    "code",
+    [
+        "```make build``` bygger nettstedet.",  # code in a sentence: backticks after the opening are no fence
+        "- Slik bygges det:\n\n  ```\n  make build",  # a fence in a list item ends with the item
+        "````\nkode\n```\n````",  # four backticks close only with four or more
+    ],
+)
+def test_only_what_github_reads_as_a_fence_is_code(read, code):
+    """The reader finds code fences as GitHub and the site's renderer do. It took
+    the first two for fences that ran to the end of the minutes: item 2, its
+    decision and its follow-up were left out of the registers without a word."""
+    body = f"## 1. Sak\n\n{code}\n\n## 2. Budsjett\n\nVedtak: Budsjettet er vedtatt.\n\n- [ ] Sende budsjettet. Ansvar: Kari Nordmann.\n"
+    result, problems = read(body)
+    assert problems == []
+    assert [item.number for item in result.items] == ["1", "2"]
+    assert len(result.items[1].decisions) == 1 and len(result.items[1].actions) == 1
+
+
 def test_a_line_that_would_turn_text_into_a_heading_is_reported(read):
     _, problems = read("## 1. Sak\n\nTekst\n---\n")
     assert problems == [

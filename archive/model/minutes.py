@@ -17,6 +17,7 @@ meeting has loaded.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -151,6 +152,28 @@ def parse_heading(text: str) -> tuple[str, str, bool]:
     return "", text.strip(), False
 
 
+def code_fences(lines: list[str]) -> dict[int, int]:
+    """Where the minutes have code blocks in fences, as GitHub and the site's renderer
+    read them: the index of each fence's first line → the index after its last.
+
+    Read by the renderer's own parser, not by the look of a line: «```make build```»
+    at the start of a line is code in a sentence, not a fence, and a fence inside a
+    list item ends with the item. The reader once took both for fences that ran to
+    the end of the minutes, and the agenda items, decisions and follow-ups after
+    them were left out of the registers without a word.
+    """
+    if not any(_FENCE.match(line) for line in lines):
+        return {}
+    return {token.map[0]: token.map[1] for token in _block_parser().parse("\n".join(lines)) if token.type == "fence" and token.map}
+
+
+@functools.cache
+def _block_parser():
+    from archive.safety.rules import markdown_it
+
+    return markdown_it()
+
+
 class _Reader:
     def __init__(self, body: str, first_line: int, ctx: Context, report: Report):
         self.lines = body.split("\n")
@@ -258,16 +281,16 @@ class _Reader:
 
     def _read(self) -> None:
         index = 0
-        fence: str | None = None
+        fences = code_fences(self.lines)
         # A line may be more than running text only if it starts with one of these characters or has a colon.
         candidates = [bool(line) and (line.lstrip(" ")[:1] in _SPECIAL_FIRST or ":" in line) for line in self.lines]
         while index < len(self.lines):
             line = self.lines[index]
-            if fence:
-                self.add_prose(index, line)
-                if line.strip().startswith(fence):
-                    fence = None
-                index += 1
+            fence_end = fences.get(index)
+            if fence_end is not None:
+                # Code, shown as written: its headings, «Vedtak:» and «- [ ]» mean nothing.
+                self.add_prose_run(index, fence_end)
+                index = fence_end
                 continue
             if not candidates[index]:
                 # Running text (most lines): take the whole run up to the next line that may mean more.
@@ -278,12 +301,6 @@ class _Reader:
                 index = end
                 continue
             first = line.lstrip(" ")[:1]
-            opening = _FENCE.match(line) if first in "`~" else None
-            if opening:
-                fence = opening.group(1)[0] * 3
-                self.add_prose(index, line)
-                index += 1
-                continue
             heading = _HEADING.match(line) if first == "#" else None
             if heading and _heading_text(heading.group(3)):
                 index = self.heading(index, heading)

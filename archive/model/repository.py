@@ -544,6 +544,18 @@ def _report_odd_name(src: str, rel: str, problems: _Problems) -> bool:
     return False
 
 
+# What the engines write beside the pages (404.html, sitemap.xml, sitemap.xml.gz,
+# search.json, every page's index.html): a folder, or a page (served as a folder),
+# named like one stands where the file is written, and the build ended in a traceback.
+_ENGINE_FILE_NAME = re.compile(r"\.(?:html?|xml|gz|json)$", re.IGNORECASE)
+
+
+def _engine_file_name(parts: list[str], suffix: str) -> str | None:
+    """The folder, or the page's own name, that could take the place of a file the engine writes."""
+    names = parts[:-1] + ([parts[-1][: -len(suffix)]] if suffix == ".md" else [])
+    return next((name for name in names if _ENGINE_FILE_NAME.search(name)), None)
+
+
 def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
     """Sort every file under docs/ into minutes, pages and files, refusing the rest."""
     walk = DocsWalk()
@@ -566,6 +578,17 @@ def walk_docs(root: Path, problems: _Problems) -> DocsWalk:
         suffix = os.path.splitext(entry.name)[1].lower()
         path = Path(entry.path)
         if _report_odd_name(src, rel, problems):
+            continue
+        taken = _engine_file_name(parts, suffix)
+        if taken:
+            problems.append(
+                Problem(
+                    rel,
+                    0,
+                    f"navnet «{taken}» er som en fil nettstedet lager selv (404.html, sitemap.xml, search.json, index.html), "
+                    f"og bygget ville stoppet på det. Gi mappen eller siden et navn uten «{_ENGINE_FILE_NAME.search(taken).group()}».",
+                )
+            )
             continue
         if parts[0] == MEETINGS_DIR:
             _sort_meeting_folder(path, rel, parts, suffix, walk, problems)
@@ -668,11 +691,28 @@ def load_page_file(path: Path, root: Path, problems: _Problems) -> WrittenPage |
                 meta[key] = value
             elif isinstance(value, str):
                 meta[key] = value
+            elif value is not None:
+                # A list or a number would reach the theme as it is: MkDocs prints
+                # page.meta's title and description into <title> and <meta> unescaped.
+                report(document.meta.line_of(key), f"«{key}» skal være tekst på én linje, ikke {_yaml_kind(value)}. Skriv teksten etter «{key}:».")
     scan_markdown(document.body, document.body_first_line, report, what="siden")
     report_markdown_shape(document.body, document.body_first_line, report, what="siden")
     report_attribute_lists(document.body, document.body_first_line, report)
     src = path.relative_to(root / DOCS_DIR).as_posix()
     return WrittenPage(src, display, meta.get("title"), meta.get("description"), document.body, document.body_first_line, meta.get("render_macros") is True)
+
+
+def _yaml_kind(value) -> str:
+    """What YAML made of a value, in the secretary's words."""
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en liste med felt"
+    if isinstance(value, bool):
+        return "true eller false"
+    if isinstance(value, (int, float)):
+        return "et tall"
+    return "en dato" if isinstance(value, dt.date) else "noe annet enn tekst"
 
 
 # -- minutes -------------------------------------------------------------------

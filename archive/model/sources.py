@@ -574,7 +574,13 @@ def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader, report: Report, line
             return INVALID
         return value
     try:
-        return loader.construct_object(node)
+        value = loader.construct_object(node)
     except (ValueError, OverflowError, yaml.YAMLError):
         report(line, f"«{raw}» kan ikke leses.")
         return INVALID
+    if tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float") and str(value) != raw:
+        # YAML 1.1 reads «+4791234567» as 4791234567, «1_000» as 1000, «0x1f» as 31 and
+        # «.nan» as nan: the text shown would not be the text written.
+        report(line, f'«{raw}» leses som tallet {value} av YAML, så teksten ville blitt «{value}». Sett den i anførselstegn: "{raw}".')
+        return INVALID
+    return value

@@ -13,15 +13,18 @@ the Markdown, so generated HTML never passes through Python-Markdown.
 
 from __future__ import annotations
 
+import inspect
 import json
+import os
 import re
+import secrets
 from collections.abc import Iterable
 
 import nh3
 from markupsafe import Markup
 
 from archive.safety.markdown import USER_ID_PREFIX
-from archive.views.page_parts import PARTS, Where
+from archive.views.page_parts import PARTS, PartError, Where
 from archive.safety.rules import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_CONTENT, SAFE_ID, URL_SCHEMES
 
 # What the theme's Markdown adds to people's HTML (classes only as PAGE_CLASSES allows): headings with their anchors
@@ -41,16 +44,51 @@ PAGE_CLASSES = {
     "details": _ADMONITIONS,
 }
 
-# <!--vis:NAME:ARGUMENTS--> where a macro's view goes (macros/main.py writes them).
-SLOT_PREFIX = "<!--vis:"
-_SLOT = re.compile(r"<!--vis:([a-z_]+):(.*?)-->")
-_SLOT_PARAGRAPH = re.compile(r"<p>\s*(<!--vis:[a-z_]+:.*?-->)\s*</p>")
+# <!--vis:TOKEN:NAME:ARGUMENTS--> where a macro's view goes (macros/main.py writes them).
+# The token is made once per build and reaches Zensical's process (which runs the
+# macros there) through the environment. A page that writes such a comment itself
+# cannot know it: its comment is dropped by the cleaner like any other, and only
+# the macros, whose calls the validator has checked, can ask for a part.
+SLOT_TOKEN_VARIABLE = "NAERINGSGRUPPEN_SLOT_TOKEN"
+SLOT_TOKEN = os.environ.setdefault(SLOT_TOKEN_VARIABLE, secrets.token_hex(12))
+SLOT_PREFIX = f"<!--vis:{SLOT_TOKEN}:"
+_SLOT = re.compile(re.escape(SLOT_PREFIX) + r"([a-z_]+):(.*?)-->")
+_SLOT_PARAGRAPH = re.compile(r"<p>\s*(" + re.escape(SLOT_PREFIX) + r"[a-z_]+:.*?-->)\s*</p>")
 
 
 def view_slot(name: str, arguments: dict) -> Markup:
     """The comment a macro returns: the view's name and arguments, as JSON that holds no «--»."""
     encoded = json.dumps(arguments, ensure_ascii=True, sort_keys=True).replace("-", "\\u002d")
     return Markup(f"{SLOT_PREFIX}{name}:{encoded}-->")
+
+
+def macro_for(name: str, part):
+    """A macro that checks its arguments against the part's own and returns the part's slot."""
+    signature = inspect.signature(part)
+
+    def macro(*args, **kwargs):
+        try:
+            bound = signature.bind(None, *args, **kwargs)  # the first parameter is where the part is shown
+        except TypeError as error:
+            raise TypeError(f"{name}(): {error}") from None
+        arguments = {key: value for key, value in list(bound.arguments.items())[1:]}
+        return view_slot(name, arguments)
+
+    macro.__name__ = name
+    macro.__doc__ = part.__doc__
+    return macro
+
+
+def render_macros(body: str) -> str:
+    """A page's Markdown with its macro calls replaced by their slots, rendered in
+    Jinja's sandbox with the site's macros and nothing else (the Zensical adapter;
+    under MkDocs, mkdocs-macros does this in the sandbox the plugin gives it)."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    environment = ImmutableSandboxedEnvironment(undefined=StrictUndefined)
+    environment.globals.update({name: macro_for(name, part) for name, part in PARTS.items()})
+    return environment.from_string(body).render()
 
 
 def fill_view_slots(html: str, where: Where) -> str:
@@ -60,7 +98,12 @@ def fill_view_slots(html: str, where: Where) -> str:
     html = _SLOT_PARAGRAPH.sub(r"\1", html)
 
     def view(match: re.Match) -> str:
-        return str(PARTS[match.group(1)](where, **json.loads(match.group(2))))
+        try:
+            return str(PARTS[match.group(1)](where, **json.loads(match.group(2))))
+        except (KeyError, TypeError, ValueError) as error:
+            if isinstance(error, PartError):
+                raise
+            raise PartError(f"delen «{match.group(1)}» kan ikke vises ({error})") from None
 
     return _SLOT.sub(view, html)
 

@@ -165,13 +165,21 @@ class ArchivePlugin(BasePlugin):
         # The theme prints a page's title and description as they are, and the
         # macros would read «{{» in a title as a template: a hand-written page's
         # are made text here, before either sees them.
+        # MkDocs reads the front matter itself and keeps whatever YAML made of it
+        # (a list as a title went into <title> as it was): the theme gets only
+        # what the archive read and accepted.
         ours = self.pages.get(page.file.src_uri)
-        if ours is not None and ours.written:
-            if page.title:
-                page.title = as_text(page.title)
-            for key in ("title", "description"):
-                if isinstance(page.meta.get(key), str):
-                    page.meta[key] = as_text(page.meta[key])
+        written = self.repo.pages.get(ours.src) if ours is not None and ours.written and self.repo is not None else None
+        if written is not None:
+            if written.title:
+                page.title = as_text(written.title)
+            elif isinstance(page.title, str) and page.title:
+                page.title = as_text(page.title)  # the first heading, or the file's name
+            for key, value in (("title", written.title), ("description", written.description)):
+                if value:
+                    page.meta[key] = as_text(value)
+                else:
+                    page.meta.pop(key, None)
         return markdown
 
     def on_page_content(self, html: str, *, page: EnginePage, config: MkDocsConfig, files: Files) -> str:

@@ -8,9 +8,10 @@ raw Markdown, unchecked. So Zensical never reads docs/ itself:
    `check_archive`); any problem stops the build with the validator's lines.
 2. The adapter writes what the plugin hands MkDocs into build/zensical/docs/:
    an outline for every generated page, the hand-written pages (their body
-   between two markers), the accepted attachments; and a configuration made
-   from mkdocs.yml with that folder as docs_dir and only the macros plugin,
-   which Zensical runs itself.
+   between two markers, their macros rendered by the adapter in Jinja's
+   sandbox), the accepted attachments; and a configuration made from
+   mkdocs.yml with that folder as docs_dir and no plugin: Zensical's own
+   macros extension renders outside any sandbox, so it never sees a template.
 3. Zensical builds while the HTML is made beside it (archive/site/outputs.py).
 4. The comments of the outlines are filled; a hand-written page's HTML
    between the markers passes the sanitiser and gets its macros' parts;
@@ -20,7 +21,9 @@ raw Markdown, unchecked. So Zensical never reads docs/ itself:
 
 A bare `zensical build` in the repository reads zensical.toml, whose only
 Markdown extension is `makeExtension` below: it stops at the first page with
-a message that says how to build, and publishes nothing.
+a message that says how to build, and publishes nothing. mkdocs.yml names it
+too, for `zensical build -f mkdocs.yml`; under MkDocs and the adapter it does
+nothing.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ import yaml
 from archive.model.paths import DOCS_DIR, page_url
 from archive.model.problems import Problem
 from archive.site.finishing import secure_and_add_form
-from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids
+from archive.site.handwritten import clean_page_html, fill_view_slots, heading_ids, render_macros
 from archive.site.outputs import Outputs, generation_time
 from archive.model.repository import WrittenPage
 from archive.site.pages import check_site
@@ -52,7 +55,10 @@ WORK = "build/zensical"  # below the repository: the adapter's docs/, configurat
 ADAPTER = "NAERINGSGRUPPEN_ZENSICAL_ADAPTER"  # set while the adapter runs Zensical
 BODY_START = "<!--naeringsgruppen:innhold-->"
 BODY_END = "<!--naeringsgruppen:slutt-->"
-_BODY = re.compile(re.escape(BODY_START) + r"(.*?)" + re.escape(BODY_END), re.DOTALL)
+# From the first start marker (the adapter's, before the body) to the last end marker
+# (the adapter's, after it): a page that writes the end marker itself must not end
+# the cleaned part early and leave the rest of its HTML uncleaned.
+_BODY = re.compile(re.escape(BODY_START) + r"(.*)" + re.escape(BODY_END), re.DOTALL)
 
 
 class BuildFailed(Exception):
@@ -139,7 +145,7 @@ def _project_config(root: Path) -> dict:
 
 
 def _adapted(config: dict, root: Path, docs: Path, site: Path) -> dict:
-    """The project's configuration for Zensical: the adapter's folders and only the macros plugin."""
+    """The project's configuration for Zensical: the adapter's folders, and no plugin."""
     adapted = dict(config)
     # Paths relative to the configuration's own folder: Zensical takes no others.
     adapted["docs_dir"] = os.path.relpath(docs, site.parent)
@@ -148,14 +154,10 @@ def _adapted(config: dict, root: Path, docs: Path, site: Path) -> dict:
     if theme.get("custom_dir"):
         theme["custom_dir"] = os.path.relpath(root / theme["custom_dir"], site.parent)
     adapted["theme"] = theme
-    plugins = []
-    for entry in adapted.get("plugins") or []:
-        if isinstance(entry, dict) and "macros" in entry:
-            macros = dict(entry["macros"] or {})
-            macros["module_name"] = "macros.main"  # imported once per process, not run again for every page
-            macros.pop("include_dir", None)
-            plugins.append({"macros": macros})
-    adapted["plugins"] = plugins
+    # No plugin at all: the adapter renders the pages' macros itself, in Jinja's sandbox
+    # (`_marked`). Zensical's macros extension renders in a plain Jinja environment,
+    # where a template that got past the validator could reach Python.
+    adapted["plugins"] = []
     extensions = []
     for entry in adapted.get("markdown_extensions") or []:
         if isinstance(entry, dict) and "toc" in entry:
@@ -173,13 +175,26 @@ def _marked(page: WrittenPage) -> str:
     """A hand-written page for Zensical: its front matter with the title and
     description made text (Zensical prints them as they are), and its body
     between the markers the adapter cleans between."""
-    meta = {"title": as_text(page.title)} if page.title else {}
+    # Without «title:» Zensical takes the first heading's text and prints it into
+    # <title> unescaped («# Om &lt;/title&gt;&lt;img …&gt;» ran script): the adapter
+    # always gives it the title, as text.
+    title = page.title or _first_heading(page.body)
+    meta = {"title": as_text(title)} if title else {}
     if page.description:
         meta["description"] = as_text(page.description)
-    if page.render_macros:
-        meta["render_macros"] = True
+    body = render_macros(page.body) if page.render_macros else page.body
     head = f"---\n{json.dumps(meta, ensure_ascii=False)}\n---\n" if meta else ""
-    return f"{head}{BODY_START}\n\n{page.body}\n\n{BODY_END}\n"
+    return f"{head}{BODY_START}\n\n{body}\n\n{BODY_END}\n"
+
+
+def _first_heading(body: str) -> str | None:
+    """The text of a page's first top-level heading, as a reader sees it."""
+    import html
+
+    import markdown
+
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", markdown.markdown(body, extensions=["fenced_code"]), re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", "", found.group(1))).split()) or None if found else None
 
 
 def _write(path: Path, text: str) -> None:
@@ -210,8 +225,11 @@ def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks for
     from markdown import Extension
 
     class StopBareZensical(Extension):
+        # Named in zensical.toml and in mkdocs.yml (`zensical build -f mkdocs.yml`
+        # ran the pages' macros with no validator and no sandbox). Under MkDocs,
+        # where the project's plugin does the work, it does nothing.
         def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
-            if os.environ.get(ADAPTER) != "1":
+            if "zensical" in sys.modules and os.environ.get(ADAPTER) != "1":
                 print(STOP_MESSAGE, file=sys.stderr, flush=True)
                 os._exit(2)
 
