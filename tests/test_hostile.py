@@ -323,9 +323,12 @@ def test_no_template_was_evaluated_anywhere(built):
 
 
 def _text_of(site: Path, url: str) -> str:
-    soup = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-    article = soup.find("article") or soup
-    return article.get_text(" ")
+    """The text of a page; of a paged list, the text of all its pages (side-2/ …)."""
+    texts = []
+    for path in [site / url / "index.html", *sorted((site / url).glob("side-*/index.html"))]:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        texts.append((soup.find("article") or soup).get_text(" "))
+    return "\n".join(texts)
 
 
 def _heading_texts(site: Path, url: str) -> list[str]:

@@ -46,3 +46,21 @@ def test_the_crawl_finds_a_broken_link_and_anchor(site, tmp_path):
         "klynger/index.html: a href='../moter/finnes-ikke/': no such file",
         "klynger/index.html: a href='../grupper/#ingen-slik-gruppe': no element with id 'ingen-slik-gruppe'",
     ]
+
+
+def test_the_validators_anchors_of_a_written_page_are_the_ones_the_engine_made(site, root):
+    """validate.py checks links to a page's headings with the anchors it computes
+    (archive/model/links.py: page_anchors); the built pages must have each one."""
+    import re
+
+    from archive.model.links import page_anchors
+    from archive.model.paths import page_url
+    from archive.model.repository import load_repository
+
+    repo, _ = load_repository(root)
+    assert repo.pages
+    for src, page in repo.pages.items():
+        html = (site / page_url(src) / "index.html").read_text(encoding="utf-8")
+        built = set(re.findall(r'\bid="([^"]+)"', html))
+        missing = [a for a in sorted(page_anchors(page)) if a not in built and f"user-content-{a}" not in built]
+        assert missing == [], src

@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import unquote
 
+from archive.model.anchors import heading_anchor, is_site_id, unique_anchor
 from archive.model.paths import file_url, is_generated, url
 from archive.model.problems import Problem
 
@@ -102,15 +103,65 @@ def markdown_sources(repo):
         yield page.path, page.src_path, page.body, page.body_first_line, False
 
 
+_EXPLICIT_ANCHOR = re.compile(r"[ \t]+\{:?[ \t]*#([a-z][a-z0-9-]{0,63})[ \t]*\}[ \t]*$")
+
+
+def page_anchors(page) -> frozenset[str]:
+    """The anchors of a page written by hand: its headings' as the engine writes
+    them (`heading_anchor`, «{#anker}» as written, «_1» for a repeated one) and
+    the ids written in its HTML (archive/site/handwritten.py keeps links to them)."""
+    from archive.safety.markdown import user_ids
+    from archive.safety.rules import markdown_it
+
+    taken: set[str] = set()
+    tokens = markdown_it().parse(page.body)
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        if before.type != "heading_open" or token.type != "inline":
+            continue
+        explicit = _EXPLICIT_ANCHOR.search(token.content)
+        if explicit:
+            taken.add(explicit.group(1))
+            continue
+        words = [child.content for child in token.children or [] if child.type in ("text", "code_inline")]
+        unique_anchor(heading_anchor(" ".join(words)), taken)
+    return frozenset(taken) | user_ids([page.body])
+
+
+def _anchor_problem(display: str, line: int, target: str, anchor: str, page, anchors: frozenset[str]) -> Problem | None:
+    """A link's anchor that the page written by hand does not have. A part a macro
+    shows (render_macros) has only ids of the site's own (`is_site_id`)."""
+    if not anchor or anchor in anchors or (page.render_macros and is_site_id(anchor)):
+        return None
+    shown = ", ".join(f"#{name}" for name in sorted(anchors)[:12]) or "ingen"
+    return Problem(
+        display,
+        line,
+        f"lenken «{target}»: siden har ingen overskrift med ankeret «#{anchor}». Ankeret er overskriftens tekst med små bokstaver "
+        f"og bindestrek («## Møter i år» får «#moter-i-ar»). Ankrene på siden er {shown}.",
+    )
+
+
 def broken_links(repo) -> list[Problem]:
     """Every relative link in minutes and pages whose target is missing."""
     problems: list[Problem] = []
     pages = set(repo.pages) | set(repo.meetings_by_src)
     files = set(repo.files)
     anchors = {m.src_path: {item.anchor for item in m.agenda} for m in repo.meetings}
+    page_anchor_sets: dict[str, frozenset[str]] = {}
+
+    def anchors_of(path: str) -> frozenset[str]:
+        if path not in page_anchor_sets:
+            page_anchor_sets[path] = page_anchors(repo.pages[path])
+        return page_anchor_sets[path]
+
     for display, src, body, first_line, inline in markdown_sources(repo):
         for offset, written in _targets(body, inline):
             target = browser_form(html.unescape(written))
+            if target.startswith("#") and src in repo.pages:
+                problem = _anchor_problem(display, first_line + offset, target, target[1:], repo.pages[src], anchors_of(src))
+                if problem:
+                    problems.append(problem)
+                continue
             if target.startswith("/") and not target.startswith("//"):
                 problems.append(
                     Problem(
@@ -128,6 +179,10 @@ def broken_links(repo) -> list[Problem]:
             elif path.endswith(".md"):
                 if path not in pages and not is_generated(path):
                     problems.append(Problem(display, first_line + offset, f"lenken «{target}» peker på en side som ikke finnes ({path})."))
+                elif anchor and path in repo.pages:
+                    problem = _anchor_problem(display, first_line + offset, target, anchor, repo.pages[path], anchors_of(path))
+                    if problem:
+                        problems.append(problem)
                 elif anchor and path in anchors and anchor not in anchors[path]:
                     problems.append(
                         Problem(

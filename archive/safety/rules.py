@@ -27,6 +27,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from archive.model.anchors import is_site_id
 from archive.model.problems import Report
 
 ALLOWED_TAGS = frozenset(
@@ -673,7 +674,15 @@ def report_attribute_lists(text: str, first_line: int, report: Report) -> None:
         if fenced or "{" not in line:
             continue
         heading = _HEADING_ATTRIBUTES.match(line)
-        if heading and _ANCHOR.match(heading.group(1).strip().lstrip(":").strip()):
+        anchor = heading and _ANCHOR.match(heading.group(1).strip().lstrip(":").strip())
+        if anchor and is_site_id(anchor.group(1)):
+            report(
+                first_line + offset,
+                f"ankeret «#{anchor.group(1)}» bruker nettstedet selv (søkefeltet, filtrene eller listene har ankere som begynner slik). "
+                f"Velg et annet, for eksempel «#om-{anchor.group(1)}».",
+            )
+            continue
+        if anchor:
             continue
         found = heading or _LINE_OF_ATTRIBUTES.match(line) or _EXPLICIT_ATTRIBUTES.search(line)
         if found:

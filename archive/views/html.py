@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 
 from markupsafe import Markup, escape
 
+from archive.model.anchors import heading_anchor, slug
+
 __all__ = ["Markup", "escape", "tag", "a", "concat", "join", "table", "definition_list", "unordered_list", "filter_select", "badge", "slug", "shy", "EMPTY"]
 
 Content = "str | Markup | Iterable[str | Markup] | None"
@@ -155,16 +157,10 @@ def shy(label: str) -> str:
     return _BREAK_PATTERN.sub(replace, label)
 
 
-def slug(text: str) -> str:
-    """An anchor for Norwegian text: «Møter i år» → «moter-i-ar»."""
-    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "del"
-
-
 def toc_slug(text: str, separator: str = "-") -> str:
     """The engines' heading anchors (mkdocs.yml: toc's slugify): as `slug` writes them,
-    so a heading never takes the id of one of the theme's elements («__drawer»)."""
-    return slug(text)
+    never one of the site's own ids («site-search-input») or the theme's («__drawer»)."""
+    return heading_anchor(text)
 
 
 def toc_slugify():

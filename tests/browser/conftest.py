@@ -123,6 +123,7 @@ def outcome_meeting(root: Path) -> str | None:
     with_outcome = [m for m in loaded_archive(root).meetings if m.decisions or m.actions]
     return paths.page_url(with_outcome[-1].src_path) if with_outcome else None
 
+
 # The web form's page before sign-in (admin/): Sveltia's own interface, not the theme's.
 FORM_PAGE = "admin/"
 
