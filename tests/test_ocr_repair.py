@@ -256,3 +256,32 @@ def test_missing_dictionary_says_what_to_install(monkeypatch, tmp_path):
     monkeypatch.setattr("archive.importer.lexicon.DICTIONARY_DIRS", (tmp_path,))
     with pytest.raises(LexiconError, match="apt-get install hunspell-no"):
         find_dictionary()
+
+
+@pytest.mark.parametrize(
+    "ocr, real",
+    [
+        ("Sak 12/Z5 Budsjett", "Sak 12/25 Budsjett"),
+        ("Sak l2/25: Budsjett", "Sak 12/25: Budsjett"),
+        ("PS D9/25 Valg", "PS 09/25 Valg"),
+        ("Dato: 1B.O3.2025 kl. l0:30–12.OO", "Dato: 18.03.2025 kl. 10:30–12.00"),
+        ("Tid: |3:00–15:30", "Tid: 13:00–15:30"),
+        ("Tysdag l1. mars 2O25", "Tysdag 11. mars 2025"),
+        ("Regnskap ZO24 og tilskudd (60 0O0 kr)", "Regnskap 2024 og tilskudd (60 000 kr)"),
+        ("### Z. Årsberetning", "### 2. Årsberetning"),
+        ("1. Godkjent\nZ. Fritid\n3. Eventuelt", "1. Godkjent\n2. Fritid\n3. Eventuelt"),
+        ("l2. Eventuelt", "12. Eventuelt"),
+    ],
+)
+def test_digits_read_as_letters_inside_numbers_are_put_back(ocr, real):
+    result = _repair(ocr)
+    assert result.text == real
+    assert all(r.rules == ("siffer",) for r in result.repairs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["klasse 1B og rom B2", "A4-ark langs E18", "I/O og S/Z", "S. Hansen kom\n4. Nei", "B. Olsen kom\n1. Ja", "versjon v1.2.3", "Sak 3 og 4"],
+)
+def test_codes_and_initials_are_not_numbers(text):
+    assert _repair(text).text == text

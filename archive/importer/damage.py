@@ -15,6 +15,9 @@ from the seed:
   many ways, and confusions of shapes (`rn` for `m`, `cl` for `d`);
 - `blandet`: half of the letters lost, in mixed ways.
 
+In every profile a few digits come out as letters of a like shape (`Z5` for
+25, `1B` for 18, `O` for 0), drawn from a random stream of their own.
+
 `damage_page` returns the damaged text and, per kind of damage, how many words
 it hit; `scripts/import_quality.py` measures by aligning the words, so its
 figures do not depend on this bookkeeping.
@@ -38,6 +41,7 @@ PROFILES: dict[str, dict] = {
         "Å": (("A", 0.9), ("Ä", 0.1)),
         "Æ": (("AE", 0.5), ("E", 0.3), ("A", 0.2)),
         "shapes": 0.003,
+        "digits": 0.03,
     },
     "slitt-skann": {
         "rate": 0.2,
@@ -48,6 +52,7 @@ PROFILES: dict[str, dict] = {
         "Å": (("A", 0.8), ("&", 0.2)),
         "Æ": (("AE", 0.6), ("E", 0.4)),
         "shapes": 0.02,
+        "digits": 0.08,
     },
     "blandet": {
         "rate": 0.5,
@@ -58,10 +63,21 @@ PROFILES: dict[str, dict] = {
         "Å": (("A", 1.0),),
         "Æ": (("AE", 1.0),),
         "shapes": 0.01,
+        "digits": 0.05,
     },
 }
 # Confusions of shapes that any engine makes (what was printed → what it read).
 SHAPES = (("m", "rn"), ("d", "cl"), ("e", "c"), ("y", "v"), ("l", "1"), ("o", "0"), ("h", "li"), ("n", "u"), ("rn", "m"))
+# Digits read as letters of a like shape («Z5» for 25, «1B» for 18, «O» for 0).
+DIGIT_SHAPES = {
+    "0": (("O", 0.6), ("o", 0.2), ("D", 0.2)),
+    "1": (("l", 0.5), ("I", 0.4), ("|", 0.1)),
+    "2": (("Z", 1.0),),
+    "5": (("S", 1.0),),
+    "6": (("G", 0.6), ("b", 0.4)),
+    "8": (("B", 1.0),),
+    "9": (("g", 1.0),),
+}
 LIGATURES = (("fi", "ﬁ"), ("fl", "ﬂ"), ("ff", "ﬀ"))
 LEADING_GLYPHS = ("| ", "|", "' ", "~ ", ". ", ", ", "‘", "¦ ", "_ ")
 TRAILING_GLYPHS = (" |", " _", " ~", " '", " ¦")
@@ -104,7 +120,22 @@ def damage_page(text: str, seed: int, profile: str | None = None, width: int | N
             line += rng.choice(TRAILING_GLYPHS)
             kinds["løst tegn sist på linjen"] += 1
         lines.append(line)
-    return Damaged("\n".join(lines), profile, kinds)
+    text = _damage_digits("\n".join(lines), settings["digits"], random.Random(seed + 1), kinds)
+    return Damaged(text, profile, kinds)
+
+
+def _damage_digits(text: str, rate: float, rng: random.Random, kinds: Counter) -> str:
+    """Digits read as letters of a like shape, in numbers, case numbers, dates and
+    times (a random stream of its own, so the letters' damage stays as it was)."""
+
+    def number(match: re.Match) -> str:
+        digits = [_pick(DIGIT_SHAPES[c], rng) if c in DIGIT_SHAPES and rng.random() < rate else c for c in match.group()]
+        new = "".join(digits)
+        if new != match.group():
+            kinds["siffer i tall"] += 1
+        return new
+
+    return re.sub(r"\d+", number, text)
 
 
 def _wrap(lines: list[str], width: int, rng: random.Random, kinds: Counter) -> list[str]:

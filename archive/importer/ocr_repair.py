@@ -133,6 +133,44 @@ _HYPHENATED = re.compile(r"(?P<head>[^\W\d_][^\W_]*[@&]?[^\W_]*)-$")
 _CONTINUATION = re.compile(r"^(?P<indent>\s*)(?P<tail>[a-zæøå@&][^\W_]*(?:[@&][^\W_]*)*)(?P<rest>.*)$")
 _NOT_JOINED = {"og", "eller", "til", "som", "samt", "enn"}  # «nærings- og handelsliv»
 
+# Letters text recognition reads for digits, by shape (what it wrote → the digit).
+_DIGIT_SHAPES = {
+    "O": "0",
+    "o": "0",
+    "D": "0",
+    "Q": "0",
+    "I": "1",
+    "l": "1",
+    "|": "1",
+    "!": "1",
+    "Z": "2",
+    "z": "2",
+    "S": "5",
+    "s": "5",
+    "G": "6",
+    "b": "6",
+    "B": "8",
+    "g": "9",
+    "q": "9",
+}
+_TO_DIGITS = str.maketrans(_DIGIT_SHAPES)
+_DIGITISH_CHARS = "0-9" + re.escape("".join(_DIGIT_SHAPES))
+# A number of parts joined by «/», «.», «:» or «-» (a case number, a date, a time): «12/Z5», «1B.03.2O25», «l0:30».
+_NUMBER_GROUP = re.compile(rf"(?<![^\W_])(?<![.,/:-][0-9])[{_DIGITISH_CHARS}]{{1,4}}(?:[./:-][{_DIGITISH_CHARS}]{{1,4}}){{1,2}}(?![^\W_])(?!-[^\W\d_])")
+# A number on its own where a number stands: after «Sak», «PS», «sak nr.», «kl.», or a year («2O25»).
+_LABELLED_NUMBER = re.compile(rf"(?:(?<=\b[Ss]ak )|(?<=\bPS )|(?<=\bnr\. )|(?<=\bkl\. )|(?<=\bkl )|(?<=§ ))[{_DIGITISH_CHARS}]{{1,4}}(?![^\W_])")
+# An item's number at the start of a line: «l2. Eventuelt», «1O) Budsjett».
+_LINE_NUMBER = re.compile(rf"^\s*(?:[Ss]ak\s+)?(?P<number>[{_DIGITISH_CHARS}]{{2,3}})(?=[.):]\s)")
+# … and alone in a heading: «### Z. Årsberetning» (not «B. Olsen», an initial, outside a heading).
+_HEADING_NUMBER = re.compile(r"^(?P<heading>#{1,4}\s+)?(?P<number>[ZSBGlI|])(?=[.)]\s+[A-ZÆØÅ])")
+_NUMBERED_LINE = re.compile(r"^(?:#{1,4}\s+)?(\d{1,2})[.)]\s")
+# A day before a month's name («l1. mars», «2O. mars»), a group of thousands («48 O00 kroner»).
+_DAY_NUMBER = re.compile(
+    rf"(?<![^\W_])[{_DIGITISH_CHARS}]{{1,2}}(?=\.\s*(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember)\b)", re.IGNORECASE
+)
+_THOUSANDS = re.compile(rf"(?<=\d[ \n\u00a0])[{_DIGITISH_CHARS}]{{3}}(?![^\W_])")
+_YEAR = re.compile(rf"(?<![^\W_])(?:[12lIZz][{_DIGITISH_CHARS}]{{3}})(?![^\W_])")
+
 
 @dataclass(frozen=True)
 class Repair:
@@ -159,7 +197,7 @@ class Repair:
         return text
 
 
-LAYOUT_RULES = ("orddeling", "delt ord", "løst tegn", "ligatur")
+LAYOUT_RULES = ("orddeling", "delt ord", "løst tegn", "ligatur", "siffer")
 
 
 @dataclass(frozen=True)
@@ -592,6 +630,66 @@ def _join_split_words(lines: _Lines, repairer: Repairer, result: RepairResult) -
         lines.lines[index] = line
 
 
+def _digits_of(token: str) -> str | None:
+    """`token` with the letters recognition read for digits put back, when it is
+    mostly digits already: at least as many digits as letters, and at least one digit."""
+    letters = [c for c in token if c in _DIGIT_SHAPES]
+    digits = sum(c.isdigit() for c in token)
+    if not letters or not digits or len(letters) > digits or len(letters) > 2:
+        return None
+    return "".join(_DIGIT_SHAPES.get(c, c) for c in token)
+
+
+def _consider(changes: list[tuple[int, int, str]], start: int, end: int, token: str) -> None:
+    """Add the digits of `token` to `changes` unless it overlaps one already there."""
+    if any(a < end and start < b for a, b, _ in changes):
+        return
+    digits = _digits_of(token)
+    if digits is not None:
+        changes.append((start, end, digits))
+
+
+def _repair_numbers(lines: _Lines, result: RepairResult) -> None:
+    """Digits recognition read as letters inside numbers: «Sak 12/Z5» → «12/25»,
+    «1B.03.2O25» → «18.03.2025», «Sak l2» → «Sak 12», «2O25» → «2025». Only where
+    a token is mostly digits and stands in a case number, a date, a time or a year;
+    «1B» alone (a class, a room) is left as it is."""
+    # The plain numbers lines start with: «Z.» between «1.» and «3.» is «2.»
+    # (an initial, «S. Hansen», seldom stands between two numbers).
+    numbered = {int(m.group(1)) for line in lines.lines if (m := _NUMBERED_LINE.match(line))}
+    for index, line in enumerate(lines.lines):
+        number = lines.numbers[index]
+        changes: list[tuple[int, int, str]] = []
+
+        for match in _NUMBER_GROUP.finditer(line):
+            group = match.group()
+            if not any(c.isdigit() for c in group) or all(c in _DIGIT_SHAPES or not c.isalnum() for c in group):
+                continue
+            parts = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"[{_DIGITISH_CHARS}]+", group)]
+            # Each part must be a number, or a number with a letter or two for digits («OO» in «12.OO»).
+            if all(p.isdigit() or _digits_of(p) is not None or re.fullmatch("[Oo]{1,2}", p) for _, _, p in parts) and sum(c.isdigit() for c in group) >= 2:
+                for start, end, part in parts:
+                    if not part.isdigit():
+                        changes.append((match.start() + start, match.start() + end, part.translate(_TO_DIGITS)))
+        start_number = _LINE_NUMBER.match(line)
+        if start_number:
+            _consider(changes, start_number.start("number"), start_number.end("number"), start_number.group("number"))
+        heading = _HEADING_NUMBER.match(line)
+        digit = heading and int(heading.group("number").translate(_TO_DIGITS))
+        if heading and (heading.group("heading") or (digit - 1 in numbered or digit == 1) and digit + 1 in numbered):
+            changes.append((heading.start("number"), heading.end("number"), heading.group("number").translate(_TO_DIGITS)))
+        for pattern in (_LABELLED_NUMBER, _YEAR, _DAY_NUMBER, _THOUSANDS):
+            for match in pattern.finditer(line):
+                token = match.group()
+                if token.isdigit() or pattern is _YEAR and not re.fullmatch(r"(?:19|20)\d\d", token.translate(str.maketrans(_DIGIT_SHAPES))):
+                    continue
+                _consider(changes, match.start(), match.end(), token)
+        for start, end, digits in sorted(changes, reverse=True):
+            result.repairs.append(Repair(number, line[start:end], digits, ("siffer",), (), start))
+            line = line[:start] + digits + line[end:]
+        lines.lines[index] = line
+
+
 def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
     """Repair `text`: glyphs and layout first (ligatures, stray glyphs at the
     edges of lines, hyphenated and split words), then every word's letters,
@@ -613,6 +711,7 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
     _strip_edges(lines, result)
     _join_hyphenated(lines, repairer, result)
     _join_split_words(lines, repairer, result)
+    _repair_numbers(lines, result)
     rates = estimate_rates("\n".join(lines.lines), repairer)
     result.rates = dict(rates.family)
     result.damage_rate = rates.highest()

@@ -151,7 +151,9 @@ def damage_kinds(clean: str, damaged: str) -> set[str]:
             continue
         printed, read = clean[i1:i2], core[j1:j2]
         norwegian = [c for c in printed if c.lower() in "æøå"]
-        if norwegian:
+        if any(c.isdigit() for c in printed):
+            kinds.add("siffer i tall")
+        elif norwegian:
             kinds.add(f"{norwegian[0].lower()}→{read.lower() or '∅'}")
         elif not printed:
             kinds.add("løs bokstav")
