@@ -355,12 +355,15 @@ class Lexicon:
         its parts do, so that it is not rarer than a misreading of them («motedato»)."""
         word = word.lower()
         direct = self.direct_score(word)
-        if direct is not None and (word in self.names or word in self.valid and word in self.frequencies):
+        if direct is not None and word in self.names:
             return direct
         parts = self.compound_parts(word)  # also for words only wordfreq knows (often misspelt)
         compound = self.score_of_parts(parts) if parts else None
-        if compound is not None and direct is None:
-            compound -= UNATTESTED  # a compound no list has seen («styremote») is rarer than its parts say
+        if compound is not None and (direct is None or word in self.valid):
+            # A compound no list has seen («styremote») is rarer than its parts say; and a
+            # dictionary compound wordfreq has seen seldom («møteleder») is no rarer than that,
+            # so that it is not rarer than an unattested misreading of it («moteleder»).
+            compound -= UNATTESTED
         return max((s for s in (direct, compound) if s is not None), default=None)
 
     def is_known(self, word: str) -> bool:

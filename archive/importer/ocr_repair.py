@@ -414,7 +414,9 @@ class Repairer:
         threshold = REPAIR_VALID_NYNORSK if lexicon.standard == "nn" and not lexicon.in_other_standard_only(lower) else REPAIR_KNOWN
         # Where a name stands, a word of the dictionaries («Sondre») becomes only a name («Pål»), not another word («søndre»).
         only_a_name = best in lexicon.proper or best in lexicon.first_names or best in lexicon.names
-        if odds >= threshold and (not in_name or only_a_name):
+        # A word that is a name too («Kare» → «Kåre», «Rod» → «Rød») only when far more likely still.
+        also_a_name = best in lexicon.also_names and odds >= CERTAIN + 0.5
+        if odds >= threshold and (not in_name or only_a_name or also_a_name):
             alternatives = close + ((lower,) if odds < CERTAIN else ())
             return _Decision(best, rules, alternatives)
         if damaged_family >= FLAG_RATE and (odds >= FLAG_KNOWN or after_name and best_value >= 0):
