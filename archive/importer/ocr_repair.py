@@ -108,6 +108,7 @@ CERTAIN = 2.5  # below this, a repair of a known word is marked uncertain
 AMBIGUOUS = 1.0  # another reading this close to the best makes a repair uncertain
 FLAG_KNOWN = -1.5  # a known word whose reading is at least 1/30 as likely is flagged …
 FLAG_RATE = 0.1  # … when at least this share of its letter came out damaged in the text
+DOCUMENT_BONUS = 0.7  # a reading the document has for sure elsewhere is 5× likelier
 NOT_A_NAME = 1.5  # where a name stands, a common word is ~30× less likely than its frequency says
 NAME_BONUS = 1.0  # … and a name (Åge, Kåre) 10× more likely than its frequency as a word says
 CLEAN = 0.05  # a letter damaged this rarely: the text is clean in that letter
@@ -347,6 +348,23 @@ class Repairer:
     def __init__(self, lexicon: Lexicon):
         self.lexicon = lexicon
         self._readings: dict[str, list[_Reading]] = {}
+        # Words this document has for sure (written with their letters, or repaired
+        # without doubt), and their parts: a reading among them is likelier here.
+        self.document_words: set[str] = set()
+
+    def in_document(self, reading: str) -> bool:
+        """Whether the document has `reading` for sure elsewhere, inflected or in a compound («møtet» beside «styremøte»)."""
+        words = self.document_words
+        return any(reading[:end] in words for end in range(len(reading), max(len(reading) - 3, 3) - 1, -1))
+
+    def learn_document(self, word: str) -> None:
+        word = word.lower()
+        if len(word) < 3:
+            return
+        self.document_words.add(word)
+        parts = self.lexicon.compound_parts(word)
+        if parts:
+            self.document_words.update(p for p in parts if len(p) >= 3)
 
     def readings(self, word: str) -> list[_Reading]:
         if word not in self._readings:
@@ -389,6 +407,8 @@ class Repairer:
                 continue
             if (in_name or capitalised and not sentence_start) and lexicon.may_be_name(reading.text):
                 value += NAME_BONUS
+            if self.document_words and self.in_document(reading.text):
+                value += DOCUMENT_BONUS
             value += rates.cost(reading, first_name)
             labels = (("U→J i fornavn",) if first_name else ()) + tuple(dict.fromkeys(reading.rules))
             if reading.stray:
@@ -717,6 +737,7 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
     rates = estimate_rates("\n".join(lines.lines), repairer)
     result.rates = dict(rates.family)
     result.damage_rate = rates.highest()
+    _learn_document(lines, repairer, rates)
     out: list[str] = []
     offset = 0
     for index, line in enumerate(lines.lines):
@@ -755,6 +776,22 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
     result.text = "\n".join(out)
     result.line_numbers = lines.numbers
     return result
+
+
+def _learn_document(lines: _Lines, repairer: Repairer, rates: DamageRates) -> None:
+    """The words the document has for sure: written with æ, ø or å, or repaired without doubt."""
+    for line in lines.lines:
+        tokens = _tokens(line)
+        for position, match in enumerate(tokens):
+            word = match.group()
+            if not _is_evidence(word):
+                continue
+            if any(c in "æøå" for c in word.lower()):
+                repairer.learn_document(word)
+                continue
+            decision = _decide_token(repairer, line, tokens, position, rates)
+            if decision.reading is not None and not decision.alternatives:
+                repairer.learn_document(decision.reading)
 
 
 def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: int, rates: DamageRates) -> _Decision:
