@@ -15,7 +15,7 @@ import pytest
 import yaml
 from _helpers import ROOT, run_script
 
-from archive.importer.draft import draft_minutes
+from archive.importer.draft import draft_minutes, missing_words
 from archive.importer.lexicon import load_lexicon
 from archive.importer.ocr_repair import repair_text
 from archive.importer.sources import SourceError, read_source
@@ -242,3 +242,19 @@ def test_an_unnumbered_item_between_numbered_ones_becomes_a_part_of_the_one_befo
     assert _headings(result.text) == ["1. GODKJENNING", "2. BUDSJETT"]
     assert "### ORIENTERING FRA LEDER" in result.text
     assert any("«ORIENTERING FRA LEDER» har ikke nummer" in line for line in result.text.splitlines())
+
+
+def test_decision_labels_keep_what_they_say(repo):
+    text = HEADER + (
+        "1. Godkjenning\nVedtak (enstemmig): Innkallingen ble godkjent.\n\n"
+        "2. Budsjett\nStyret drøftet budsjettet.\nBeslutning: Budsjettet vedtas som foreslått.\n\n"
+        "3. Vedlikehold\nStyret drøftet taket.\nBeslutning\nTaket skal repareres i vår.\n\n"
+        "4. Eventuelt\nVedtak (mot 1 stemme):\nSaken utsettes.\nEnstemmig vedtak: Ingen flere saker.\n"
+    )
+    result = _draft(text, repo)
+    assert "Vedtak: (enstemmig) Innkallingen ble godkjent." in result.text
+    assert "Vedtak: (beslutning) Budsjettet vedtas som foreslått." in result.text
+    assert "Vedtak: (beslutning) Taket skal repareres i vår." in result.text
+    assert "Vedtak: (mot 1 stemme) Saken utsettes." in result.text
+    assert "Vedtak: (enstemmig) Ingen flere saker." in result.text
+    assert not missing_words(result)

@@ -129,8 +129,14 @@ _SCHEME_ORDER = ("case", "year", "sak", "plain", "roman", "heading", "caps", "bu
 _MISREAD_ONE = re.compile(r"^[Il|i](?=[.)]\s+[A-ZÆØÅ])")
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\.?\s+\S")  # «2.1 Rv7 over Hardangervidda»
 _SUBGROUP = re.compile(r"^(?:arbeids)?gruppe\s+(?P<number>\d+)\s*[-–:]\s*\S", re.IGNORECASE)
-_DECISION = re.compile(r"^(?:enstemmig\s+|samrøystes\s+)?(?:vedtak|vedtaket|beslutning)(?:\s*\([^)]*\))?\s*:\s*(?P<text>.*)$", re.IGNORECASE)
-_DECISION_ALONE = re.compile(r"^(?:enstemmig\s+|samrøystes\s+)?(?:vedtak|vedtaket)\s*:?\s*$", re.IGNORECASE)
+_DECISION = re.compile(
+    r"^(?P<before>enstemmig\s+|samrøystes\s+)?(?P<label>vedtak|vedtaket|beslutning|beslutningen|avgjerd|avgjersle)(?:\s*\((?P<note>[^)]*)\))?\s*:\s*(?P<text>.*)$",
+    re.IGNORECASE,
+)
+_DECISION_ALONE = re.compile(
+    r"^(?P<before>enstemmig\s+|samrøystes\s+)?(?P<label>vedtak|vedtaket|beslutning|beslutningen|avgjerd|avgjersle)(?:\s*\((?P<note>[^)]*)\))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _APPROVED = re.compile(
     r"^(?:enstemmig\s+|samrøystes\s+)?(?:godkjent|godkjend|vedtatt|vedteke|enstemmig vedtatt|tatt til orientering|teke til orientering)\.?$", re.IGNORECASE
 )
@@ -162,6 +168,17 @@ _PART_WORDS = re.compile(
     r"orientering|merknader|merknadar|innstilling|forslag til vedtak|framlegg til vedtak|oppfølging|kommentarer|kommentarar)\s*:?$",
     re.IGNORECASE,
 )
+
+
+def _decision_note(match: re.Match) -> str:
+    """What a decision's label says besides «Vedtak», kept in the draft: «Vedtak (enstemmig):»,
+    «Enstemmig vedtak:», «Beslutning:» → «(enstemmig) », «(beslutning) »."""
+    notes = [match.group("before").strip().lower()] if match.group("before") else []
+    if match.group("label").lower() not in ("vedtak", "vedtaket"):
+        notes.insert(0, match.group("label").lower())
+    if match.group("note") and match.group("note").strip():
+        notes.append(match.group("note").strip())
+    return f"({', '.join(notes)}) " if notes else ""
 
 
 @dataclass
@@ -479,6 +496,7 @@ class Reader:
         subgroup = False
         skip_next = False
         decision_pending: Item | None = None
+        pending_note = ""
         for index, line in enumerate(self.lines):
             number = self.line_number(index)
             stripped = line.strip()
@@ -549,16 +567,13 @@ class Reader:
                 continue
             item = self.items[-1]
             if decision_pending is item and not _DECISION.match(plain(stripped)):
-                item.lines.append(f"Vedtak: {_without_raw_html(plain(stripped))}")
+                item.lines.append(f"Vedtak: {pending_note}{_without_raw_html(plain(stripped))}")
                 decision_pending = None
                 continue
-            if (
-                _DECISION_ALONE.match(plain(stripped))
-                and index + 1 < len(self.lines)
-                and self.lines[index + 1].strip()
-                and not _BULLET.match(self.lines[index + 1])
-            ):
+            alone = _DECISION_ALONE.match(plain(stripped))
+            if alone and index + 1 < len(self.lines) and self.lines[index + 1].strip() and not _BULLET.match(self.lines[index + 1]):
                 decision_pending = item  # «Vedtak» alone, the decision on the next line
+                pending_note = _decision_note(alone)
                 continue
             if _SUBGROUP.match(plain(stripped)) and len(stripped) <= 80:
                 subgroup = True
@@ -920,7 +935,7 @@ class Reader:
         text = plain(line)
         decision = _DECISION.match(text)
         if decision:
-            rest = decision.group("text").strip()
+            rest = _decision_note(decision) + decision.group("text").strip()
             item.lines.append(f"Vedtak: {_without_raw_html(rest)}" if rest else "Vedtak:")
             return
         if _APPROVED.match(text) and not any(x.strip() for x in item.lines):
