@@ -258,3 +258,34 @@ def test_decision_labels_keep_what_they_say(repo):
     assert "Vedtak: (mot 1 stemme) Saken utsettes." in result.text
     assert "Vedtak: (enstemmig) Ingen flere saker." in result.text
     assert not missing_words(result)
+
+
+def test_a_form_read_by_text_recognition_without_its_colons(repo):
+    # A form's two columns as text recognition reads them: the gaps closed up, no colons.
+    text = (
+        "MØTEREFERAT\nMøte Styremøte\nMøtedato 14.11.2025\nTid 17:00-19:00\nSted Næringshagen, møterom 2\n"
+        "Møteleder Tor Åmodt\nReferent Randi Øyen\nTil stede Tor Åmodt, Randi Øyen, Kjellaug Bæverfjord\nForfall Line Tømte\n\n"
+        "Sak 31/25 Godkjenning av referat\nGodkjent.\n\nSak 32/25 Eventuelt\nMøteleder Tor Åmodt takket for møtet.\n"
+    )
+    front = _front(_draft(text, repo).text)
+    assert front["dato"] == dt.date(2025, 11, 14)
+    assert front["møteleder"] == "Tor Åmodt"
+    assert {*front["tilstede"], front["møteleder"]} == {"Tor Åmodt", "Randi Øyen", "Kjellaug Bæverfjord"}
+    assert front["forfall"] == ["Line Tømte"]
+    assert front["sted"].startswith("Næringshagen")
+
+
+def test_labels_on_one_line_apart_by_single_spaces(repo):
+    text = "Referat frå styremøte\nDato: måndag 3. november 2025 Stad: Grendehuset Tid: kl. 19.00\nTil stades: Kjetil Hølmo\n\n1. Godkjenning\nGodkjend.\n"
+    front = _front(_draft(text, repo).text)
+    assert front["dato"] == dt.date(2025, 11, 3)
+    assert front["sted"] == "Grendehuset"
+    assert front["start"] == "19:00"
+
+
+@pytest.mark.parametrize("line", ["Møteleder ønsket velkommen.", "Sted for neste møte er ikke avklart.", "Til stede var alle."])
+def test_a_sentence_that_starts_with_a_label_word_is_no_form_label(line):
+    from archive.importer.structure import label_of
+
+    label = label_of(line)
+    assert label is None or label[0] == "present" and "alle" in label[1]

@@ -95,10 +95,51 @@ _BARE_LABEL = re.compile(
     r"^(?P<label>" + "|".join(f"(?P<{k}>{v})" for k, v in _LABEL_WORDS.items() if k not in ("time", "place", "date", "attachment", "meeting")) + r")\s*$",
     re.IGNORECASE,
 )
-# Another label later on the same line: «Dato: 13.01.2025    Tid: 16:00    Sted: Gran».
-_NEXT_LABEL = re.compile(
-    r"(?:\s{2,}|\t|\.\s+|;\s*|,\s+)(?=(?:" + "|".join(_LABEL_WORDS[k] for k in ("date", "time", "place", "chair", "secretary")) + r")\s*:)", re.IGNORECASE
+# A form's label without a colon, as text recognition reads a form's two columns
+# («Møtedato   14.11.2025», «Til stede Tor Åmodt, Randi Øyen»): only the labels of
+# a form's header, and only when what follows looks like what the label introduces.
+_FORM_LABEL_WORDS = {
+    "date": r"dato|møtedato",
+    "time": r"tid|møtetid|klokkeslett",
+    "place": r"sted|stad|møtested|møtestad|møterom",
+    "present": r"til stede|tilstede|til stades|tilstades|deltakere|deltakarar|deltagere",
+    "absent": r"forfall|meldt forfall",
+    "chair": r"møteleder|møteleiar|ordstyrer",
+    "secretary": r"referent|protokollfører|protokollførar|skrivar",
+    "meeting": r"møte|møtetype",
+}
+_FORM_LABEL = re.compile(
+    r"^(?P<label>(?i:" + "|".join(f"(?P<{k}>{v})" for k, v in _FORM_LABEL_WORDS.items()) + r"))(?:\s{2,}|\t|\s(?=[A-ZÆØÅ0-9]))(?P<rest>\S.*)$"
 )
+_NAME_WORD = re.compile(r"^[A-ZÆØÅ][\w.'-]*$")
+
+
+def _form_label(text: str) -> re.Match | None:
+    """`text` as a form's label and its value, when the value fits the label."""
+    match = _FORM_LABEL.match(text)
+    if not match:
+        return None
+    kind = next(k for k in _FORM_LABEL_WORDS if match.group(k))
+    rest = match.group("rest").strip()
+    if kind == "date":
+        return match if find_dates(rest) else None
+    if kind == "time":
+        return match if re.match(r"(?:kl\.?\s*)?\d{1,2}[:.]\d{2}", rest) else None
+    if kind in ("place", "meeting"):
+        return match if len(rest) <= 80 and not re.search(r"[.!?]$", rest) else None
+    # People: names apart by commas or «og», each of capitalised words (a role in brackets allowed).
+    names = re.split(r",\s*|\s+og\s+", re.sub(r"\([^)]*\)", "", rest).strip(" ."))
+    words_ok = all(0 < len(n.split()) <= 4 and all(_NAME_WORD.match(w) for w in n.split()) for n in names if n.strip())
+    return match if words_ok and any(n.strip() for n in names) else None
+
+
+# Another label later on the same line: «Dato: 13.01.2025    Tid: 16:00    Sted: Gran»;
+_NEXT_LABEL = re.compile(
+    r"(?:\s{2,}|\t|\.\s+|;\s*|,\s+|\s(?=(?-i:[A-ZÆØÅ])))(?=(?:"
+    + "|".join(_LABEL_WORDS[k] for k in ("date", "time", "place", "chair", "secretary"))
+    + r")\s*:)",
+    re.IGNORECASE,
+)  # a single space too before a capital («2025 Stad: Grendehuset»): text recognition closes up a form's gaps
 # People in running text: «Til stede var A, B og C.», «X hadde meldt forfall.»
 _RUNNING_PRESENT = re.compile(
     r"^(?:til stede var|til stades var|tilstede var|til stede på møtet var|desse møtte|disse møtte|møtt var)\s+(?P<names>.+)$", re.IGNORECASE
@@ -220,7 +261,7 @@ def label_of(line: str) -> tuple[str, str] | None:
     text = plain(line)
     if text.startswith("|"):
         return None
-    match = _LABEL.match(text) or _BARE_LABEL.match(text.rstrip(":")) or _LOOSE_LABEL.match(text) or _label_less_a_stray_letter(text)
+    match = _LABEL.match(text) or _BARE_LABEL.match(text.rstrip(":")) or _LOOSE_LABEL.match(text) or _label_less_a_stray_letter(text) or _form_label(text)
     if not match:
         return None
     groups = match.groupdict()
