@@ -208,6 +208,23 @@ def test_a_scanned_pdf_is_read_page_by_page(tmp_path):
     assert output.with_name("kulturrad.nye-personer.yaml").is_file()
 
 
+def test_a_photo_put_into_a_pdf_at_72_dpi_is_drawn_no_larger_than_an_a4_page(tmp_path):
+    from PIL import Image
+
+    from archive.importer.sources import OCR_DPI, render_dpi
+
+    assert render_dpi(842) == OCR_DPI  # an A4 page (842 points long) at 300 dpi
+    assert render_dpi(None) == OCR_DPI
+    assert render_dpi(2339) < 110  # a 200-dpi photo of a page, put in at 72 dpi: 32 inches long
+    # Such a PDF is read as its picture is, not drawn 10,000 pixels tall.
+    page = Image.open(SAMPLES / "corpus-tuning" / "scan-handelsstand.png").convert("L")
+    source = tmp_path / "foto.pdf"
+    page.save(source, resolution=72)
+    text, _ = read_source(source)
+    manuscript = (SAMPLES / "corpus-tuning" / "scan-handelsstand.manus").read_text(encoding="utf-8")
+    assert len(set(manuscript.split()) & set(text.split())) >= 0.8 * len(set(manuscript.split()))
+
+
 def test_missing_tesseract_says_how_to_install_it(tmp_path, monkeypatch):
     monkeypatch.setattr("archive.importer.sources.shutil.which", lambda name: None)
     with pytest.raises(SourceError, match="apt-get install tesseract-ocr tesseract-ocr-nor"):
