@@ -162,10 +162,12 @@ def damage_kinds(clean: str, damaged: str) -> set[str]:
     return kinds or {"annet"}
 
 
-def count_words(clean: str, damaged: str, repaired: str, marks: list[tuple[int, int]]) -> WordCounts:
+def count_words(clean: str, damaged: str, repaired: str, marks: list[tuple[int, int]], lexicon=None) -> WordCounts:
     """Word by word: which words of `clean` the damage hit, and whether the repair
     brought each back (repaired), listed it for review (flagged) or left it
-    (missed); and which undamaged words it changed."""
+    (missed); and which undamaged words it changed. With `lexicon`, damage that
+    made another word of the dictionaries («møter» → «moter») is counted apart too,
+    and each of æ, ø and å over all the ways it was damaged."""
     counts = WordCounts()
     clean_words = _words(clean)
     damaged_words = _words(damaged)
@@ -193,7 +195,11 @@ def count_words(clean: str, damaged: str, repaired: str, marks: list[tuple[int, 
         else:
             counts.missed += 1
             counts.missed_words.append((word, form.replace("\n", "⏎"), final))
-        for kind in damage_kinds(word, form):
+        kinds = damage_kinds(word, form)
+        kinds |= {f"{k[0]} (alle)" for k in kinds if k[:1] in ("æ", "ø", "å") and k[1:2] == "→"}
+        if lexicon is not None and re.fullmatch(r"[^\W\d_]+", form) and form.lower() != word.lower() and form.lower() in lexicon.valid:
+            kinds.add("skadet til et annet ord")
+        for kind in kinds:
             values = counts.by_kind.setdefault(kind, [0, 0, 0])
             values[0] += 1
             if outcome:
@@ -394,7 +400,7 @@ def run_document(document: Document, repo, lexicon, archive: ValidationArchive |
         seconds = time.perf_counter() - started
         words = None
         if reference is not None:
-            words = count_words(reference, text, result.repaired_source, result.repair.marks)
+            words = count_words(reference, text, result.repaired_source, result.repair.marks, lexicon)
         review = sum(1 for line in result.text.split("\n") if line.startswith("#   "))
         structure = measure_structure(f"{document.name} ({condition})", document.fasit, result, review, len(WORD_RE.findall(text)))
         structure.drafts = 1
