@@ -298,3 +298,31 @@ def test_a_word_the_document_has_for_sure_makes_its_reading_likelier():
     alone = repair_text(text.replace("etter møteplanen", "etter planen"), load_lexicon())
     assert "ekstra mote i mai" in alone.text
     assert any(f.word == "mote" for f in alone.flags)
+
+
+def test_a_letter_and_an_ampersand_is_a_word_with_its_aa():
+    result = repair_text("Styret ble enige om at vi m& se p& saken for neste ar.\n", load_lexicon())
+    assert "vi må se på saken" in result.text
+
+
+def test_a_digit_for_oe_says_nothing_of_the_case():
+    result = repair_text("Radet 0nsker en orientering. 0nsker om lokaler ble drofta. Til stede var Kari 0degarden.\n", load_lexicon())
+    assert "Rådet ønsker en" in result.text  # inside a sentence
+    assert "orientering. Ønsker om" in result.text  # at the start of one
+    assert "Kari Ødegården" in result.text  # beside a name
+
+
+def test_short_words_in_a_title_in_capitals_are_words_not_abbreviations():
+    result = repair_text("Referat fra mote pa radhuset\nNYE NÆRINGSAREALER PA RUSTAD\nMØTE MED NHO OG KS OM IDI\n", load_lexicon())
+    assert "NYE NÆRINGSAREALER PÅ RUSTAD" in result.text
+    assert "MØTE MED NHO OG KS OM IDI" in result.text
+
+
+def test_a_bokmal_word_in_a_nynorsk_text_that_lost_its_aa_is_flagged():
+    text = (
+        "Soknerådet drøfta kva dei skal gjere med gåvene. Dei vart samde om at pengane ikkje skal gå til drift, "
+        "men til trusopplæringa. Rådet fekk tal fra kyrkjekontoret, og eit nytt møte vert i mai.\n"
+    ).replace("å", "a")
+    result = repair_text(text, load_lexicon())
+    assert result.standard == "nn"
+    assert any(f.word == "fra" and "frå" in f.suggestions for f in result.flags) or "tal frå" in result.text

@@ -47,7 +47,10 @@ SCORE_UNSEEN_WORD = 1.5  # a hunspell word that wordfreq has not seen
 UNCHECKED_PENALTY = 1.0  # a wordfreq word that hunspell does not know (often a misspelling)
 SCORE_ARCHIVE_NAME = 3.5  # a name the archive itself uses
 SCORE_OWN_STANDARD = 2.5  # the least a word of the text's own standard scores (Nynorsk words wordfreq lacks)
-OTHER_STANDARD_PENALTY = 1.0  # a word only the other standard has is rarer in this text
+OTHER_STANDARD_PENALTY = 1.0  # a word only the other standard has is rarer in this text …
+# … and a Bokmål-only word in a Nynorsk text rarer still: wordfreq's frequencies are
+# Bokmål's, so «fra» scores as Bokmål's commonest preposition, not as Nynorsk's rarity.
+BOKMAL_IN_NYNORSK_PENALTY = 2.5
 COMPOUND_JOIN = 5.0  # per join: parts used together, as if independent (Zipf of the parts added, less this)
 COMPOUND_MAX_SCORE = 4.5
 UNATTESTED = 0.5
@@ -299,7 +302,7 @@ class Lexicon:
         if word in self.valid:
             value = score if score is not None else SCORE_UNSEEN_WORD
             if self.in_other_standard_only(word):
-                return value - OTHER_STANDARD_PENALTY
+                return value - (BOKMAL_IN_NYNORSK_PENALTY if self.standard == "nn" else OTHER_STANDARD_PENALTY)
             if self.standard == "nn":  # wordfreq is mostly Bokmål: a Nynorsk word is not rare for that
                 return max(value, SCORE_OWN_STANDARD)
             return value

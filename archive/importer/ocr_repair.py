@@ -754,6 +754,8 @@ def repair_text(text: str, lexicon: Lexicon) -> RepairResult:
             decision = _decide_token(repairer, line, tokens, position, rates)
             if decision.reading is not None:
                 new = _recase(word, decision.reading)
+                if word[0] in "06" and new[:1].isupper() and _lower_after_digit(repairer.lexicon, line, match, decision.reading):
+                    new = decision.reading  # «Rådet 0nsker»: a digit says nothing of the case; mid-sentence, a word is in small letters
                 alternatives = tuple(_recase(word, a) for a in decision.alternatives)
                 result.repairs.append(Repair(number, word, new, decision.rules, alternatives, match.start()))
                 if alternatives:
@@ -814,12 +816,14 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
                 return _Decision("å", ("a→å",), ())
             return _Decision(None, flag=("å",))
         return _Decision(None)
-    if len(letters) < 2 or len(letters) < len(word) - 2:
+    glyph_word = re.fullmatch(r"[a-zæøå][&@]|[&@][a-zæøå]", word)  # «p&», «m&»: a letter and what recognition put for å or ø
+    if (len(letters) < 2 or len(letters) < len(word) - 2) and not glyph_word:
         return _Decision(None)  # a number, or a code with a letter or two
     if all(c.isupper() for c in letters) and "@" not in word and "&" not in word:
         lower = word.lower()
-        if len(letters) <= 3 or len(letters) <= 5 and repairer.lexicon.score(lower) is None:
-            return _Decision(None)  # an abbreviation as written: IDI, ITV, IPR, KS, NHO
+        short = len(letters) <= 3 and not (len(letters) >= 2 and _is_caps_title(line))
+        if short or len(letters) <= 5 and repairer.lexicon.score(lower) is None:
+            return _Decision(None)  # an abbreviation as written: IDI, ITV, IPR, KS, NHO (not «PA» in «NÆRINGSAREALER PA …»)
     after_name = (
         index > 0
         and _looks_like_name(tokens[index - 1].group())
@@ -829,6 +833,22 @@ def _decide_token(repairer: Repairer, line: str, tokens: list[re.Match], index: 
     )
     sentence_start = index == 0 and not line[: match.start()].strip(" -•*#|>") or bool(re.search(r"[.!?]\s+$", line[: match.start()]))
     return repairer.decide(word, rates, _is_name_position(tokens, index, line), after_name, sentence_start)
+
+
+def _lower_after_digit(lexicon: Lexicon, line: str, match: re.Match, reading: str) -> bool:
+    """Whether a word that began with a digit for «Ø» («0nsker») is a common word inside a sentence."""
+    before, after = line[: match.start()], line[match.end() :]
+    sentence_start = not before.strip(" -•*#|>") or bool(re.search(r"[.!?:]\s+$", before))
+    neighbours = [m.group(1) for m in (re.search(r"(?:^|\s)([A-ZÆØÅ][^\W\d_]*)\s$", before), re.match(r"\s([A-ZÆØÅ][a-zæøå]+)", after)) if m]
+    beside_a_name = any(lexicon.may_be_name(w) or not lexicon.is_common_word(w) for w in neighbours)  # «Kari 0degarden», not «Rådet 0nsker»
+    return not sentence_start and not beside_a_name and lexicon.is_common_word(reading) and not lexicon.may_be_name(reading)
+
+
+def _is_caps_title(line: str) -> bool:
+    """A line in capitals of a few words, one of them long: a title («NYE NÆRINGSAREALER PA RUSTAD»), where a short
+    word in capitals is a word, not an abbreviation."""
+    words = [w for w in WORD_RE.findall(line) if any(c.isalpha() for c in w)]
+    return len(words) >= 3 and all(w.isupper() for w in words) and any(len(w) >= 6 for w in words)
 
 
 def _looks_like_name(word: str) -> bool:
