@@ -26,7 +26,7 @@ from archive import model
 from archive.model import schema
 from archive.model.repository import WrittenPage as SourcePage
 from archive.site.pages import site_pages
-from archive.views import exports
+from archive.views import export_files
 from archive.views.pages import Heading, html_blocks, to_markdown
 
 HOSTILE = st.one_of(
@@ -167,7 +167,7 @@ def test_every_page_shows_hostile_text_as_text(base, text):
 @given(text=HOSTILE)
 def test_every_export_keeps_hostile_text_as_data(base, text):
     repo = poisoned(base, text)
-    files = exports.export_files(repo, "https://example.org/", dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
+    files = export_files(repo, "https://example.org/", dt.datetime(2025, 12, 1, tzinfo=dt.UTC))
     data = json.loads(files["data.json"])
     assert data["personer"][0]["navn"] == text
     feed = ET.fromstring(files["feed.xml"].encode("utf-8"))

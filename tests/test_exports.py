@@ -16,7 +16,7 @@ from icalendar import Calendar
 from registers_fixture import load_fixture, write_fixture
 from sitebuild import build_site, copy_repository, strict_build, with_project_code
 
-from archive.views import exports
+from archive.views import export_files, exports
 
 SITE = "https://example.org/arkiv/"
 GENERATED = dt.datetime(2025, 12, 1, 8, 30, tzinfo=dt.UTC)
@@ -74,7 +74,7 @@ def test_uids_are_stable_across_builds_and_addresses(repo):
 
 
 def test_group_calendar_holds_only_the_group_and_is_valid_even_when_empty(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     group = events_of(files["kalender-testgruppen.ics"])
     assert len(group) == 4 and all(uid.startswith("mote-testgruppen") for uid in group)
     empty = Calendar.from_ical(files["kalender-arbeidsgruppe-a.ics"])
@@ -82,7 +82,7 @@ def test_group_calendar_holds_only_the_group_and_is_valid_even_when_empty(repo):
 
 
 def test_each_dated_meeting_has_a_calendar_file_of_its_own(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     planned = Calendar.from_ical(files["mote-testgruppen-2026-01-15.ics"])
     (event,) = planned.walk("VEVENT")
     assert str(event["uid"]) == "mote-testgruppen-2026-01-15@naeringsgruppen.osloregionen.no"
@@ -94,7 +94,7 @@ def test_each_dated_meeting_has_a_calendar_file_of_its_own(repo):
 
 
 def test_an_event_is_written_alike_in_every_calendar_that_holds_it(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     uid = "mote-testgruppen-2025-09-10@naeringsgruppen.osloregionen.no"
     written = [events_of(files[name])[uid].to_ical() for name in ("kalender.ics", "kalender-testgruppen.ics", "mote-testgruppen-2025-09-10.ics")]
     assert written[0] == written[1] == written[2]
@@ -143,7 +143,7 @@ def test_approved_minutes_are_dated_by_the_approving_meeting(repo):
 
 
 def test_a_groups_feed_holds_only_its_own_minutes(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     feed = ET.fromstring(files["feed-testgruppen.xml"].encode("utf-8"))
     assert feed.findtext(f"{ATOM}title") == "Referater fra Testgruppen"
     self_link = [link.get("href") for link in feed.findall(f"{ATOM}link") if link.get("rel") == "self"]
@@ -166,7 +166,7 @@ def _text(html):
 
 
 def test_every_follow_up_is_a_row_in_the_file_of_its_status_and_of_its_groups(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     open_rows = _rows(files, "liste-oppfolging-status-apen.json")
     closed_rows = _rows(files, "liste-oppfolging-status-ferdig.json") + _rows(files, "liste-oppfolging-status-utgar.json")
     assert sorted(_text(cells[0]) for cells, _, _ in open_rows) == sorted(c.latest.task for c in repo.action_chains if c.is_open)
@@ -182,7 +182,7 @@ def test_every_follow_up_is_a_row_in_the_file_of_its_status_and_of_its_groups(re
 
 
 def test_rows_link_from_the_sites_root_and_hold_no_script(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     for name in [n for n in files if n.startswith("liste-")]:
         for cells, _, _ in _rows(files, name):
             soup = BeautifulSoup("".join(cells), "html.parser")
@@ -192,7 +192,7 @@ def test_rows_link_from_the_sites_root_and_hold_no_script(repo):
 
 
 def test_every_decision_and_meeting_is_in_the_file_of_its_year_and_of_its_group_once(repo):
-    files = exports.export_files(repo, SITE, GENERATED)
+    files = export_files(repo, SITE, GENERATED)
     for kind, count in (("vedtak", sum(len(m.decisions) for m in repo.meetings)), ("moter", len(repo.meetings))):
         for facet in ("ar", "gruppe"):
             prefix = f"liste-{kind}-{facet}-"

@@ -110,8 +110,7 @@ def page_anchors(page) -> frozenset[str]:
     """The anchors of a page written by hand: its headings' as the engine writes
     them (`heading_anchor`, «{#anker}» as written, «_1» for a repeated one) and
     the ids written in its HTML (archive/site/handwritten.py keeps links to them)."""
-    from archive.safety.markdown import user_ids
-    from archive.safety.rules import markdown_it
+    from archive.safety.rules import markdown_it, user_ids
 
     taken: set[str] = set()
     tokens = markdown_it().parse(page.body)

@@ -20,22 +20,16 @@ import nh3
 from markupsafe import Markup
 
 from archive.model.links import is_relative, site_href
-from archive.safety.rules import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_CONTENT, SAFE_ID, URL_SCHEMES, markdown_it
+from archive.safety.rules import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, DROP_CONTENT, SAFE_ID, URL_SCHEMES, markdown_it, user_ids
 
 _renderer = markdown_it()
 # Ids written by people get GitHub's prefix, so that no id in minutes or a page
 # can meet one the site, its theme or its scripts use («sak-2», «search»…);
 # a link to such an id within the same text is rewritten to match.
 USER_ID_PREFIX = "user-content-"
-_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([a-z][a-z0-9-]{0,63})""")
 _TAGS = set(ALLOWED_TAGS)
 _ATTRIBUTES = {tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()}
 _SCHEMES = set(URL_SCHEMES)
-
-
-def user_ids(texts) -> frozenset[str]:
-    """The ids written in these texts (one file's), for the links to them."""
-    return frozenset(match.group(1) for text in texts if "id" in text for match in _ID_ATTRIBUTE.finditer(text))
 
 
 def _clean(html: str, src: str, here: str, ids: frozenset[str] = frozenset()) -> Markup:

@@ -326,6 +326,15 @@ def _noting_references(rule):
 RENDERER_NESTING = 40
 
 
+# An id written in HTML: «<h3 id=notat>», «id = 'notat'».
+_ID_ATTRIBUTE = re.compile(r"""\bid\s*=\s*["']?([a-z][a-z0-9-]{0,63})""")
+
+
+def user_ids(texts) -> frozenset[str]:
+    """The ids written in these texts (one file's), for the links to them."""
+    return frozenset(match.group(1) for text in texts if "id" in text for match in _ID_ATTRIBUTE.finditer(text))
+
+
 def markdown_it():
     """markdown-it as the site reads people's Markdown: CommonMark with GitHub's
     tables and strikethrough. The renderer and the validator each make one, so

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from archive.model.paths import EXPORT_DIR, SEARCH_INDEX_DIR
 from archive.model.repository import Repository
-from archive.views import exports, search
+from archive.views import export_files, search
 from archive.views.pages import Page, html_blocks
 
 SEARCH_SOURCES = "search-sources"  # below the worker's scratch folder: one small document per searchable page
@@ -197,7 +197,7 @@ class Outputs:
         documents = search.write_search_sources(self.pages, made, self.scratch / SEARCH_SOURCES)
         site = self.scratch / "site"
         (site / EXPORT_DIR).mkdir(parents=True, exist_ok=True)
-        for name, text in exports.export_files(self.repo, self.site_url, self.generated).items():
+        for name, text in export_files(self.repo, self.site_url, self.generated).items():
             (site / EXPORT_DIR / name).write_text(text, encoding="utf-8")
         handwritten = self.scratch / HANDWRITTEN_SOURCES
         texts = [*documents.values()]

@@ -232,7 +232,10 @@ class ArchivePlugin(BasePlugin):
         finally:
             self._clean_scratch()
         if not self.serving:
-            note = add_form(self.root, Path(config.site_dir))
+            try:
+                note = add_form(self.root, Path(config.site_dir))
+            except ValueError as error:  # admin/tekster.yml does not fit the schema
+                raise PluginError(f"Skjemaet for referater kunne ikke lages: {error} Dette er en feil i prosjektet.") from None
             if note:
                 log.info(note)
         if self.serving:

@@ -122,7 +122,10 @@ def build(root: Path, site: Path, report=print) -> list[Problem]:
                 if "<!--slot:" in text:
                     target.write_text(fill(text, outputs.blocks(page.src)), encoding="utf-8")
             outputs.finish(built)
-            note = secure_and_add_form(root, built)
+            try:
+                note = secure_and_add_form(root, built)
+            except ValueError as error:  # admin/tekster.yml does not fit the schema
+                raise BuildFailed(f"Skjemaet for referater kunne ikke lages: {error}") from None
             if note:
                 report(note)
         except BaseException:

@@ -35,3 +35,15 @@ def member_pages(repo, site_url: str) -> list:
         *registers.calendar_page(repo, site_url),
         *(meetings.meeting_page(repo, meeting) for meeting in repo.meetings),
     ]
+
+
+def export_files(repo, site_url: str, generated) -> dict[str, str]:
+    """File name (inside eksport/) → text, for every generated file: the calendars, feeds
+    and open data (archive/views/exports.py) and the registers' rows for their filters
+    (archive/views/lists.py)."""
+    from archive.views import directory, exports, lists, meetings, registers
+
+    files = exports.calendar_feed_and_data_files(repo, site_url, generated)
+    rows = [registers.follow_up_data(repo), registers.decision_data(repo), meetings.archive_data(repo), directory.contact_data(repo)]
+    files.update(lists.list_files(rows))
+    return files

@@ -433,12 +433,10 @@ def open_data_json(repo: Repository, site_url: str, generated: dt.datetime) -> s
 # -- everything at once ----------------------------------------------------
 
 
-def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dict[str, str]:
-    """File name (inside docs/eksport/) → text, for every generated file: the calendars (all,
-    each group's, each dated meeting's), the feeds (all, each group's), the open data and
-    its schema, and the registers' rows for their filters (archive/views/lists.py)."""
-    from archive.views import lists
-
+def calendar_feed_and_data_files(repo: Repository, site_url: str, generated: dt.datetime) -> dict[str, str]:
+    """File name (inside eksport/) → text: the calendars (all, each group's, each dated
+    meeting's), the feeds (all, each group's), the open data and its schema. The registers'
+    rows join them in `archive.views.export_files`."""
     items, _ = calendar_items(repo)
     events = {item.uid: _event(item, site_url, generated) for item in items}
     zone = _timezone([i.date.year for i in items] or [generated.year])
@@ -463,12 +461,4 @@ def export_files(repo: Repository, site_url: str, generated: dt.datetime) -> dic
         item = by_uid.get(_meeting_uid(meeting))
         if item is not None:
             files[meeting_calendar_file(meeting.id)] = _calendar([item], _meeting_name(repo, meeting), site_url, generated, events, zone)
-    files.update(lists.list_files(list_data(repo)))
     return files
-
-
-def list_data(repo: Repository) -> list:
-    """The registers whose rows are written as data for their filters."""
-    from archive.views import directory, meetings, registers
-
-    return [registers.follow_up_data(repo), registers.decision_data(repo), meetings.archive_data(repo), directory.contact_data(repo)]
