@@ -138,3 +138,31 @@ def test_words_are_counted_by_alignment():
     assert (counts.damaged, counts.repaired, counts.flagged, counts.missed, counts.changed) == (5, 4, 1, 0, 0)
     wrong = count_words(clean, clean, clean.replace("fredag", "fradag"), marks=[])
     assert (wrong.damaged, wrong.changed, wrong.changed_words) == (0, 1, [("fredag", "fradag")])
+
+
+def test_a_damaged_word_paired_with_its_undamaged_twin_is_damage_not_a_change():
+    # «Hovden» twice; the first read «Hovdeu». The alignment of the clean text with
+    # the damaged one may pair the clean first «Hovden» with the second: the repair,
+    # which left every word of that line as it was, changed no correct word.
+    document = next(d for d in DOCUMENTS if d.name == "hyttevel-caps")
+    from archive.importer.ocr_repair import repair_text
+    from archive.importer.quality import clean_text_of
+
+    clean = clean_text_of(document)
+    damaged = damage_page(clean, 2 * 7919 + sum(document.name.encode())).text
+    assert damaged.startswith("Hovdeu Hyttevel")
+    result = repair_text(damaged, load_lexicon())
+    counts = count_words(clean, damaged, result.text, result.marks)
+    assert counts.changed == 0, counts.changed_words
+    assert "Hovdeu Hyttevel" in result.text  # left, and flagged: counted as damage listed for review
+    assert counts.repaired + counts.flagged + counts.missed == counts.damaged
+    assert counts.damaged - counts.repaired >= 1
+
+
+@pytest.mark.parametrize(
+    "clean, damaged, kinds",
+    [("25", "Z5", {"siffer i tall"}), ("møter", "moter", {"ø→o", "ø (alle)", "skadet til et annet ord"}), ("næringsliv", "neringsliv", {"æ→e", "æ (alle)"})],
+)
+def test_the_held_out_kinds_are_counted(clean, damaged, kinds):
+    counts = count_words(clean, damaged, damaged, marks=[], lexicon=load_lexicon())
+    assert set(counts.by_kind) == kinds

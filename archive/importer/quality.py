@@ -175,17 +175,23 @@ def count_words(clean: str, damaged: str, repaired: str, marks: list[tuple[int, 
     plain = [m.group() for m in clean_words]
     damaged_ok, damaged_partner = aligned_equal(plain, [m.group() for m in damaged_words], with_partner=True)
     repaired_ok, partner = aligned_equal(plain, [m.group() for m in repaired_words], with_partner=True)
+    # Which words of the damaged text the repair left as they were: a clean word
+    # counts as changed only when the repair changed the very word standing for it
+    # (the two alignments with the clean text may pair a repeated word differently).
+    kept = aligned_equal([m.group() for m in damaged_words], [m.group() for m in repaired_words])
     spans = sorted(marks)
     counts.words = len(plain)
     for index, word in enumerate(plain):
         final = repaired_words[partner[index]].group() if partner[index] is not None else ""
-        if damaged_ok[index]:
+        misaligned = damaged_ok[index] and not repaired_ok[index] and damaged_partner[index] is not None and kept[damaged_partner[index]]
+        if damaged_ok[index] and not misaligned:
             if not repaired_ok[index]:
                 counts.changed += 1
                 counts.changed_words.append((word, final))
             continue
         counts.damaged += 1
-        form = _damaged_span(index, damaged_partner, damaged_words, damaged)
+        # A damaged word the clean alignment paired with an undamaged twin: its damaged form is what stands in the draft.
+        form = final if misaligned else _damaged_span(index, damaged_partner, damaged_words, damaged)
         listed = partner[index] is not None and any(a < repaired_words[partner[index]].end() and repaired_words[partner[index]].start() < b for a, b in spans)
         outcome = 1 if repaired_ok[index] else 2 if listed else None
         if outcome == 1:
