@@ -326,3 +326,18 @@ def test_a_bokmal_word_in_a_nynorsk_text_that_lost_its_aa_is_flagged():
     result = repair_text(text, load_lexicon())
     assert result.standard == "nn"
     assert any(f.word == "fra" and "frå" in f.suggestions for f in result.flags) or "tal frå" in result.text
+
+
+def test_a_word_that_lost_its_letter_tells_nothing_of_the_standard():
+    # «radet» and «dro» are Bokmål only, but «radet» is as often «rådet» with its «å» lost.
+    text = "Radet drofta saka om kommunedirektoren og styret, og dei vart samde om at ungdomsradet skal fa eit svar.\n"
+    result = repair_text(text, load_lexicon())
+    assert result.standard != "nb"
+    assert "dei vart samde" in result.text  # Nynorsk «vart» is a word: never «vært»
+
+
+def test_a_word_split_by_a_space_is_joined_when_its_reading_is_a_word():
+    result = repair_text("Radet dro fta saka om kommunedirektoren, og dei vart samde om at ungdomsradet skal fa eit svar.\n", load_lexicon())
+    assert "drøfta saka" in result.text
+    kept = repair_text("Han dro til Oslo og kom hjem, og vi ønsker a se mer av byen for jul.\n", load_lexicon())
+    assert "Han dro til Oslo" in kept.text and "ønsker" in kept.text

@@ -639,7 +639,15 @@ def _join_split_words(lines: _Lines, repairer: Repairer, result: RepairResult) -
                 continue
             a, b = first.group(), second.group()
             whole = (a + b).lower()
-            if b[:1].isupper() or len(whole) < 4 or lexicon.direct_score(whole) is None:
+            if b[:1].isupper() or len(whole) < 4:
+                continue
+            if lexicon.direct_score(whole) is None:
+                # «dro fta»: the whole is a word once its letters are read («drøfta»), and a piece is a short non-word.
+                pieces_unknown = [p for p in (a, b) if p.lower() not in lexicon.valid]
+                readable = any(r.text in lexicon.valid and len(r.rules) == 1 and not r.stray for r in repairer.readings(whole))
+                short = pieces_unknown and pieces_unknown[0].isalpha() and 2 <= len(pieces_unknown[0]) <= 3
+                if readable and len(pieces_unknown) == 1 and short and len(whole) >= 6:
+                    joins.append((first, second))
                 continue
             lone_letter = len(a) == 1 and a.lower() not in "iåoe"  # «J ørgen», «m øteleder»; «i», «å» are words
             unknown = [piece for piece in (a, b) if lexicon.direct_score(piece.lower()) is None]
