@@ -645,7 +645,8 @@ def _join_split_words(lines: _Lines, repairer: Repairer, result: RepairResult) -
                 # «dro fta»: the whole is a word once its letters are read («drøfta»), and a piece is a short non-word.
                 pieces_unknown = [p for p in (a, b) if p.lower() not in lexicon.valid]
                 readable = any(r.text in lexicon.valid and len(r.rules) == 1 and not r.stray for r in repairer.readings(whole))
-                short = pieces_unknown and pieces_unknown[0].isalpha() and 2 <= len(pieces_unknown[0]) <= 3
+                # … and no word of its own with a letter read («sma bedrifter» is «små bedrifter», not «småbedrifter»)
+                short = pieces_unknown and pieces_unknown[0].isalpha() and 2 <= len(pieces_unknown[0]) <= 3 and not repairer.readings(pieces_unknown[0])
                 if readable and len(pieces_unknown) == 1 and short and len(whole) >= 6:
                     joins.append((first, second))
                 continue
