@@ -29,7 +29,7 @@ fresh profile for every query, the site served from a thread on 127.0.0.1:
   gzipped already; a host that compresses JavaScript sends less of the rest).
 - index: the files below pagefind/ that a search reads (index, fragments,
   filters, metadata) and our vocabulary below sok/ord/.
-- build: Pagefind alone over build/search/ (the build runs it beside the
+- build: Pagefind alone over the generated pages' search documents (the build runs it beside the
   engine), and the vocabulary step (archive/views/search.py: search_aid_files).
 """
 
@@ -197,20 +197,25 @@ def index_size(site: Path) -> dict:
 
 
 def build_time(root: Path) -> dict:
-    """Pagefind over the repository's build/search/, and the vocabulary step, each timed alone."""
+    """Pagefind over the generated pages' search documents, and the vocabulary step, each
+    timed alone. The build writes the documents in a scratch folder it removes
+    (archive/site/outputs.py), so they are made again here from the same views."""
     from archive.model.repository import load_repository
+    from archive.site.pages import site_pages
     from archive.views import search
+    from archive.views.pages import html_blocks
 
-    sources = root / "build" / "search"
+    repo, problems = load_repository(root)
+    assert not problems, problems[:3]
+    pages = [page for page in site_pages(repo, "") if not page.written]
     with tempfile.TemporaryDirectory() as scratch:
+        sources = Path(scratch) / "sources"
+        documents = search.write_search_sources(pages, {page.src: html_blocks(page) for page in pages if page.searchable}, sources)
         started = time.perf_counter()
         subprocess.run([sys.executable, "-m", "pagefind", "--site", str(sources), "--output-path", str(Path(scratch) / "pagefind"), "--silent"], check=True)
         pagefind_s = time.perf_counter() - started
-    repo, problems = load_repository(root)
-    assert not problems, problems[:3]
-    documents = [p.read_text(encoding="utf-8") for p in sources.rglob("index.html")]
     started = time.perf_counter()
-    search.search_aid_files(repo, documents)
+    search.search_aid_files(repo, list(documents.values()))
     return {"pagefind_s": pagefind_s, "vocabulary_s": time.perf_counter() - started}
 
 

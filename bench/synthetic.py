@@ -316,7 +316,9 @@ def write_baseline(ours: Path, target: Path) -> Path:
     class _Loader(yaml.SafeLoader):
         pass
 
+    # Tags such as «!relative» and «!!python/name:…» (the toc's slugify) are not the baseline's.
     _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((ours / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
 
     def pages(entries):

@@ -96,8 +96,9 @@ def action_register(repo: Repository, here: str = paths.ACTIONS_PAGE) -> list[Pa
         "p",
         concat(
             f"{counts[0]}. Forfalte står først, så de andre åpne etter frist. Et punkt som et senere møte har fulgt opp, står én gang, med status og ansvarlig fra det siste møtet. ",
-            a(url(here, paths.CLOSED_ACTIONS_PAGE), f"{plural(len(closed), 'avsluttet punkt', 'avsluttede punkter')}"),
-            " står på en egen side.",
+            concat(a(url(here, paths.CLOSED_ACTIONS_PAGE), plural(len(closed), "avsluttet punkt", "avsluttede punkter")), " står på en egen side.")
+            if closed
+            else "Ingen punkter er avsluttet ennå.",
         ),
     )
     owners = sorted({o for c in chains for o in c.owners}, key=lambda ref: repo.name_of(ref).lower())
