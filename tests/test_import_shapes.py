@@ -270,10 +270,11 @@ def test_decision_labels_keep_what_they_say(repo):
     )
     result = _draft(text, repo)
     assert "Vedtak: (enstemmig) Innkallingen ble godkjent." in result.text
-    assert "Vedtak: (beslutning) Budsjettet vedtas som foreslått." in result.text
-    assert "Vedtak: (beslutning) Taket skal repareres i vår." in result.text
+    # The label's own words as written, capital and all: no word of the source is changed.
+    assert "Vedtak: (Beslutning) Budsjettet vedtas som foreslått." in result.text
+    assert "Vedtak: (Beslutning) Taket skal repareres i vår." in result.text
     assert "Vedtak: (mot 1 stemme) Saken utsettes." in result.text
-    assert "Vedtak: (enstemmig) Ingen flere saker." in result.text
+    assert "Vedtak: (Enstemmig) Ingen flere saker." in result.text
     assert not missing_words(result)
 
 

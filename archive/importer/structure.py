@@ -212,11 +212,12 @@ _PART_WORDS = re.compile(
 
 
 def _decision_note(match: re.Match) -> str:
-    """What a decision's label says besides «Vedtak», kept in the draft: «Vedtak (enstemmig):»,
-    «Enstemmig vedtak:», «Beslutning:» → «(enstemmig) », «(beslutning) »."""
-    notes = [match.group("before").strip().lower()] if match.group("before") else []
+    """What a decision's label says besides «Vedtak», kept in the draft as written (no word of
+    the source is changed, not even its case): «Vedtak (enstemmig):», «Enstemmig vedtak:»,
+    «Beslutning:» → «(enstemmig) », «(Enstemmig) », «(Beslutning) »."""
+    notes = [match.group("before").strip()] if match.group("before") else []
     if match.group("label").lower() not in ("vedtak", "vedtaket"):
-        notes.insert(0, match.group("label").lower())
+        notes.insert(0, match.group("label"))
     if match.group("note") and match.group("note").strip():
         notes.append(match.group("note").strip())
     return f"({', '.join(notes)}) " if notes else ""
