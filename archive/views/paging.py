@@ -22,7 +22,7 @@ LIST_PAGE = ("navigation", "toc")
 
 # Rows on one page of a register: small enough for a phone (a few thousand
 # DOM nodes at most), large enough to read through.
-PAGE_ROWS = 50
+PAGE_ROWS = 40
 
 
 def split(items: Sequence, size: int = PAGE_ROWS) -> list[list]:
