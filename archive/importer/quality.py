@@ -87,19 +87,27 @@ def load_corpus(folder: Path) -> list[Document]:
     return documents
 
 
-def printed_text(manuscript: str) -> str:
-    """A manuscript's text as printed (Word markup and table bars taken out)."""
+PAGE_BREAK = "<<<side>>>"  # a manuscript's page break (tests/samples/build_corpus.py draws pages by it)
+
+
+def printed_lines(lines: list[str]) -> list[str]:
+    """A manuscript's lines as a printed page shows them: no Word markup, tables as spaced columns."""
     out = []
-    for line in manuscript.split("\n"):
+    for line in lines:
         if line.startswith("#. "):
             out.append(line[3:])
         elif line.startswith(("# ", "## ")):
             out.append(line.split(" ", 1)[1])
         elif line.startswith("|"):
             out.append("   ".join(cell.strip() for cell in line.strip("|").split("|")))
-        elif line != "<<<side>>>":
+        else:
             out.append(line)
-    return "\n".join(out)
+    return out
+
+
+def printed_text(manuscript: str) -> str:
+    """A manuscript's text as printed, without its page breaks."""
+    return "\n".join(line for line in printed_lines(manuscript.split("\n")) if line != PAGE_BREAK)
 
 
 # -- words ------------------------------------------------------------------------------

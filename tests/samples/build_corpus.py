@@ -35,34 +35,21 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from archive.importer.quality import PAGE_BREAK, printed_lines  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 FOLDERS = (HERE / "corpus-tuning", HERE / "corpus-test")
 FONTS = {
     "serif": "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
     "sans": "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 }
-PAGE_BREAK = "<<<side>>>"
 DPI = 300
 WIDTH_CHARS = 88  # a line of 11 pt text on A4 with ordinary margins
 
 
 def manuscript_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8").rstrip("\n").split("\n")
-
-
-def plain_lines(lines: list[str]) -> list[str]:
-    """The manuscript as a printed page shows it: no Word markup, tables as spaced columns."""
-    out = []
-    for line in lines:
-        if line.startswith("#. "):
-            out.append(line[3:])
-        elif line.startswith(("# ", "## ")):
-            out.append(line.split(" ", 1)[1])
-        elif line.startswith("|"):
-            out.append("   ".join(cell.strip() for cell in line.strip("|").split("|")))
-        else:
-            out.append(line)
-    return out
 
 
 def wrap(lines: list[str], width: int = WIDTH_CHARS, rng: random.Random | None = None) -> list[str]:
@@ -141,7 +128,7 @@ def build_text_pdf(lines: list[str], target: Path) -> None:
         return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
     pages = [[]]
-    for line in wrap(plain_lines(lines), 95):
+    for line in wrap(printed_lines(lines), 95):
         if line == PAGE_BREAK or len(pages[-1]) >= 50:
             pages.append([])
             if line == PAGE_BREAK:
@@ -178,7 +165,7 @@ def render_pages(lines: list[str], seed: int, font: str = "serif", photo: bool =
     face = ImageFont.truetype(FONTS[font], int(11 / 72 * DPI))
     width, height = int(8.27 * DPI), int(11.69 * DPI)
     pages: list[list[str]] = [[]]
-    for line in wrap(plain_lines(lines), WIDTH_CHARS, rng):
+    for line in wrap(printed_lines(lines), WIDTH_CHARS, rng):
         if line == PAGE_BREAK:
             pages.append([])
         else:
